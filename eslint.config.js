@@ -1,0 +1,55 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** What src/ may never reach: React, the app layer, DOM-bound d3 modules. */
+const srcRestrictedImports = {
+  patterns: [
+    { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'src/ is pure TypeScript: no React or store here.' },
+    { group: ['d3-selection', 'd3-transition', 'd3'], message: 'src/ touches no DOM; import only computational d3 modules.' },
+    { group: ['**/app', '**/app/*', '**/app/**'], message: 'src/ never imports app/: imports point down only.' },
+  ],
+};
+
+/** Browser and worker globals that would tie src/ to a page or a worker. */
+const domGlobals = ['window', 'document', 'navigator', 'self', 'location', 'localStorage', 'postMessage', 'requestAnimationFrame', 'Worker', 'HTMLElement'].map(
+  (name) => ({ name, message: 'src/ runs in Node too: no DOM or worker globals (the *.worker.ts entry aside).' }),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded Rng so runs repeat.' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.worker.ts'],
+    rules: {
+      'no-restricted-imports': ['error', srcRestrictedImports],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
+    files: ['src/**/*.worker.ts'],
+    languageOptions: { globals: { ...globals.worker } },
+    rules: { 'no-restricted-imports': ['error', srcRestrictedImports] },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['e2e/**/*.ts', 'playwright.config.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+);

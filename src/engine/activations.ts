@@ -1,0 +1,113 @@
+import type { FloatArray } from './floatArray.ts';
+
+/** The nonlinearities a hidden layer can use. */
+export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+
+/** Every activation name, in menu order. */
+export const ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'linear'];
+
+/**
+ * An activation: the scalar function and its derivative, plus array kernels over n values.
+ * `backward` receives both the input x and output y so each rule uses whichever is cheaper.
+ */
+export interface Activation {
+  readonly name: ActivationName;
+  /** f(x). */
+  f(x: number): number;
+  /** f'(x). */
+  df(x: number): number;
+  /** y[i] = f(x[i]) for i < n. */
+  forward(x: FloatArray, y: FloatArray, n: number): void;
+  /** gradX[i] = gradY[i] · f'(x[i]) for i < n, given y = f(x). */
+  backward(x: FloatArray, y: FloatArray, gradY: FloatArray, gradX: FloatArray, n: number): void;
+  /** Where the unit is saturated or dead, for the probes: |x| beyond which sigmoid/tanh barely move. */
+  readonly saturation: { kind: 'saturating'; threshold: number } | { kind: 'dead' } | { kind: 'none' };
+}
+
+function sigmoid(x: number): number {
+  // Split by sign so exp never overflows.
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+const sigmoidActivation: Activation = {
+  name: 'sigmoid',
+  f: sigmoid,
+  df(x) {
+    const s = sigmoid(x);
+    return s * (1 - s);
+  },
+  forward(x, y, n) {
+    for (let i = 0; i < n; i++) y[i] = sigmoid(x[i]);
+  },
+  backward(_x, y, gradY, gradX, n) {
+    for (let i = 0; i < n; i++) {
+      const s = y[i];
+      gradX[i] = gradY[i] * s * (1 - s);
+    }
+  },
+  // sigmoid'(x) < 0.05·sigmoid'(0) beyond |x| ≈ 4.36; 4 is the customary "saturated" mark (σ' < 0.018).
+  saturation: { kind: 'saturating', threshold: 4 },
+};
+
+const tanhActivation: Activation = {
+  name: 'tanh',
+  f: Math.tanh,
+  df(x) {
+    const t = Math.tanh(x);
+    return 1 - t * t;
+  },
+  forward(x, y, n) {
+    for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]);
+  },
+  backward(_x, y, gradY, gradX, n) {
+    for (let i = 0; i < n; i++) {
+      const t = y[i];
+      gradX[i] = gradY[i] * (1 - t * t);
+    }
+  },
+  // tanh'(x) < 0.07 beyond |x| = 2, matching sigmoid's mark at 4 (tanh(x) = 2·sigmoid(2x) − 1).
+  saturation: { kind: 'saturating', threshold: 2 },
+};
+
+const reluActivation: Activation = {
+  name: 'relu',
+  f: (x) => (x > 0 ? x : 0),
+  df: (x) => (x > 0 ? 1 : 0),
+  forward(x, y, n) {
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      y[i] = v > 0 ? v : 0;
+    }
+  },
+  backward(x, _y, gradY, gradX, n) {
+    for (let i = 0; i < n; i++) gradX[i] = x[i] > 0 ? gradY[i] : 0;
+  },
+  saturation: { kind: 'dead' },
+};
+
+const linearActivation: Activation = {
+  name: 'linear',
+  f: (x) => x,
+  df: () => 1,
+  forward(x, y, n) {
+    for (let i = 0; i < n; i++) y[i] = x[i];
+  },
+  backward(_x, _y, gradY, gradX, n) {
+    for (let i = 0; i < n; i++) gradX[i] = gradY[i];
+  },
+  saturation: { kind: 'none' },
+};
+
+const BY_NAME: Record<ActivationName, Activation> = {
+  sigmoid: sigmoidActivation,
+  tanh: tanhActivation,
+  relu: reluActivation,
+  linear: linearActivation,
+};
+
+/** The activation record for a name. */
+export function activation(name: ActivationName): Activation {
+  return BY_NAME[name];
+}

@@ -1,0 +1,239 @@
+import { activation, type Activation } from './activations.ts';
+import {
+  batchNormAccumulatePopulation,
+  batchNormBackward,
+  batchNormBeginPopulation,
+  batchNormEndPopulation,
+  batchNormForwardBatch,
+  batchNormForwardFixed,
+  batchNormUpdateRunning,
+  createBatchNorm,
+  type BatchNormCache,
+  type BatchNormParams,
+} from './batchnorm.ts';
+import { createDense, denseBackward, denseForward, type DenseParams } from './dense.ts';
+import { assertNever, type FloatArray } from './floatArray.ts';
+import { initWeights } from './init.ts';
+import { meanSquaredError, softmaxCrossEntropy } from './loss.ts';
+import type { Rng } from './rng.ts';
+import type { ParamRef } from './sgd.ts';
+import { validateModelSpec, type ModelSpec } from './spec.ts';
+import { createWorkspace, type Workspace } from './workspace.ts';
+
+/** Which statistics BN normalizes with at evaluation time. */
+export type InferenceMode = 'batch' | 'running' | 'population';
+
+/** Every inference mode, in menu order. */
+export const INFERENCE_MODES: readonly InferenceMode[] = ['batch', 'running', 'population'];
+
+/**
+ * How a forward pass treats BN: `train` uses batch statistics and updates the running averages;
+ * `collect` uses batch statistics and adds them to a population pass; the inference modes change nothing.
+ */
+export type ForwardMode = 'train' | 'collect' | InferenceMode;
+
+/** One hidden layer's parameters: its dense part and, with a placement, its BN part. */
+export interface HiddenLayer {
+  readonly dense: DenseParams;
+  readonly bn: BatchNormParams | null;
+}
+
+/** An MLP built from a ModelSpec: parameters, plus one workspace of buffers per batch size. */
+export class Model {
+  readonly spec: ModelSpec;
+  readonly hidden: readonly HiddenLayer[];
+  readonly output: DenseParams;
+  readonly activation: Activation;
+  private readonly workspaces = new Map<number, Workspace>();
+  private readonly paramList: readonly ParamRef[];
+
+  /** Builds the model and draws every dense layer's weights from `rng`, first layer first. */
+  constructor(spec: ModelSpec, rng: Rng) {
+    validateModelSpec(spec);
+    this.spec = spec;
+    this.activation = activation(spec.activation);
+    const { sizes, dtype } = spec;
+    const hidden: HiddenLayer[] = [];
+    for (let l = 1; l < sizes.length - 1; l++) {
+      const dense = createDense(dtype, sizes[l - 1], sizes[l]);
+      initWeights(dense.W, dense.nIn, dense.nOut, spec.init, rng);
+      const bn = spec.placement === 'none' ? null : createBatchNorm(dtype, sizes[l], spec.bnEps, spec.bnMomentum);
+      hidden.push({ dense, bn });
+    }
+    this.hidden = hidden;
+    this.output = createDense(dtype, sizes[sizes.length - 2], sizes[sizes.length - 1]);
+    initWeights(this.output.W, this.output.nIn, this.output.nOut, spec.init, rng);
+    this.paramList = listParams(hidden, this.output);
+  }
+
+  /** Input width. */
+  get nIn(): number {
+    return this.spec.sizes[0];
+  }
+
+  /** Output width (classes for softmax). */
+  get nOut(): number {
+    return this.spec.sizes[this.spec.sizes.length - 1];
+  }
+
+  /** Every learned parameter with its gradient, in layer order: W, b, (γ, β) per layer, then the output W, b. */
+  params(): readonly ParamRef[] {
+    return this.paramList;
+  }
+
+  /** The dense layers in order, the output layer last. */
+  denseLayers(): DenseParams[] {
+    return [...this.hidden.map((h) => h.dense), this.output];
+  }
+
+  /** The workspace for batches of up to batchSize rows, allocated on first use and kept. */
+  workspace(batchSize: number): Workspace {
+    let ws = this.workspaces.get(batchSize);
+    if (ws === undefined) {
+      ws = createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize);
+      this.workspaces.set(batchSize, ws);
+    }
+    return ws;
+  }
+
+  /** Forward pass of x: [rows, nIn] → logits: [rows, nOut] (ws.logits), filling every layer cache. */
+  forward(ws: Workspace, x: FloatArray, mode: ForwardMode, rows = ws.batchSize): FloatArray {
+    if (rows > ws.batchSize || rows < 1) throw new Error(`rows ${rows} outside 1..${ws.batchSize}`);
+    if (mode === 'population' && this.hidden.some((h) => h.bn !== null && !h.bn.hasPopulation)) {
+      throw new Error('population statistics have not been computed: run a population pass first');
+    }
+    ws.rows = rows;
+    ws.usedBatchStats = mode === 'train' || mode === 'collect' || mode === 'batch';
+    const act = this.activation;
+    let input = x;
+    for (let l = 0; l < this.hidden.length; l++) {
+      const { dense, bn } = this.hidden[l];
+      const c = ws.layers[l];
+      const count = rows * dense.nOut;
+      denseForward(dense, input, c.z, rows);
+      if (bn === null || c.bn === null || c.bnOut === null) {
+        act.forward(c.z, c.act, count);
+      } else if (this.spec.placement === 'before') {
+        bnForward(bn, c.z, c.bnOut, c.bn, rows, mode);
+        act.forward(c.bnOut, c.act, count);
+      } else {
+        act.forward(c.z, c.act, count);
+        bnForward(bn, c.act, c.bnOut, c.bn, rows, mode);
+      }
+      input = c.out;
+    }
+    denseForward(this.output, input, ws.logits, rows);
+    return ws.logits;
+  }
+
+  /** The loss of the last forward pass against target (labels for softmax, values for MSE); fills ws.gradLogits. */
+  loss(ws: Workspace, target: ArrayLike<number>, withGrad = true): number {
+    const grad = withGrad ? ws.gradLogits : null;
+    const loss = this.spec.loss;
+    switch (loss) {
+      case 'softmax-ce':
+        return softmaxCrossEntropy(ws.logits, target, grad, ws.rows, this.nOut);
+      case 'mse':
+        return meanSquaredError(ws.logits, target, grad, ws.rows, this.nOut);
+      default:
+        return assertNever(loss, 'loss');
+    }
+  }
+
+  /** Backward pass from ws.gradLogits through every layer: fills every parameter gradient and layer gradient cache. */
+  backward(ws: Workspace, x: FloatArray): void {
+    const rows = ws.rows;
+    const act = this.activation;
+    const last = this.hidden.length - 1;
+    denseBackward(this.output, last >= 0 ? ws.layers[last].out : x, ws.gradLogits, last >= 0 ? ws.layers[last].gradOut : null, rows);
+    for (let l = last; l >= 0; l--) {
+      const { dense, bn } = this.hidden[l];
+      const c = ws.layers[l];
+      const count = rows * dense.nOut;
+      if (bn === null || c.bn === null || c.bnOut === null) {
+        act.backward(c.z, c.act, c.gradOut, c.gradZ, count);
+      } else if (this.spec.placement === 'before') {
+        act.backward(c.bnOut, c.act, c.gradOut, c.gradActIn, count);
+        batchNormBackward(bn, c.gradActIn, c.bn, c.gradZ, rows, ws.usedBatchStats);
+      } else {
+        batchNormBackward(bn, c.gradOut, c.bn, c.gradAct, rows, ws.usedBatchStats);
+        act.backward(c.z, c.act, c.gradAct, c.gradZ, count);
+      }
+      const input = l > 0 ? ws.layers[l - 1].out : x;
+      denseBackward(dense, input, c.gradZ, l > 0 ? ws.layers[l - 1].gradOut : null, rows);
+    }
+  }
+
+  /** Starts a population pass (BN paper, Alg. 2): feed training batches to forward(…, 'collect'), then end it. */
+  beginPopulation(): void {
+    for (const h of this.hidden) if (h.bn !== null) batchNormBeginPopulation(h.bn);
+  }
+
+  /** Ends the population pass: population statistics become available to forward(…, 'population'). */
+  endPopulation(): void {
+    for (const h of this.hidden) if (h.bn !== null) batchNormEndPopulation(h.bn);
+  }
+
+  /** Copies every parameter and BN statistic from a model of the same spec. */
+  copyFrom(other: Model): void {
+    const mine = this.params();
+    const theirs = other.params();
+    if (mine.length !== theirs.length) throw new Error('copyFrom: models differ in structure');
+    mine.forEach((p, i) => p.value.set(theirs[i].value));
+    this.hidden.forEach((h, l) => {
+      const src = other.hidden[l].bn;
+      if (h.bn === null || src === null) return;
+      h.bn.runningMean.set(src.runningMean);
+      h.bn.runningVar.set(src.runningVar);
+      h.bn.populationMean.set(src.populationMean);
+      h.bn.populationVar.set(src.populationVar);
+      h.bn.hasPopulation = src.hasPopulation;
+    });
+  }
+}
+
+function bnForward(
+  bn: BatchNormParams,
+  x: FloatArray,
+  y: FloatArray,
+  cache: BatchNormCache,
+  rows: number,
+  mode: ForwardMode,
+): void {
+  switch (mode) {
+    case 'train':
+      batchNormForwardBatch(bn, x, y, cache, rows);
+      batchNormUpdateRunning(bn, cache, rows);
+      return;
+    case 'collect':
+      batchNormForwardBatch(bn, x, y, cache, rows);
+      batchNormAccumulatePopulation(bn, cache, rows);
+      return;
+    case 'batch':
+      batchNormForwardBatch(bn, x, y, cache, rows);
+      return;
+    case 'running':
+      batchNormForwardFixed(bn, x, y, cache, rows, bn.runningMean, bn.runningVar);
+      return;
+    case 'population':
+      batchNormForwardFixed(bn, x, y, cache, rows, bn.populationMean, bn.populationVar);
+      return;
+    default:
+      assertNever(mode, 'forward mode');
+  }
+}
+
+function listParams(hidden: readonly HiddenLayer[], output: DenseParams): ParamRef[] {
+  const list: ParamRef[] = [];
+  hidden.forEach(({ dense, bn }, l) => {
+    list.push({ name: `hidden${l + 1}.W`, value: dense.W, grad: dense.gradW });
+    list.push({ name: `hidden${l + 1}.b`, value: dense.b, grad: dense.gradB });
+    if (bn !== null) {
+      list.push({ name: `hidden${l + 1}.gamma`, value: bn.gamma, grad: bn.gradGamma });
+      list.push({ name: `hidden${l + 1}.beta`, value: bn.beta, grad: bn.gradBeta });
+    }
+  });
+  list.push({ name: 'output.W', value: output.W, grad: output.gradW });
+  list.push({ name: 'output.b', value: output.b, grad: output.gradB });
+  return list;
+}

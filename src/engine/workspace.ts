@@ -1,0 +1,83 @@
+import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
+import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
+import type { Placement } from './spec.ts';
+
+/**
+ * What one hidden layer's forward and backward pass leave behind for a batch: the buffers the probes read.
+ * Every array is [batchSize, units] unless noted.
+ */
+export interface LayerCache {
+  /** Dense output x·W + b. */
+  readonly z: FloatArray;
+  /** BN output, or null without BN. */
+  readonly bnOut: FloatArray | null;
+  /** Activation output. */
+  readonly act: FloatArray;
+  /** The input to the nonlinearity: bnOut when BN sits before it, z otherwise. */
+  readonly actIn: FloatArray;
+  /** The layer's output, fed to the next layer: bnOut when BN sits after the activation, act otherwise. */
+  readonly out: FloatArray;
+  /** BN's x̂ and the statistics it used, or null without BN. */
+  readonly bn: BatchNormCache | null;
+  /** ∂L/∂out, written by the next layer's backward. */
+  readonly gradOut: FloatArray;
+  /** ∂L/∂actIn. */
+  readonly gradActIn: FloatArray;
+  /** ∂L/∂z (the same array as gradActIn when nothing sits between z and the activation). */
+  readonly gradZ: FloatArray;
+  /** ∂L/∂act when BN sits after the activation, else the same array as gradOut. */
+  readonly gradAct: FloatArray;
+}
+
+/** All buffers for forward and backward passes of up to batchSize rows. Allocated once per batch size. */
+export interface Workspace {
+  readonly batchSize: number;
+  readonly layers: readonly LayerCache[];
+  /** [batchSize, nOut] */
+  readonly logits: FloatArray;
+  /** [batchSize, nOut] ∂L/∂logits. */
+  readonly gradLogits: FloatArray;
+  /** Rows in the last forward pass. */
+  rows: number;
+  /** Whether the last forward pass normalized with batch statistics (the backward pass depends on it). */
+  usedBatchStats: boolean;
+}
+
+/** Allocates a workspace for a model with the given widths and placement. */
+export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number): Workspace {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size ${batchSize} is not a positive integer`);
+  const layers: LayerCache[] = [];
+  for (let l = 1; l < sizes.length - 1; l++) {
+    const n = sizes[l];
+    const buf = (): FloatArray => allocFloat(dtype, batchSize * n);
+    const z = buf();
+    const act = buf();
+    const gradOut = buf();
+    if (placement === 'none') {
+      const gradZ = buf();
+      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
+    } else if (placement === 'before') {
+      const bnOut = buf();
+      layers.push({
+        z, bnOut, act, actIn: bnOut, out: act, bn: createBatchNormCache(dtype, n, batchSize),
+        gradOut, gradActIn: buf(), gradZ: buf(), gradAct: gradOut,
+      });
+    } else {
+      const bnOut = buf();
+      const gradZ = buf();
+      layers.push({
+        z, bnOut, act, actIn: z, out: bnOut, bn: createBatchNormCache(dtype, n, batchSize),
+        gradOut, gradActIn: gradZ, gradZ, gradAct: buf(),
+      });
+    }
+  }
+  const nOut = sizes[sizes.length - 1];
+  return {
+    batchSize,
+    layers,
+    logits: allocFloat(dtype, batchSize * nOut),
+    gradLogits: allocFloat(dtype, batchSize * nOut),
+    rows: 0,
+    usedBatchStats: false,
+  };
+}
