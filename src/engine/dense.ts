@@ -1,4 +1,6 @@
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
+import { columnSums, matmulBias, matmulTransposeA, matmulTransposeB } from './matmul.ts';
+import { compressRows, sparseMatmulBias, sparseMatmulTransposeA, type SparseRows } from './sparse.ts';
 
 /** A dense layer's parameters and their gradients. W is row-major [nIn, nOut], so y = x·W + b. */
 export interface DenseParams {
@@ -26,57 +28,34 @@ export function createDense(dtype: DType, nIn: number, nOut: number): DenseParam
   };
 }
 
-/** y: [batchSize, nOut] = x: [batchSize, nIn] · W + b. Zero inputs are skipped (most MNIST pixels are 0). */
-export function denseForward(p: DenseParams, x: FloatArray, y: FloatArray, batchSize: number): void {
-  const { nIn, nOut, W, b } = p;
-  for (let i = 0; i < batchSize; i++) {
-    const yRow = i * nOut;
-    for (let j = 0; j < nOut; j++) y[yRow + j] = b[j];
-    const xRow = i * nIn;
-    for (let k = 0; k < nIn; k++) {
-      const xik = x[xRow + k];
-      if (xik === 0) continue;
-      const wRow = k * nOut;
-      for (let j = 0; j < nOut; j++) y[yRow + j] += xik * W[wRow + j];
-    }
+/**
+ * y: [rows, nOut] = x: [rows, nIn] · W + b. Given `sparse` buffers (the first layer), mostly-zero inputs
+ * take the compressed path, which visits only the non-zeros.
+ */
+export function denseForward(p: DenseParams, x: FloatArray, y: FloatArray, rows: number, sparse: SparseRows | null = null): void {
+  if (sparse !== null && compressRows(x, rows, p.nIn, p.nOut, sparse)) {
+    sparseMatmulBias(sparse, p.W, p.b, y, p.nOut);
+    return;
   }
+  matmulBias(x, p.W, p.b, y, rows, p.nIn, p.nOut);
 }
 
 /**
- * Backward of y = x·W + b, given gradY: [batchSize, nOut].
- * Writes gradW = xᵀ·gradY and gradB = Σ_rows gradY (overwriting), and gradX = gradY·Wᵀ: [batchSize, nIn]
- * unless gradX is null (the first layer needs no input gradient).
+ * Backward of y = x·W + b, given gradY: [rows, nOut]. Writes gradW = xᵀ·gradY and gradB = Σ_rows gradY
+ * (overwriting), and gradX = gradY·Wᵀ: [rows, nIn] unless gradX is null (the first layer needs no input
+ * gradient). `sparse` must be the buffers the forward pass of the same x used, if any.
  */
 export function denseBackward(
   p: DenseParams,
   x: FloatArray,
   gradY: FloatArray,
   gradX: FloatArray | null,
-  batchSize: number,
+  rows: number,
+  sparse: SparseRows | null = null,
 ): void {
-  const { nIn, nOut, W, gradW, gradB } = p;
-  gradW.fill(0);
-  gradB.fill(0);
-  for (let i = 0; i < batchSize; i++) {
-    const gRow = i * nOut;
-    for (let j = 0; j < nOut; j++) gradB[j] += gradY[gRow + j];
-    const xRow = i * nIn;
-    for (let k = 0; k < nIn; k++) {
-      const xik = x[xRow + k];
-      if (xik === 0) continue;
-      const wRow = k * nOut;
-      for (let j = 0; j < nOut; j++) gradW[wRow + j] += xik * gradY[gRow + j];
-    }
-  }
-  if (gradX === null) return;
-  for (let i = 0; i < batchSize; i++) {
-    const gRow = i * nOut;
-    const xRow = i * nIn;
-    for (let k = 0; k < nIn; k++) {
-      const wRow = k * nOut;
-      let acc = 0;
-      for (let j = 0; j < nOut; j++) acc += gradY[gRow + j] * W[wRow + j];
-      gradX[xRow + k] = acc;
-    }
-  }
+  const { nIn, nOut } = p;
+  columnSums(gradY, p.gradB, rows, nOut);
+  if (sparse !== null && sparse.active) sparseMatmulTransposeA(sparse, gradY, p.gradW, nIn, nOut);
+  else matmulTransposeA(x, gradY, p.gradW, rows, nIn, nOut);
+  if (gradX !== null) matmulTransposeB(gradY, p.W, gradX, rows, nIn, nOut);
 }

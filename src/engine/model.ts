@@ -86,19 +86,28 @@ export class Model {
     return [...this.hidden.map((h) => h.dense), this.output];
   }
 
-  /** The workspace for batches of up to batchSize rows, allocated on first use and kept. */
+  /** The shared workspace for batches of up to batchSize rows, allocated on first use and kept. */
   workspace(batchSize: number): Workspace {
     let ws = this.workspaces.get(batchSize);
     if (ws === undefined) {
-      ws = createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize);
+      ws = this.createWorkspace(batchSize);
       this.workspaces.set(batchSize, ws);
     }
     return ws;
   }
 
-  /** Forward pass of x: [rows, nIn] → logits: [rows, nOut] (ws.logits), filling every layer cache. */
-  forward(ws: Workspace, x: FloatArray, mode: ForwardMode, rows = ws.batchSize): FloatArray {
+  /** A new private workspace, for a pass whose caches must not overwrite the shared one's. */
+  createWorkspace(batchSize: number): Workspace {
+    return createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize);
+  }
+
+  /**
+   * Forward pass of x: [rows, nIn] → logits: [rows, nOut] (ws.logits), filling every layer cache.
+   * With hiddenOnly the output layer is skipped (probes only read the hidden layers).
+   */
+  forward(ws: Workspace, x: FloatArray, mode: ForwardMode, rows = ws.batchSize, hiddenOnly = false): FloatArray {
     if (rows > ws.batchSize || rows < 1) throw new Error(`rows ${rows} outside 1..${ws.batchSize}`);
+    if (x.length < rows * this.nIn) throw new Error(`input holds ${x.length} values, fewer than ${rows} rows × ${this.nIn}`);
     if (mode === 'population' && this.hidden.some((h) => h.bn !== null && !h.bn.hasPopulation)) {
       throw new Error('population statistics have not been computed: run a population pass first');
     }
@@ -110,7 +119,7 @@ export class Model {
       const { dense, bn } = this.hidden[l];
       const c = ws.layers[l];
       const count = rows * dense.nOut;
-      denseForward(dense, input, c.z, rows);
+      denseForward(dense, input, c.z, rows, l === 0 ? ws.sparse : null);
       if (bn === null || c.bn === null || c.bnOut === null) {
         act.forward(c.z, c.act, count);
       } else if (this.spec.placement === 'before') {
@@ -122,7 +131,8 @@ export class Model {
       }
       input = c.out;
     }
-    denseForward(this.output, input, ws.logits, rows);
+    if (hiddenOnly) return ws.logits;
+    denseForward(this.output, input, ws.logits, rows, this.hidden.length === 0 ? ws.sparse : null);
     return ws.logits;
   }
 
@@ -145,7 +155,14 @@ export class Model {
     const rows = ws.rows;
     const act = this.activation;
     const last = this.hidden.length - 1;
-    denseBackward(this.output, last >= 0 ? ws.layers[last].out : x, ws.gradLogits, last >= 0 ? ws.layers[last].gradOut : null, rows);
+    denseBackward(
+      this.output,
+      last >= 0 ? ws.layers[last].out : x,
+      ws.gradLogits,
+      last >= 0 ? ws.layers[last].gradOut : null,
+      rows,
+      last >= 0 ? null : ws.sparse,
+    );
     for (let l = last; l >= 0; l--) {
       const { dense, bn } = this.hidden[l];
       const c = ws.layers[l];
@@ -160,7 +177,7 @@ export class Model {
         act.backward(c.z, c.act, c.gradAct, c.gradZ, count);
       }
       const input = l > 0 ? ws.layers[l - 1].out : x;
-      denseBackward(dense, input, c.gradZ, l > 0 ? ws.layers[l - 1].gradOut : null, rows);
+      denseBackward(dense, input, c.gradZ, l > 0 ? ws.layers[l - 1].gradOut : null, rows, l === 0 ? ws.sparse : null);
     }
   }
 

@@ -1,6 +1,10 @@
 import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
 import type { Placement } from './spec.ts';
+import { createSparseRows, type SparseRows } from './sparse.ts';
+
+/** Inputs narrower than this are not worth compressing. */
+const SPARSE_MIN_INPUTS = 64;
 
 /**
  * What one hidden layer's forward and backward pass leave behind for a batch: the buffers the probes read.
@@ -37,6 +41,8 @@ export interface Workspace {
   readonly logits: FloatArray;
   /** [batchSize, nOut] ∂L/∂logits. */
   readonly gradLogits: FloatArray;
+  /** Compressed-input buffers for the first dense layer, or null for narrow inputs. */
+  readonly sparse: SparseRows | null;
   /** Rows in the last forward pass. */
   rows: number;
   /** Whether the last forward pass normalized with batch statistics (the backward pass depends on it). */
@@ -77,6 +83,7 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     layers,
     logits: allocFloat(dtype, batchSize * nOut),
     gradLogits: allocFloat(dtype, batchSize * nOut),
+    sparse: sizes[0] >= SPARSE_MIN_INPUTS ? createSparseRows(dtype, batchSize, sizes[0]) : null,
     rows: 0,
     usedBatchStats: false,
   };
