@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { decodeMnist, encodeMnist, MnistFormatError } from './mnistFormat.ts';
+
+function sample() {
+  const count = 5;
+  const labels = Uint8Array.from([3, 1, 4, 1, 5]);
+  const pixels = Uint8Array.from({ length: count * 4 }, (_, i) => (i * 37) % 256);
+  return encodeMnist({ count, rows: 2, cols: 2, trainCount: 3, labels, pixels });
+}
+
+describe('MNIST file format', () => {
+  it('round-trips labels, pixels, shape and split through encode and decode', () => {
+    const file = decodeMnist(sample());
+    expect(file.count).toBe(5);
+    expect([file.rows, file.cols, file.trainCount]).toEqual([2, 2, 3]);
+    expect(Array.from(file.labels)).toEqual([3, 1, 4, 1, 5]);
+    expect(file.pixels[7]).toBe((7 * 37) % 256);
+  });
+
+  it('names what is wrong with a corrupt file', () => {
+    const bytes = sample();
+    const flipped = bytes.slice();
+    flipped[40] ^= 0xff;
+    expect(() => decodeMnist(flipped)).toThrow(/checksum .* the file is corrupt/);
+    expect(() => decodeMnist(bytes.subarray(0, bytes.length - 3))).toThrow(/header says/);
+    expect(() => decodeMnist(new TextEncoder().encode('<!doctype html><html>not found</html>'))).toThrow(/header/);
+    expect(() => decodeMnist(new Uint8Array(4))).toThrow(MnistFormatError);
+    const badLabel = encodeMnist({ count: 1, rows: 1, cols: 1, trainCount: 1, labels: Uint8Array.from([12]), pixels: Uint8Array.from([0]) });
+    expect(() => decodeMnist(badLabel)).toThrow(/label 12/);
+  });
+});
