@@ -1,0 +1,71 @@
+/** What the experiment command was asked to do. */
+export interface CliArgs {
+  preset: string | null;
+  configFile: string | null;
+  steps: number;
+  every: number | null;
+  json: boolean;
+  trace: string | null;
+  help: boolean;
+}
+
+/** A bad command line: the message names the flag or value; the command exits with status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `usage: npm run experiment -- [--preset NAME] [--config FILE] [--steps N] [--every N] [--json] [--trace FILE]
+  --preset NAME   start from a preset (bn-paper, high-lr, tiny-batch, relu-before-vs-after, scales)
+  --config FILE   a JSON config, partial: missing fields keep the preset's or the defaults (README: Config)
+  --steps N       paired training steps (default 1000)
+  --every N       steps between table rows (default steps/10)
+  --json          print one JSON object instead of the table
+  --trace FILE    write a shift-lab-trace/1 run trace to FILE`;
+
+function positiveInt(flag: string, raw: string | undefined): number {
+  if (raw === undefined) throw new UsageError(`${flag} needs a value`);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: "${raw}" is not a positive integer`);
+  return n;
+}
+
+function value(flag: string, raw: string | undefined): string {
+  if (raw === undefined || raw.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return raw;
+}
+
+/** Parses argv (without node and script); throws UsageError naming the first bad flag. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { preset: null, configFile: null, steps: 1000, every: null, json: false, trace: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--preset':
+        args.preset = value(flag, argv[++i]);
+        break;
+      case '--config':
+        args.configFile = value(flag, argv[++i]);
+        break;
+      case '--steps':
+        args.steps = positiveInt(flag, argv[++i]);
+        break;
+      case '--every':
+        args.every = positiveInt(flag, argv[++i]);
+        break;
+      case '--trace':
+        args.trace = value(flag, argv[++i]);
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown flag "${flag}"`);
+    }
+  }
+  if (args.steps > 10_000_000) throw new UsageError(`--steps: ${args.steps} is more than 10,000,000`);
+  return args;
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExperimentCli } from './cliRunner.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'shift-lab-cli-'));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('npm run experiment', () => {
+  it('rejects bad input with exit code 2 and a one-line message that names it', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--bogus'], /unknown flag "--bogus"/],
+      [['--preset', 'nope'], /unknown preset "nope"/],
+      [['--steps', '-3'], /--steps: "-3" is not a positive integer/],
+      [['--steps'], /--steps needs a value/],
+      [['--config', join(dir, 'missing.json')], /--config: cannot read/],
+      [['--config', write('broken.json', '{ lr: ')], /not valid JSON/],
+      [['--config', write('bad-field.json', '{"lr": -1}')], /config: lr: -1 is not valid/],
+      [['--config', write('unknown-field.json', '{"learningRate": 0.1}')], /unknown field "learningRate"/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runExperimentCli(args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i][0].join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(cases[i][1]);
+    });
+  });
+
+  it('prints one JSON object with every variant, its checkpoints and its steps to 90%', async () => {
+    const config = write('blobs.json', JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, evalEvery: 20, variants: ['none', 'before', 'after'] }));
+    const r = await runExperimentCli(['--config', config, '--steps', '60', '--every', '20', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.config.dataset).toBe('blobs');
+    expect(report.config.momentum).toBe(0);
+    expect(report.steps).toBe(60);
+    expect(report.variants.map((v: { name: string }) => v.name)).toEqual(['plain', 'bn-before', 'bn-after']);
+    for (const v of report.variants) {
+      expect(v.checkpoints.map((c: { step: number }) => c.step)).toEqual([0, 20, 40, 60]);
+      expect(Object.keys(v.checkpoints[1]).sort()).toEqual(['p15', 'p50', 'p85', 'step', 'testAcc', 'testLoss', 'trainLoss']);
+      expect(v.stepsTo90 === null || v.stepsTo90 % 20 === 0).toBe(true);
+      expect(v.diverged).toBeNull();
+    }
+  });
+
+  it('prints the plain table with a summary line per variant', async () => {
+    const r = await runExperimentCli(['--preset', 'scales', '--steps', '40', '--every', '20']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+step \| plain/m);
+    expect(r.stdout).toMatch(/^\s+40 \|/m);
+    expect(r.stdout).toMatch(/plain\s+90% test accuracy: (not reached|\d+ steps)/);
+    expect(r.stdout).toMatch(/bn-before\s+90% test accuracy/);
+  });
+});

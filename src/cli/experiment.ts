@@ -1,0 +1,113 @@
+// The headless experiment runner: npm run experiment -- --preset bn-paper --steps 5000 --every 500
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Config } from '../config/config.ts';
+import { parseConfig } from '../config/schema.ts';
+import { buildSplit } from '../experiment/datasets.ts';
+import { Experiment } from '../experiment/experiment.ts';
+import { findPreset, PRESETS } from '../experiment/presets.ts';
+import { layerStat } from '../experiment/snapshot.ts';
+import { TraceRecorder } from '../experiment/trace.ts';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
+import { readMnistFile } from './dataFiles.ts';
+import { formatTable, type RunReport } from './report.ts';
+
+/** The config from --preset and --config, strictly: any rejected field is a usage error naming it. */
+function resolveConfig(args: CliArgs): Config {
+  let partial: Record<string, unknown> = {};
+  if (args.preset !== null) {
+    const preset = findPreset(args.preset);
+    if (!preset) throw new UsageError(`unknown preset "${args.preset}" (one of ${PRESETS.map((p) => p.name).join(', ')})`);
+    partial = { ...preset.config };
+  }
+  if (args.configFile !== null) {
+    let text: string;
+    try {
+      text = readFileSync(args.configFile, 'utf8');
+    } catch {
+      throw new UsageError(`--config: cannot read "${args.configFile}"`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`--config: "${args.configFile}" is not valid JSON (${(e as Error).message})`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--config: the file must hold a JSON object');
+    partial = { ...partial, ...(parsed as Record<string, unknown>) };
+  }
+  const { config, notices } = parseConfig(partial);
+  if (notices.length > 0) throw new UsageError(`config: ${notices[0].message}`);
+  return config;
+}
+
+function run(args: CliArgs): RunReport {
+  const config = resolveConfig(args);
+  const split = buildSplit(config, config.dataset === 'mnist' ? readMnistFile() : null);
+  const exp = new Experiment(config, split);
+  const every = args.every ?? Math.max(1, Math.floor(args.steps / 10));
+  const recorder = args.trace === null ? null : new TraceRecorder(exp);
+  const snap = exp.createSnapshot();
+  const report: RunReport = {
+    preset: args.preset,
+    config,
+    steps: args.steps,
+    wallSeconds: 0,
+    variants: exp.variants.map((v) => ({ name: v.name, placement: v.placement, diverged: null, checkpoints: [], stepsTo90: null, trainSeconds: 0 })),
+  };
+  const checkpoint = () => {
+    if (exp.evals.some((e, i) => e.evalStep !== exp.step && !exp.variants[i].diverged)) exp.evaluate();
+    exp.snapshot(snap);
+    const layer = exp.trackLayer;
+    report.variants.forEach((r, i) => {
+      r.checkpoints.push({
+        step: exp.step,
+        trainLoss: snap.variant[i * 5 + 0],
+        testLoss: exp.evals[i].testLoss,
+        testAcc: exp.evals[i].testAcc,
+        p15: layerStat(snap, i, layer, 'unitP15'),
+        p50: layerStat(snap, i, layer, 'unitP50'),
+        p85: layerStat(snap, i, layer, 'unitP85'),
+      });
+    });
+  };
+  const t0 = performance.now();
+  checkpoint();
+  while (exp.step < args.steps && !exp.allDiverged) {
+    exp.runStep();
+    recorder?.recordStep();
+    if (exp.step % every === 0 || exp.step === args.steps) checkpoint();
+  }
+  if (exp.step < args.steps) checkpoint();
+  report.wallSeconds = (performance.now() - t0) / 1000;
+  exp.variants.forEach((v, i) => {
+    const r = report.variants[i];
+    r.diverged = v.diverged ? v.divergedAt : null;
+    r.stepsTo90 = exp.evals[i].reachedTargetAt >= 0 ? exp.evals[i].reachedTargetAt : null;
+    r.trainSeconds = v.trainSeconds;
+  });
+  if (recorder !== null && args.trace !== null) writeFileSync(args.trace, JSON.stringify(recorder.finish()));
+  return report;
+}
+
+function main(argv: readonly string[]): number {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+    if (args.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const report = run(args);
+    console.log(args.json ? JSON.stringify(report) : formatTable(report));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`experiment: ${e.message}`);
+      return 2;
+    }
+    console.error(`experiment: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

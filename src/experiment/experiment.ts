@@ -1,0 +1,166 @@
+import type { Config } from '../config/config.ts';
+import type { Split } from '../data/dataset.ts';
+import { BatchStream } from '../data/batchStream.ts';
+import { Rng } from '../engine/rng.ts';
+import { computePopulationStats, evaluate } from '../engine/train.ts';
+import type { Workspace } from '../engine/workspace.ts';
+import { binsFor } from './histogram.ts';
+import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
+import { createSnapshot, LAYER_STATS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
+import { Variant } from './variant.ts';
+
+/** Test accuracy whose first crossing is reported as "steps to reach". */
+export const TARGET_ACCURACY = 0.9;
+/** Rows in the fixed probe batch the snapshots measure (drift must not be sampling noise). */
+export const PROBE_ROWS = 32;
+/** Training batches averaged for population statistics (BN paper, Alg. 2). */
+export const POPULATION_BATCHES = 50;
+
+/** Latest evaluation of one variant. */
+export interface VariantEval {
+  testLoss: number;
+  testAcc: number;
+  evalStep: number;
+  /** First evaluated step with test accuracy ≥ TARGET_ACCURACY, −1 until then. */
+  reachedTargetAt: number;
+}
+
+/**
+ * A paired experiment: 2–3 variants built from one seed (identical dense weights), differing only in BN
+ * placement, all stepping on the same batch from one shared stream. Evaluates the test set every
+ * config.evalEvery steps and measures snapshots on a fixed probe batch.
+ */
+export class Experiment {
+  readonly variants: readonly Variant[];
+  readonly evals: VariantEval[];
+  readonly stream: BatchStream;
+  /** [PROBE_ROWS, nIn] fixed rows of the training set. */
+  readonly probeX: Float32Array;
+  private readonly probeWs: Workspace[];
+  private readonly evalWs: Workspace[];
+  private readonly popWs: Workspace[];
+  private readonly scratch: ProbeScratch;
+  private readonly probeContext: ProbeContext;
+  step = 0;
+  lr: number;
+  trackLayer: number;
+  trackUnit: number;
+
+  /** Builds the variants and the batch stream; evaluates step 0. */
+  constructor(
+    readonly config: Config,
+    readonly data: Split,
+  ) {
+    const { train } = data;
+    this.lr = config.lr;
+    this.trackLayer = config.trackLayer - 1;
+    this.trackUnit = config.trackUnit;
+    this.variants = config.variants.map((p) => new Variant(p, config, train.nIn, train.nClasses));
+    this.stream = new BatchStream(train, config.batchSize, deriveSeed(config.seed, 1));
+    const probeRows = Math.min(PROBE_ROWS, train.count);
+    this.probeX = pickRows(train.x, train.nIn, train.count, probeRows, new Rng(deriveSeed(config.seed, 2)));
+    this.probeWs = this.variants.map((v) => v.model.createWorkspace(probeRows));
+    const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count));
+    this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows));
+    this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize));
+    this.scratch = createProbeScratch(probeRows, config.width);
+    this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr, bins: binsFor(config.activation) };
+    this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
+    this.evaluate();
+  }
+
+  /** Whether every variant has diverged (nothing left to train). */
+  get allDiverged(): boolean {
+    return this.variants.every((v) => v.diverged);
+  }
+
+  /** One paired step: the next batch, then a training step of every variant still training on it. */
+  runStep(): void {
+    this.stream.next();
+    const step = this.step;
+    for (const v of this.variants) {
+      if (v.diverged) continue;
+      const t0 = performance.now();
+      v.train(this.stream.x, this.stream.y, this.lr, step);
+      v.trainSeconds += (performance.now() - t0) / 1000;
+    }
+    this.step = step + 1;
+    if (this.step % this.config.evalEvery === 0) this.evaluate();
+  }
+
+  /** Runs n paired steps. */
+  run(n: number): void {
+    for (let i = 0; i < n; i++) this.runStep();
+  }
+
+  /** Evaluates every training variant on the test set in config.evalMode. Running statistics are untouched. */
+  evaluate(): void {
+    const { test, train } = this.data;
+    if (test.count === 0) return;
+    const mode = this.config.evalMode;
+    this.variants.forEach((v, i) => {
+      if (v.diverged) return;
+      const hasBn = v.placement !== 'none';
+      if (hasBn && mode === 'population') {
+        const rows = Math.min(train.count, POPULATION_BATCHES * this.config.batchSize);
+        computePopulationStats(v.model, this.popWs[i], train.x, rows);
+      }
+      const r = evaluate(v.model, this.evalWs[i], test.x, test.y, test.count, hasBn ? mode : 'batch');
+      const e = this.evals[i];
+      e.testLoss = r.loss;
+      e.testAcc = r.accuracy;
+      e.evalStep = this.step;
+      if (e.reachedTargetAt < 0 && r.accuracy >= TARGET_ACCURACY) e.reachedTargetAt = this.step;
+    });
+  }
+
+  /** A snapshot of the right shape for this experiment, to be filled by `snapshot`. */
+  createSnapshot(): Snapshot {
+    return createSnapshot(this.variants.length, this.config.depth, binsFor(this.config.activation));
+  }
+
+  /**
+   * Fills `out` with the current state: probes of every training variant on the fixed probe batch, BN and
+   * gradient summaries of the last step, losses and the latest evaluation. A diverged variant keeps its
+   * last measured layers. Takes the mean training loss since the previous snapshot. Allocates nothing.
+   */
+  snapshot(out: Snapshot): Snapshot {
+    out.step = this.step;
+    const nStats = LAYER_STATS.length;
+    const ctx = this.probeContext;
+    ctx.trackLayer = this.trackLayer;
+    ctx.trackUnit = this.trackUnit;
+    ctx.lr = this.lr;
+    ctx.bins = out.bins;
+    for (let i = 0; i < this.variants.length; i++) {
+      const v = this.variants[i];
+      const vo = i * VARIANT_STATS.length;
+      const e = this.evals[i];
+      out.variant[vo + VS.trainLoss] = v.lossCount > 0 ? v.lossSum / v.lossCount : v.lastLoss;
+      out.variant[vo + VS.testLoss] = e.testLoss;
+      out.variant[vo + VS.testAcc] = e.testAcc;
+      out.variant[vo + VS.evalStep] = e.evalStep;
+      out.variant[vo + VS.divergedAt] = v.divergedAt;
+      v.lossSum = 0;
+      v.lossCount = 0;
+      if (v.diverged) continue;
+      const ws = this.probeWs[i];
+      v.model.forward(ws, this.probeX, 'batch', ws.batchSize, true);
+      probeVariant(v, ws, ctx, this.scratch, out.layer, i * out.nLayers * nStats, out.hist, i * out.nLayers * out.bins.count);
+    }
+    return out;
+  }
+}
+
+/** A seed for one purpose (batches, probe rows, …) derived from the experiment's seed. */
+export function deriveSeed(seed: number, purpose: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + purpose * 0x85ebca6b) >>> 0;
+}
+
+function pickRows(x: Float32Array, nIn: number, count: number, rows: number, rng: Rng): Float32Array {
+  const order = Int32Array.from({ length: count }, (_, i) => i);
+  rng.shuffle(order);
+  const out = new Float32Array(rows * nIn);
+  for (let r = 0; r < rows; r++) out.set(x.subarray(order[r] * nIn, (order[r] + 1) * nIn), r * nIn);
+  return out;
+}

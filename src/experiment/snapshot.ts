@@ -1,0 +1,89 @@
+/**
+ * A snapshot of a paired experiment, packed into flat typed arrays so that it is filled without allocating
+ * and travels to the page as transferables. Read it with the index tables below.
+ */
+
+/** Per variant × hidden layer statistics, in this order. Percentiles and moments are of the inputs to the nonlinearity on the probe batch. */
+export const LAYER_STATS = [
+  'p15', 'p50', 'p85', // layer-wide percentiles over every unit and probe row
+  'unitP15', 'unitP50', 'unitP85', // the tracked unit's percentiles over the probe rows
+  'mean', 'std',
+  'saturated', // share of values in the saturated (sigmoid/tanh) or inactive (relu: ≤ 0) region
+  'deadUnits', // relu: share of units inactive on every probe row; else 0
+  'gradNorm', // ‖∂L/∂W‖ of this layer's dense weights at the last step
+  'updateRatio', // ‖ΔW‖/‖W‖ of the last update
+  'biasGradNorm', // ‖∂L/∂b‖: ≈ 0 when BN follows the dense layer
+  'bnBatchMean', 'bnBatchVar', // mean over units of the last training batch's μ_B and σ²_B (NaN without BN)
+  'bnRunningMean', 'bnRunningVar', // mean over units of the running averages
+  'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta', // the tracked unit's
+] as const;
+export type LayerStat = (typeof LAYER_STATS)[number];
+/** Index of each layer statistic within a layer's block. */
+export const LS = Object.fromEntries(LAYER_STATS.map((k, i) => [k, i])) as { readonly [K in LayerStat]: number };
+
+/** Per variant scalars, in this order. */
+export const VARIANT_STATS = [
+  'trainLoss', // mean training loss over the steps since the previous snapshot
+  'testLoss', 'testAcc', // at the latest evaluation (NaN before the first)
+  'evalStep', // the step of that evaluation (−1 before the first)
+  'divergedAt', // step at which the variant diverged and froze, −1 while it trains
+] as const;
+export type VariantStat = (typeof VARIANT_STATS)[number];
+/** Index of each variant statistic within a variant's block. */
+export const VS = Object.fromEntries(VARIANT_STATS.map((k, i) => [k, i])) as { readonly [K in VariantStat]: number };
+
+/** Histogram bins shared by every variant and layer of an experiment, so histograms compare at a glance. */
+export interface HistogramBins {
+  readonly lo: number;
+  readonly hi: number;
+  readonly count: number;
+}
+
+/** The packed snapshot. */
+export interface Snapshot {
+  /** Steps completed when it was taken. */
+  step: number;
+  readonly nVariants: number;
+  readonly nLayers: number;
+  readonly bins: HistogramBins;
+  /** [nVariants, VARIANT_STATS.length] */
+  readonly variant: Float64Array;
+  /** [nVariants, nLayers, LAYER_STATS.length] */
+  readonly layer: Float32Array;
+  /** [nVariants, nLayers, bins.count] share of probe values per bin (each histogram sums to 1). */
+  readonly hist: Float32Array;
+}
+
+/** An empty snapshot for the given shape. */
+export function createSnapshot(nVariants: number, nLayers: number, bins: HistogramBins): Snapshot {
+  return {
+    step: 0,
+    nVariants,
+    nLayers,
+    bins,
+    variant: new Float64Array(nVariants * VARIANT_STATS.length).fill(NaN),
+    layer: new Float32Array(nVariants * nLayers * LAYER_STATS.length).fill(NaN),
+    hist: new Float32Array(nVariants * nLayers * bins.count),
+  };
+}
+
+/** A variant statistic. */
+export function variantStat(s: Snapshot, v: number, key: VariantStat): number {
+  return s.variant[v * VARIANT_STATS.length + VS[key]];
+}
+
+/** A layer statistic (layer is 0-based). */
+export function layerStat(s: Snapshot, v: number, layer: number, key: LayerStat): number {
+  return s.layer[(v * s.nLayers + layer) * LAYER_STATS.length + LS[key]];
+}
+
+/** The histogram of a variant's layer: a view, not a copy. */
+export function layerHistogram(s: Snapshot, v: number, layer: number): Float32Array {
+  const start = (v * s.nLayers + layer) * s.bins.count;
+  return s.hist.subarray(start, start + s.bins.count);
+}
+
+/** A deep copy (for keeping the step-0 ghost, or handing one snapshot away while filling another). */
+export function cloneSnapshot(s: Snapshot): Snapshot {
+  return { ...s, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice() };
+}

@@ -1,0 +1,96 @@
+import type { Model } from '../engine/model.ts';
+import type { Experiment } from './experiment.ts';
+
+/** One dense layer in a trace: W flat row-major [nIn·nOut] (y = x·W + b), and γ, β when BN follows it. */
+export interface TraceLayer {
+  W: number[];
+  b: number[];
+  gamma: number[] | null;
+  beta: number[] | null;
+}
+
+/** A run any independent implementation can replay: format "shift-lab-trace/1" (README: Run traces). */
+export interface RunTrace {
+  format: 'shift-lab-trace/1';
+  sizes: number[];
+  activation: string;
+  loss: 'softmax-ce';
+  lr: number;
+  momentum: number;
+  bnEps: number;
+  bnMomentum: number;
+  batches: { x: number[]; y: number[] }[];
+  variants: {
+    name: string;
+    placement: string;
+    initial: TraceLayer[];
+    losses: number[];
+    divergedAt: number | null;
+    final: TraceLayer[];
+    finalRunning: ({ mean: number[]; var: number[] } | null)[];
+  }[];
+}
+
+/** Every dense layer's parameters, the output layer last. */
+export function traceLayers(model: Model): TraceLayer[] {
+  const hidden = model.hidden.map(({ dense, bn }) => ({
+    W: Array.from(dense.W),
+    b: Array.from(dense.b),
+    gamma: bn === null ? null : Array.from(bn.gamma),
+    beta: bn === null ? null : Array.from(bn.beta),
+  }));
+  return [...hidden, { W: Array.from(model.output.W), b: Array.from(model.output.b), gamma: null, beta: null }];
+}
+
+/** Records a trace as an experiment runs: create before the first step, call `recordStep` after each. */
+export class TraceRecorder {
+  private readonly trace: RunTrace;
+
+  constructor(private readonly exp: Experiment) {
+    if (exp.step !== 0) throw new Error('a trace must start at step 0');
+    const { config } = exp;
+    const first = exp.variants[0].model;
+    this.trace = {
+      format: 'shift-lab-trace/1',
+      sizes: [...first.spec.sizes],
+      activation: config.activation,
+      loss: 'softmax-ce',
+      lr: config.lr,
+      momentum: config.momentum,
+      bnEps: config.bnEps,
+      bnMomentum: config.bnMomentum,
+      batches: [],
+      variants: exp.variants.map((v) => ({
+        name: v.name,
+        placement: v.placement,
+        initial: traceLayers(v.model),
+        losses: [],
+        divergedAt: null,
+        final: [],
+        finalRunning: [],
+      })),
+    };
+  }
+
+  /** Adds the batch the last step trained on and each variant's loss on it. */
+  recordStep(): void {
+    const { stream, variants } = this.exp;
+    this.trace.batches.push({ x: Array.from(stream.x), y: Array.from(stream.y) });
+    variants.forEach((v, i) => {
+      const t = this.trace.variants[i];
+      if (t.divergedAt !== null) return;
+      t.losses.push(v.lastLoss);
+      if (v.diverged) t.divergedAt = v.divergedAt;
+    });
+  }
+
+  /** The finished trace, with final parameters and running statistics. */
+  finish(): RunTrace {
+    this.exp.variants.forEach((v, i) => {
+      const t = this.trace.variants[i];
+      t.final = traceLayers(v.model);
+      t.finalRunning = v.model.hidden.map(({ bn }) => (bn === null ? null : { mean: Array.from(bn.runningMean), var: Array.from(bn.runningVar) }));
+    });
+    return this.trace;
+  }
+}

@@ -1,0 +1,100 @@
+import { Model } from '../engine/model.ts';
+import { Rng } from '../engine/rng.ts';
+import { Sgd } from '../engine/sgd.ts';
+import { modelSpec, type Placement } from '../engine/spec.ts';
+import type { Workspace } from '../engine/workspace.ts';
+import type { Config } from '../config/config.ts';
+
+/** The name a placement goes by in tables, legends and traces. */
+export function variantName(placement: Placement): string {
+  return placement === 'none' ? 'plain' : `bn-${placement}`;
+}
+
+/** The model spec a config gives one variant. */
+export function variantSpec(config: Config, placement: Placement, nIn: number, nClasses: number) {
+  return modelSpec({
+    sizes: [nIn, ...Array.from({ length: config.depth }, () => config.width), nClasses],
+    activation: config.activation,
+    placement,
+    init: config.init === 'gaussian' ? { kind: 'gaussian', sigma: config.initSigma } : { kind: config.init },
+    loss: 'softmax-ce',
+    bnEps: config.bnEps,
+    bnMomentum: config.bnMomentum,
+    dtype: 'float32',
+  });
+}
+
+/** One arm of a paired experiment: a model, its training workspace and optimizer, and its fate. */
+export class Variant {
+  readonly name: string;
+  readonly model: Model;
+  readonly ws: Workspace;
+  readonly opt: Sgd;
+  /** Step at which the loss or a parameter became non-finite; −1 while training. */
+  divergedAt = -1;
+  /** Index in model.params() of each hidden layer's W and b. */
+  readonly weightIndex: readonly number[];
+  readonly biasIndex: readonly number[];
+  /** Sum and count of training losses since the last snapshot took them. */
+  lossSum = 0;
+  lossCount = 0;
+  lastLoss = NaN;
+  /** Wall time spent in this variant's training steps. */
+  trainSeconds = 0;
+
+  /** Builds the variant's model from the config's seed: every variant of a config gets the same dense weights. */
+  constructor(
+    readonly placement: Placement,
+    config: Config,
+    nIn: number,
+    nClasses: number,
+  ) {
+    this.name = variantName(placement);
+    this.model = new Model(variantSpec(config, placement, nIn, nClasses), new Rng(config.seed));
+    this.ws = this.model.workspace(config.batchSize);
+    this.opt = new Sgd(this.model.params(), config.momentum);
+    const names = this.model.params().map((p) => p.name);
+    this.weightIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.W`));
+    this.biasIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.b`));
+  }
+
+  /** Whether the variant has diverged and is frozen. */
+  get diverged(): boolean {
+    return this.divergedAt >= 0;
+  }
+
+  /**
+   * One training step on the shared batch. A non-finite loss freezes the variant before its update; a
+   * non-finite parameter after the update freezes it too. Returns the loss.
+   */
+  train(x: Float32Array, y: Uint8Array, lr: number, step: number): number {
+    const { model, ws } = this;
+    model.forward(ws, x, 'train');
+    const loss = model.loss(ws, y);
+    this.lastLoss = loss;
+    if (!Number.isFinite(loss)) {
+      this.divergedAt = step;
+      return loss;
+    }
+    model.backward(ws, x);
+    this.opt.step(lr);
+    if (!paramsFinite(model)) {
+      this.divergedAt = step;
+      return loss;
+    }
+    this.lossSum += loss;
+    this.lossCount++;
+    return loss;
+  }
+}
+
+function paramsFinite(model: Model): boolean {
+  for (const p of model.params()) {
+    let sum = 0;
+    const v = p.value;
+    for (let i = 0; i < v.length; i++) sum += v[i];
+    // Any NaN or ±Inf makes the sum non-finite (Inf − Inf is NaN).
+    if (!Number.isFinite(sum)) return false;
+  }
+  return true;
+}
