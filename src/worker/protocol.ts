@@ -1,0 +1,92 @@
+import type { Config, DatasetName } from '../config/config.ts';
+import type { Placement } from '../engine/spec.ts';
+import type { HistogramBins } from '../experiment/snapshot.ts';
+
+/** Bumped whenever a message's shape changes; both sides refuse other versions. */
+export const PROTOCOL_VERSION = 1;
+
+/** Training speed: steps per second, or as fast as the machine goes. */
+export type Speed = 1 | 10 | 100 | 'max';
+export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+
+/** Messages from the page to the trainer worker. */
+export type ToWorker =
+  /** Build a new paired experiment from this config (all variants reset together). */
+  | { v: 1; type: 'configure'; config: Config }
+  | { v: 1; type: 'play' }
+  | { v: 1; type: 'pause' }
+  /** Train exactly `count` paired steps, then pause. */
+  | { v: 1; type: 'step'; count: number }
+  /** Start the same experiment over, from the same seed or from a new one. */
+  | { v: 1; type: 'reset'; seed: 'same' | 'new' }
+  | { v: 1; type: 'setSpeed'; speed: Speed }
+  /** Change the learning rate live, without a reset. */
+  | { v: 1; type: 'setLr'; lr: number }
+  /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
+  | { v: 1; type: 'track'; layer: number; unit: number };
+
+/** What the trainer is doing. */
+export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
+
+/** The shape of the experiment a run's snapshots describe. */
+export interface RunShape {
+  readonly variantNames: readonly string[];
+  readonly placements: readonly Placement[];
+  /** [nIn, hidden…, nOut] */
+  readonly sizes: readonly number[];
+  readonly nLayers: number;
+  readonly bins: HistogramBins;
+}
+
+/** Messages from the trainer worker to the page. Every one carries the step it describes. */
+export type FromWorker =
+  /** Progress of the MNIST download (bytes; total null when unknown). */
+  | { v: 1; type: 'loading'; step: number; loaded: number; total: number | null }
+  /** The data could not be loaded: the run falls back to another data set. */
+  | { v: 1; type: 'dataError'; step: number; message: string; fallback: DatasetName }
+  /** A new run started (configure or reset): runId grows by one each time; step is 0. */
+  | { v: 1; type: 'configured'; step: number; runId: number; config: Config; shape: RunShape }
+  /** The run's state; layer, hist and variant are packed as in src/experiment/snapshot.ts. */
+  | {
+      v: 1;
+      type: 'snapshot';
+      step: number;
+      runId: number;
+      status: RunStatus;
+      stepsPerSecond: number;
+      variant: Float64Array;
+      layer: Float32Array;
+      hist: Float32Array;
+    }
+  /** Play, pause or the end of a step command. */
+  | { v: 1; type: 'status'; step: number; runId: number; status: RunStatus }
+  /** A message that could not be handled, with why. Training state is unchanged. */
+  | { v: 1; type: 'error'; step: number; message: string };
+
+/** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
+export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
+  if (typeof data !== 'object' || data === null) return { ok: false, reason: 'message is not an object' };
+  const m = data as Record<string, unknown>;
+  if (m.v !== PROTOCOL_VERSION) return { ok: false, reason: `protocol version ${String(m.v)} is not ${PROTOCOL_VERSION}` };
+  switch (m.type) {
+    case 'configure':
+      return typeof m.config === 'object' && m.config !== null ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'configure needs a config' };
+    case 'play':
+    case 'pause':
+      return { ok: true, msg: m as ToWorker };
+    case 'step':
+      return Number.isInteger(m.count) && (m.count as number) >= 1 && (m.count as number) <= 1_000_000
+        ? { ok: true, msg: m as ToWorker }
+        : { ok: false, reason: `step count ${String(m.count)} is not an integer in 1..1000000` };
+    case 'reset':
+      return m.seed === 'same' || m.seed === 'new' ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'reset seed must be "same" or "new"' };
+    case 'setSpeed':
+      return SPEEDS.includes(m.speed as Speed) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `speed ${String(m.speed)} is not one of 1, 10, 100, max` };
+    case 'setLr':
+      return typeof m.lr === 'number' && m.lr > 0 && Number.isFinite(m.lr) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a positive number` };
+    case 'track':
+      return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
+    default:
+      return { ok: false, reason: `unknown message type ${JSON.stringify(m.type)}` };
+  }
+}

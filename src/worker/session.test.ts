@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
+import { readMnistFile } from '../cli/dataFiles.ts';
+import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import type { FromWorker } from './protocol.ts';
+import { Session } from './session.ts';
+
+const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 50, trackLayer: 2 };
+
+/** A session on a real clock, with every message it sends kept in order. */
+function harness(loadMnist: () => Promise<ReturnType<typeof readMnistFile>> = async () => readMnistFile()) {
+  const messages: FromWorker[] = [];
+  const transfers: ArrayBuffer[][] = [];
+  const session = new Session({
+    post: (msg, transfer) => {
+      messages.push(msg);
+      transfers.push(transfer);
+    },
+    loadMnist: async (onProgress) => {
+      onProgress(10, 100);
+      return loadMnist();
+    },
+    now: () => performance.now(),
+    schedule: (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)),
+  });
+  const send = (msg: object) => session.handle({ v: 1, ...msg });
+  const until = async (pred: () => boolean, ms = 10_000) => {
+    const start = Date.now();
+    while (!pred()) {
+      if (Date.now() - start > ms) throw new Error(`timed out; last messages: ${JSON.stringify(messages.slice(-3).map((m) => m.type))}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const lastSnapshot = () => of('snapshot').at(-1);
+  return { session, messages, transfers, send, until, of, lastSnapshot };
+}
+
+describe('trainer session', () => {
+  it('configures a run, reports it with a step-0 snapshot, and steps exactly N', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    await h.until(() => h.of('configured').length === 1 && h.of('snapshot').length === 1);
+    const configured = h.of('configured')[0];
+    expect(configured.runId).toBe(1);
+    expect(configured.shape.variantNames).toEqual(['plain', 'bn-before']);
+    expect(h.lastSnapshot()?.step).toBe(0);
+    h.send({ type: 'step', count: 37 });
+    await h.until(() => h.of('status').at(-1)?.status === 'paused');
+    expect(h.lastSnapshot()?.step).toBe(37);
+    h.send({ type: 'step', count: 1 });
+    await h.until(() => h.lastSnapshot()?.step === 38 && h.of('status').at(-1)?.status === 'paused');
+    // Snapshot buffers travel in the transfer list.
+    const index = h.messages.lastIndexOf(h.lastSnapshot()!);
+    expect(h.transfers[index]).toHaveLength(3);
+  });
+
+  it('plays and pauses, sending at most 20 snapshots a second', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    h.send({ type: 'play' });
+    await h.until(() => (h.lastSnapshot()?.step ?? 0) > 100);
+    const t0 = performance.now();
+    const before = h.of('snapshot').length;
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = h.of('snapshot').length - before;
+    expect(sent).toBeLessThanOrEqual(Math.ceil((performance.now() - t0) / 50) + 1);
+    expect(sent).toBeGreaterThan(3);
+    h.send({ type: 'pause' });
+    await h.until(() => h.of('status').at(-1)?.status === 'paused');
+    const stoppedAt = h.lastSnapshot()!.step;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.of('snapshot').filter((s) => s.step > stoppedAt + 1)).toHaveLength(0);
+    expect(h.of('snapshot').some((s) => s.stepsPerSecond > 0)).toBe(true);
+  });
+
+  it('paces training at 10 steps a second', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    h.send({ type: 'setSpeed', speed: 10 });
+    h.send({ type: 'play' });
+    await h.until(() => h.of('status').at(-1)?.status === 'playing');
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, 1000));
+    h.send({ type: 'pause' });
+    const steps = h.lastSnapshot()!.step;
+    const expected = ((performance.now() - t0) / 1000) * 10;
+    expect(steps).toBeGreaterThanOrEqual(expected - 3);
+    expect(steps).toBeLessThanOrEqual(expected + 3);
+  });
+
+  it('answers a malformed message with an error and keeps its state', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    await h.until(() => h.of('configured').length === 1);
+    h.session.handle({ v: 1, type: 'fly' });
+    h.session.handle({ v: 99, type: 'play' });
+    h.session.handle('play');
+    h.send({ type: 'step', count: 0 });
+    h.send({ type: 'setLr', lr: -1 });
+    const errors = h.of('error').map((e) => e.message);
+    expect(errors).toEqual([
+      'unknown message type "fly"',
+      'protocol version 99 is not 1',
+      'message is not an object',
+      'step count 0 is not an integer in 1..1000000',
+      'learning rate -1 is not a positive number',
+    ]);
+    h.send({ type: 'step', count: 5 });
+    await h.until(() => h.lastSnapshot()?.step === 5);
+  });
+
+  it('falls back to the synthetic set with a clear message when MNIST cannot load', async () => {
+    const h = harness(async () => {
+      throw new Error('HTTP 404');
+    });
+    h.send({ type: 'configure', config: { ...blobs, dataset: 'mnist' } });
+    await h.until(() => h.of('configured').length === 1);
+    expect(h.of('dataError')[0].message).toMatch(/MNIST could not be loaded \(HTTP 404\); training on the synthetic blobs set/);
+    expect(h.of('configured')[0].config.dataset).toBe('blobs');
+  });
+
+  it('trains on MNIST when it loads, reporting progress first', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: { ...DEFAULT_CONFIG, evalEvery: 1000 } });
+    await h.until(() => h.of('configured').length === 1);
+    expect(h.of('loading')[0]).toMatchObject({ loaded: 10, total: 100 });
+    expect(h.of('configured')[0].shape.sizes).toEqual([784, 100, 100, 100, 10]);
+  });
+
+  it('resets with the same seed to the same run, or with a new seed to another, under a new run id', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    h.send({ type: 'step', count: 3 });
+    await h.until(() => h.lastSnapshot()?.step === 3);
+    const loss = (s: FromWorker & { type: 'snapshot' }) => s.variant[VS.trainLoss];
+    const first = loss(h.lastSnapshot()!);
+    h.send({ type: 'reset', seed: 'same' });
+    h.send({ type: 'step', count: 3 });
+    await h.until(() => h.lastSnapshot()?.runId === 2 && h.lastSnapshot()?.step === 3);
+    expect(loss(h.lastSnapshot()!)).toBe(first);
+    h.send({ type: 'reset', seed: 'new' });
+    h.send({ type: 'step', count: 3 });
+    await h.until(() => h.lastSnapshot()?.runId === 3 && h.lastSnapshot()?.step === 3);
+    expect(h.of('configured')[2].config.seed).not.toBe(blobs.seed);
+    expect(loss(h.lastSnapshot()!)).not.toBe(first);
+  });
+
+  it('changes the learning rate live and re-tracks a unit without a reset', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    h.send({ type: 'step', count: 10 });
+    await h.until(() => h.lastSnapshot()?.step === 10);
+    h.send({ type: 'setLr', lr: 0.01 });
+    h.send({ type: 'track', layer: 1, unit: 5 });
+    await h.until(() => h.of('snapshot').length >= 3);
+    h.send({ type: 'step', count: 10 });
+    await h.until(() => h.lastSnapshot()?.step === 20);
+    expect(h.of('configured')).toHaveLength(1);
+    expect(h.lastSnapshot()!.runId).toBe(1);
+  });
+
+  it('pauses when every variant has diverged, reporting where', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: { ...blobs, activation: 'relu', init: 'he', lr: 100, momentum: 0.9, variants: ['none', 'after'] } });
+    h.send({ type: 'play' });
+    await h.until(() => h.of('status').at(-1)?.status === 'paused');
+    const snap = h.lastSnapshot()!;
+    for (let v = 0; v < 2; v++) expect(snap.variant[v * VARIANT_STATS.length + VS.divergedAt]).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,252 @@
+import type { Config } from '../config/config.ts';
+import { parseConfig } from '../config/schema.ts';
+import type { MnistFile } from '../data/mnistFormat.ts';
+import { buildSplit } from '../experiment/datasets.ts';
+import { deriveSeed, Experiment } from '../experiment/experiment.ts';
+import type { Snapshot } from '../experiment/snapshot.ts';
+import { parseToWorker, type FromWorker, type RunShape, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+
+/** Training runs in slices of about this long, so commands are answered between slices. */
+export const SLICE_MS = 10;
+/** At most this many snapshots a second go to the page. */
+export const SNAPSHOT_INTERVAL_MS = 50;
+
+/** What a session needs from its host: the worker in the browser, plain functions in tests. */
+export interface SessionHost {
+  /** Sends a message; `transfer` lists buffers to move rather than copy. */
+  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
+  /** Loads the MNIST file, reporting bytes as they arrive. */
+  loadMnist(onProgress: (loaded: number, total: number | null) => void): Promise<MnistFile>;
+  /** Milliseconds from any fixed origin. */
+  now(): number;
+  /** Calls fn after about `ms` milliseconds (0: as soon as the host is free). */
+  schedule(fn: () => void, ms: number): void;
+}
+
+/**
+ * The trainer: owns the paired experiment and a time-sliced loop, answers ToWorker messages with
+ * FromWorker ones. Pure: the worker entry and the tests give it a host.
+ */
+export class Session {
+  private config: Config | null = null;
+  private exp: Experiment | null = null;
+  private snap: Snapshot | null = null;
+  private runId = 0;
+  private status: RunStatus = 'idle';
+  private speed: Speed = 'max';
+  /** The step at which a `step` command stops, or −1. */
+  private stopAt = -1;
+  private wantPlay = false;
+  private mnist: Promise<MnistFile> | null = null;
+  private loopScheduled = false;
+  private lastSnapshotAt = -Infinity;
+  private rateWindow = { at: 0, step: 0, perSecond: 0 };
+  private paceStart = { at: 0, step: 0 };
+
+  constructor(private readonly host: SessionHost) {}
+
+  /** Handles one incoming message; anything malformed gets an `error` reply. */
+  handle(data: unknown): void {
+    const parsed = parseToWorker(data);
+    if (!parsed.ok) {
+      this.reply({ v: 1, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
+      return;
+    }
+    try {
+      this.dispatch(parsed.msg);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private dispatch(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'configure': {
+        const { config, notices } = parseConfig(msg.config);
+        if (notices.length > 0) this.reply({ v: 1, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
+        void this.start(config);
+        return;
+      }
+      case 'reset': {
+        if (this.config === null) return;
+        const seed = msg.seed === 'same' ? this.config.seed : deriveSeed(this.config.seed, this.runId + 7);
+        void this.start({ ...this.config, seed });
+        return;
+      }
+      case 'play':
+        this.wantPlay = true;
+        this.stopAt = -1;
+        if (this.exp !== null) this.setStatus('playing');
+        return;
+      case 'pause':
+        this.wantPlay = false;
+        this.stopAt = -1;
+        if (this.exp !== null) this.setStatus('paused');
+        return;
+      case 'step':
+        if (this.exp === null) return;
+        this.stopAt = this.exp.step + msg.count;
+        this.setStatus('playing');
+        return;
+      case 'setSpeed':
+        this.speed = msg.speed;
+        this.resetPace();
+        return;
+      case 'setLr':
+        if (this.config !== null) this.config = { ...this.config, lr: msg.lr };
+        if (this.exp !== null) this.exp.lr = msg.lr;
+        return;
+      case 'track': {
+        const exp = this.exp;
+        if (exp === null || this.config === null) return;
+        exp.trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth) - 1;
+        exp.trackUnit = Math.min(Math.max(msg.unit, 0), this.config.width - 1);
+        this.config = { ...this.config, trackLayer: exp.trackLayer + 1, trackUnit: exp.trackUnit };
+        this.postSnapshot();
+        return;
+      }
+    }
+  }
+
+  /** Builds a new experiment (loading MNIST first if needed) and reports it; a failure becomes an `error`. */
+  private async start(requested: Config): Promise<void> {
+    try {
+      await this.build(requested);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private async build(requested: Config): Promise<void> {
+    const runId = ++this.runId;
+    this.exp = null;
+    this.stopAt = -1;
+    this.setStatusOnly('loading');
+    let config = requested;
+    let mnist: MnistFile | null = null;
+    if (config.dataset === 'mnist') {
+      try {
+        mnist = await this.loadMnist();
+      } catch (e) {
+        const fallback = 'blobs';
+        this.reply({ v: 1, type: 'dataError', step: 0, message: `MNIST could not be loaded (${(e as Error).message}); training on the synthetic blobs set instead`, fallback });
+        this.mnist = null;
+        config = { ...config, dataset: fallback };
+      }
+    }
+    if (runId !== this.runId) return; // a newer configure or reset arrived while loading
+    const exp = new Experiment(config, buildSplit(config, mnist));
+    this.config = config;
+    this.exp = exp;
+    this.snap = exp.createSnapshot();
+    const shape: RunShape = {
+      variantNames: exp.variants.map((v) => v.name),
+      placements: exp.variants.map((v) => v.placement),
+      sizes: [...exp.variants[0].model.spec.sizes],
+      nLayers: config.depth,
+      bins: this.snap.bins,
+    };
+    this.reply({ v: 1, type: 'configured', step: 0, runId, config, shape });
+    this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
+    this.postSnapshot();
+    this.setStatus(this.wantPlay ? 'playing' : 'idle');
+  }
+
+  private loadMnist(): Promise<MnistFile> {
+    if (this.mnist === null) {
+      let lastReport = -Infinity;
+      this.mnist = this.host.loadMnist((loaded, total) => {
+        const t = this.host.now();
+        if (t - lastReport < 100 && loaded !== total) return;
+        lastReport = t;
+        this.reply({ v: 1, type: 'loading', step: 0, loaded, total });
+      });
+    }
+    return this.mnist;
+  }
+
+  private setStatus(status: RunStatus): void {
+    this.setStatusOnly(status);
+    if (status === 'playing') {
+      this.resetPace();
+      this.kick();
+    }
+  }
+
+  private setStatusOnly(status: RunStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.reply({ v: 1, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
+  }
+
+  private resetPace(): void {
+    this.paceStart = { at: this.host.now(), step: this.exp?.step ?? 0 };
+  }
+
+  private kick(delay = 0): void {
+    if (this.loopScheduled) return;
+    this.loopScheduled = true;
+    this.host.schedule(() => this.loop(), delay);
+  }
+
+  /** One slice: train until SLICE_MS have passed, the speed's quota is met, or a step command ends. */
+  private loop(): void {
+    this.loopScheduled = false;
+    const exp = this.exp;
+    if (exp === null || this.status !== 'playing') return;
+    try {
+      const start = this.host.now();
+      const paced = this.speed !== 'max' && this.stopAt < 0;
+      while (this.host.now() - start < SLICE_MS) {
+        if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
+        exp.runStep();
+        if (exp.step === this.stopAt || exp.allDiverged) {
+          this.stopAt = -1;
+          this.wantPlay = false;
+          this.postSnapshot();
+          this.setStatus('paused');
+          return;
+        }
+      }
+      if (this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
+      this.kick(paced ? Math.max(1, 1000 / (this.speed as number) / 2) : 0);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Measures and sends a snapshot with fresh buffers in the transfer list. */
+  private postSnapshot(): void {
+    const exp = this.exp;
+    const snap = this.snap;
+    if (exp === null || snap === null) return;
+    const t = this.host.now();
+    const w = this.rateWindow;
+    if (t - w.at >= 250) {
+      w.perSecond = ((exp.step - w.step) * 1000) / (t - w.at);
+      w.at = t;
+      w.step = exp.step;
+    }
+    if (this.status !== 'playing') w.perSecond = 0;
+    exp.snapshot(snap);
+    this.lastSnapshotAt = t;
+    const variant = snap.variant.slice();
+    const layer = snap.layer.slice();
+    const hist = snap.hist.slice();
+    this.host.post(
+      { v: 1, type: 'snapshot', step: exp.step, runId: this.runId, status: this.status, stepsPerSecond: w.perSecond, variant, layer, hist },
+      [variant.buffer, layer.buffer, hist.buffer],
+    );
+  }
+
+  private reply(msg: FromWorker): void {
+    this.host.post(msg, []);
+  }
+
+  private fail(e: unknown): void {
+    this.wantPlay = false;
+    this.stopAt = -1;
+    if (this.exp !== null) this.setStatusOnly('paused');
+    this.reply({ v: 1, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
+  }
+}
