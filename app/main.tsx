@@ -1,12 +1,43 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DEFAULT_CONFIG } from '../src/config/config.ts';
+import { parseConfig } from '../src/config/schema.ts';
+import { configToQuery, partialFromQuery } from '../src/config/url.ts';
+import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
+import { initialState, notify, useStore } from './store/store.ts';
+import { TrainerClient } from './trainer/TrainerClient.ts';
+import { TrainerContext } from './trainer/TrainerContext.tsx';
 import './styles.css';
 
+// The URL is the config's serialized form: ?preset=NAME starts from a preset, other fields override it.
+const params = new URLSearchParams(location.search);
+const presetName = params.get('preset');
+const preset = presetName === null ? undefined : findPreset(presetName);
+const fromUrl = partialFromQuery(location.search, ['preset']);
+const start = parseConfig({ ...DEFAULT_CONFIG, ...(preset?.config ?? {}), ...fromUrl.partial });
+useStore.setState(initialState(start.config));
+if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
+for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
+
+// Write the config back to the URL (debounced) so that every view is a shareable link.
+let urlTimer = 0;
+useStore.subscribe((s, prev) => {
+  if (s.config === prev.config) return;
+  clearTimeout(urlTimer);
+  urlTimer = window.setTimeout(() => {
+    const query = configToQuery(s.config);
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  }, 300);
+});
+
+const trainer = new TrainerClient();
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <TrainerContext.Provider value={trainer}>
+      <App />
+    </TrainerContext.Provider>
   </StrictMode>,
 );

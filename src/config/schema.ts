@@ -60,7 +60,7 @@ export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): Pars
   const record = input as Record<string, unknown>;
   const out: Record<string, unknown> = { ...base };
   for (const key of Object.keys(record)) {
-    if (!(key in configSchema)) {
+    if (!Object.hasOwn(configSchema, key)) {
       notices.push({ field: key, message: `unknown field "${key}" ignored` });
       continue;
     }
@@ -84,13 +84,13 @@ export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): Pars
 function clampTracking(config: Config, given: Record<string, unknown>, notices: ConfigNotice[]): Config {
   let { trackLayer, trackUnit } = config;
   if (trackLayer > config.depth) {
-    if ('trackLayer' in given) {
+    if (Object.hasOwn(given, 'trackLayer')) {
       notices.push({ field: 'trackLayer', message: `trackLayer ${trackLayer} exceeds depth ${config.depth}; tracking layer ${config.depth}` });
     }
     trackLayer = config.depth;
   }
   if (trackUnit >= config.width) {
-    if ('trackUnit' in given) {
+    if (Object.hasOwn(given, 'trackUnit')) {
       notices.push({ field: 'trackUnit', message: `trackUnit ${trackUnit} exceeds width ${config.width}; tracking unit 0` });
     }
     trackUnit = 0;

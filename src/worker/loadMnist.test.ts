@@ -4,7 +4,7 @@ import { MNIST_DATA_PATH } from '../cli/dataFiles.ts';
 import { fetchMnist } from './loadMnist.ts';
 
 const gz = readFileSync(MNIST_DATA_PATH);
-const respond = (body: Uint8Array | string, init: ResponseInit = {}) => async () => new Response(body as BodyInit, init);
+const respond = (body: Uint8Array | string, init: ResponseInit = {}) => async () => new Response(body as ConstructorParameters<typeof Response>[0], init);
 
 describe('fetching MNIST', () => {
   it('decompresses the stored file and reports progress up to its length', async () => {

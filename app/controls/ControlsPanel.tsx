@@ -1,0 +1,103 @@
+import { DATASETS, DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { ACTIVATIONS } from '../../src/engine/activations.ts';
+import { INIT_KINDS } from '../../src/engine/init.ts';
+import { INFERENCE_MODES } from '../../src/engine/model.ts';
+import { PLACEMENTS, type Placement } from '../../src/engine/spec.ts';
+import { PRESETS } from '../../src/experiment/presets.ts';
+import { notify, updateConfig, useStore } from '../store/store.ts';
+import { VARIANT_STYLES } from '../viz/palette.ts';
+import { LearningRate } from './LearningRate.tsx';
+import { NumberField } from './NumberField.tsx';
+
+const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales: 'Mixed scales (synthetic)' } as const;
+const MODE_LABEL = { batch: 'batch statistics', running: 'running averages', population: 'population statistics' } as const;
+
+function Select<T extends string>({ label, value, options, names, onChange }: { label: string; value: T; options: readonly T[]; names?: Partial<Record<T, string>>; onChange: (v: T) => void }) {
+  return (
+    <label className="field">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {names?.[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Every knob of the experiment. Changing the model restarts all variants together (and says so). */
+export function ControlsPanel() {
+  const config = useStore((s) => s.config);
+  const set = (partial: Partial<Config>) => updateConfig(partial);
+  const range = (field: 'depth' | 'width' | 'batchSize') => {
+    const schema = configSchema[field];
+    return { min: schema.minValue ?? 1, max: schema.maxValue ?? 1 };
+  };
+  const toggleVariant = (p: Placement, on: boolean) => {
+    const next = PLACEMENTS.filter((q) => (q === p ? on : config.variants.includes(q)));
+    if (next.length < 2) {
+      notify('Keep at least two variants: the point is the comparison.', 'warning');
+      return;
+    }
+    set({ variants: next });
+  };
+  return (
+    <aside className="controls" aria-label="Experiment settings">
+      <label className="field preset">
+        Preset
+        <select
+          value=""
+          onChange={(e) => {
+            const preset = PRESETS.find((p) => p.name === e.target.value);
+            if (!preset) return;
+            updateConfig({ ...DEFAULT_CONFIG, seed: config.seed, ...preset.config });
+            notify(`${preset.title}: ${preset.watch}`);
+          }}
+        >
+          <option value="">Choose a preset…</option>
+          {PRESETS.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>Batch norm</legend>
+        {PLACEMENTS.map((p) => (
+          <label key={p} className="check" style={{ color: VARIANT_STYLES[p].color }}>
+            <input type="checkbox" checked={config.variants.includes(p)} onChange={(e) => toggleVariant(p, e.target.checked)} />
+            {VARIANT_STYLES[p].label}
+          </label>
+        ))}
+        <Select label="At test time, BN uses" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />
+      </fieldset>
+      <fieldset>
+        <legend>Network</legend>
+        <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
+        <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
+        <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
+        <Select label="Initialization" value={config.init} options={INIT_KINDS} onChange={(init) => set({ init })} />
+        {config.init === 'gaussian' && <NumberField label="Init σ" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
+      </fieldset>
+      <fieldset>
+        <legend>Training</legend>
+        <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
+        <NumberField label="Momentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
+        <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
+      </fieldset>
+      <fieldset>
+        <legend>Data</legend>
+        <Select label="Data set" value={config.dataset} options={DATASETS} names={DATASET_LABEL} onChange={(dataset) => set({ dataset })} />
+        <label className="check">
+          <input type="checkbox" checked={config.standardize} onChange={(e) => set({ standardize: e.target.checked })} />
+          Standardize inputs
+        </label>
+        <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
+      </fieldset>
+    </aside>
+  );
+}

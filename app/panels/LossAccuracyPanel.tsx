@@ -1,0 +1,34 @@
+import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { History } from '../history/History.ts';
+import { useStore } from '../store/store.ts';
+import { formatLoss, formatPercent } from '../viz/format.ts';
+import { Panel } from './Panel.tsx';
+import { TimeChart } from './TimeChart.tsx';
+
+const stat = (key: keyof typeof VS) => (h: History, row: number, v: number) => {
+  if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
+  return h.variantAt(row, v, key);
+};
+const trainLoss = stat('trainLoss');
+const testAcc = stat('testAcc');
+
+/** Training loss and test accuracy over steps, variants overlaid. */
+export function LossAccuracyPanel() {
+  const logLoss = useStore((s) => s.logLoss);
+  const evalMode = useStore((s) => s.config.evalMode);
+  return (
+    <Panel
+      id="curves"
+      title="Loss and accuracy"
+      watch="Watch where the curves part: the BN network reaches 90% test accuracy (its marker) many steps before the plain one."
+      actions={
+        <label className="toggle">
+          <input type="checkbox" checked={logLoss} onChange={(e) => useStore.setState({ logLoss: e.target.checked })} /> log loss axis
+        </label>
+      }
+    >
+      <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
+      <TimeChart id="accuracy" label={`test accuracy (${evalMode})`} kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
+    </Panel>
+  );
+}

@@ -1,0 +1,171 @@
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { History } from '../history/History.ts';
+import { useFrame } from '../hooks/useFrame.ts';
+import { useSize } from '../hooks/useSize.ts';
+import { useStore } from '../store/store.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from '../viz/domains.ts';
+import { formatStep, formatTick } from '../viz/format.ts';
+import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';
+import { linePath } from '../viz/paths.ts';
+
+export interface TimeChartProps {
+  id: string;
+  /** Y axis label. */
+  label: string;
+  kind: 'linear' | 'log';
+  /** A fixed y domain (accuracy), or null to follow the data. */
+  fixed: [number, number] | null;
+  /** The value of variant v at history row `row`, or at the latest snapshot when row is −1. */
+  valueAt: (h: History, row: number, v: number) => number;
+  format: (v: number) => string;
+  /** Draw a line at this value and each variant's marker where it first reached it. */
+  target?: number;
+  height: number;
+}
+
+const MARGIN = { left: 70, right: 18, top: 14, bottom: 48 };
+
+/** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
+export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height }: TimeChartProps) {
+  const history = useTrainer().history;
+  const shape = useStore((s) => s.shape);
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const [domain, setDomain] = useState<{ x: [number, number]; y: [number, number] }>({ x: [0, 10], y: fixed ?? (kind === 'log' ? [0.01, 10] : [0, 2.5]) });
+  const [hover, setHover] = useState<{ step: number; px: number; values: number[] } | null>(null);
+  const lines = useRef<(SVGPathElement | null)[]>([]);
+  const markers = useRef<(SVGPathElement | null)[]>([]);
+  const width = Math.max(size.width, 200);
+  const x = useMemo(() => scaleLinear().domain(domain.x).range([MARGIN.left, width - MARGIN.right]), [domain.x, width]);
+  const y = useMemo(
+    () => (kind === 'log' ? scaleLog() : scaleLinear()).domain(domain.y).range([height - MARGIN.bottom, MARGIN.top]).clamp(kind === 'log'),
+    [domain.y, kind, height],
+  );
+
+  useFrame(
+    history,
+    (h) => {
+      const nv = h.shape?.variantNames.length ?? 0;
+      const latest = h.latest;
+      const xMax = niceCeil(latest?.step ?? 0);
+      let yDomain = fixed;
+      if (yDomain === null) {
+        let min = Infinity;
+        let max = -Infinity;
+        for (let v = 0; v < nv; v++) {
+          for (let r = -1; r < h.count; r++) {
+            const val = valueAt(h, r, v);
+            if (!Number.isFinite(val) || (kind === 'log' && val <= 0)) continue;
+            if (val < min) min = val;
+            if (val > max) max = val;
+          }
+        }
+        yDomain = kind === 'log' ? decadeDomain(min, max) : zeroBasedDomain(Number.isFinite(max) ? max : 1);
+      }
+      if (xMax !== domain.x[1] || yDomain[0] !== domain.y[0] || yDomain[1] !== domain.y[1]) {
+        setDomain({ x: [0, xMax], y: yDomain });
+        return; // the re-render redraws with the new scales
+      }
+      for (let v = 0; v < nv; v++) {
+        // Kept rows, then the latest snapshot as the live end of the line.
+        const n = h.count;
+        const d = linePath(n + 1, (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)), (i) => valueAt(h, i < n ? i : -1, v), x, y);
+        lines.current[v]?.setAttribute('d', d);
+        const reached = h.reachedTarget[v];
+        const m = markers.current[v];
+        if (m && target !== undefined && h.shape) {
+          m.setAttribute('d', reached >= 0 ? markerPath(VARIANT_STYLES[h.shape.placements[v]].marker, x(reached), y(target), 8) : '');
+        }
+      }
+    },
+    [shape, x, y, domain, fixed, kind],
+  );
+
+  const onMove = (e: PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - rect.left;
+    if (history.count === 0 || px < MARGIN.left || px > width - MARGIN.right) {
+      setHover(null);
+      return;
+    }
+    const row = nearestIndex(history.steps, history.count, x.invert(px));
+    const nv = history.shape?.variantNames.length ?? 0;
+    setHover({ step: history.steps[row], px: x(history.steps[row]), values: Array.from({ length: nv }, (_, v) => valueAt(history, row, v)) });
+  };
+
+  const xTicks = x.ticks(Math.max(2, Math.floor(width / 110)));
+  const yTicks = kind === 'log' ? (y.ticks(4) as number[]).filter((t) => Number.isInteger(Math.log10(t))) : y.ticks(4);
+  const placements = shape?.placements ?? [];
+  return (
+    <div ref={boxRef} className="chart" data-chart={id}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${label} against training step for ${placements.map((p) => VARIANT_STYLES[p].short).join(' and ')}`}
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+      >
+        <g className="grid">
+          {yTicks.map((t) => (
+            <line key={t} x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
+          ))}
+        </g>
+        <g className="axis">
+          {xTicks.map((t) => (
+            <text key={t} x={x(t)} y={height - MARGIN.bottom + 24} textAnchor="middle">
+              {formatTick(t)}
+            </text>
+          ))}
+          {yTicks.map((t) => (
+            <text key={t} x={MARGIN.left - 10} y={y(t)} dy="0.35em" textAnchor="end">
+              {formatTick(t)}
+            </text>
+          ))}
+          <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 6} textAnchor="middle">
+            training step
+          </text>
+          <text className="axis-label" transform={`translate(18,${(height - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle">
+            {label}
+          </text>
+        </g>
+        {target !== undefined && <line className="target" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(target)} y2={y(target)} />}
+        {placements.map((p, v) => (
+          <path
+            key={`${p}-${v}`}
+            ref={(el) => {
+              lines.current[v] = el;
+            }}
+            className="series"
+            stroke={VARIANT_STYLES[p].color}
+            strokeDasharray={VARIANT_STYLES[p].dash}
+            data-variant={p}
+          />
+        ))}
+        {target !== undefined &&
+          placements.map((p, v) => (
+            <path
+              key={`m-${p}-${v}`}
+              ref={(el) => {
+                markers.current[v] = el;
+              }}
+              className="marker"
+              fill={VARIANT_STYLES[p].color}
+            />
+          ))}
+        {hover && <line className="hover-line" x1={hover.px} x2={hover.px} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+      </svg>
+      {hover && (
+        <div className="readout" style={{ left: Math.min(hover.px + 12, width - 190) }} role="status">
+          <div>step {formatStep(hover.step)}</div>
+          {placements.map((p, v) => (
+            <div key={p} style={{ color: VARIANT_STYLES[p].color }}>
+              {VARIANT_STYLES[p].short}: {format(hover.values[v])}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

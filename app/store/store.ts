@@ -1,0 +1,104 @@
+import { create } from 'zustand';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
+import { parseConfig } from '../../src/config/schema.ts';
+import type { Placement } from '../../src/engine/spec.ts';
+import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
+
+/** A message shown to the user: a reset, a corrected value, a failed load. */
+export interface Notice {
+  readonly id: number;
+  readonly text: string;
+  readonly kind: 'info' | 'warning' | 'error';
+}
+
+/** Each variant's latest scalars: the big live numbers. */
+export interface VariantLive {
+  readonly name: string;
+  readonly placement: Placement;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  readonly testAcc: number;
+  readonly divergedAt: number;
+}
+
+/** Where the current config came from: the page (user, URL, preset) or the worker (after a fallback or new seed). */
+export type ConfigSource = 'page' | 'worker';
+
+export interface AppState {
+  // config slice: the one serializable config
+  config: Config;
+  configSource: ConfigSource;
+  // run slice
+  status: RunStatus;
+  runId: number;
+  step: number;
+  stepsPerSecond: number;
+  shape: RunShape | null;
+  loading: { loaded: number; total: number | null } | null;
+  live: readonly VariantLive[];
+  // ui slice
+  speed: Speed;
+  logLoss: boolean;
+  notices: readonly Notice[];
+}
+
+let nextNoticeId = 1;
+
+/** The initial state for a config. */
+export function initialState(config: Config = DEFAULT_CONFIG): AppState {
+  return {
+    config,
+    configSource: 'page',
+    status: 'loading',
+    runId: 0,
+    step: 0,
+    stepsPerSecond: 0,
+    shape: null,
+    loading: null,
+    live: [],
+    speed: 'max',
+    logLoss: true,
+    notices: [],
+  };
+}
+
+export const useStore = create<AppState>(() => initialState());
+
+/** Adds a notice (at most the four newest are kept). */
+export function notify(text: string, kind: Notice['kind'] = 'info'): void {
+  useStore.setState((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, kind }].slice(-4) }));
+}
+
+/** Removes a notice. */
+export function dismiss(id: number): void {
+  useStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+/** Fields that change without restarting the run. */
+const LIVE_FIELDS: readonly (keyof Config)[] = ['lr', 'trackLayer', 'trackUnit'];
+
+/** Which fields differ between two configs. */
+export function changedFields(a: Config, b: Config): (keyof Config)[] {
+  return (Object.keys(a) as (keyof Config)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/** Whether going from a to b needs a new run (anything but the live fields changed). */
+export function needsReset(a: Config, b: Config): boolean {
+  return changedFields(a, b).some((k) => !LIVE_FIELDS.includes(k));
+}
+
+/**
+ * Applies a change from the page: validated, tracking clamped into the new shape, and announced when it
+ * restarts the run. Returns the notices about rejected values.
+ */
+export function updateConfig(partial: Partial<Config>): void {
+  const current = useStore.getState().config;
+  const { config, notices } = parseConfig({ ...current, ...partial });
+  for (const n of notices) notify(n.message, 'warning');
+  if (changedFields(current, config).length === 0) return;
+  if (needsReset(current, config)) {
+    const what = changedFields(current, config).filter((k) => !LIVE_FIELDS.includes(k)).join(', ');
+    notify(`Changed ${what}: every variant restarted together from the same new weights, so they stay paired.`);
+  }
+  useStore.setState({ config, configSource: 'page' });
+}

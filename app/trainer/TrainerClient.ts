@@ -1,0 +1,111 @@
+import type { Config } from '../../src/config/config.ts';
+import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
+import { History } from '../history/History.ts';
+import { changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
+
+type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
+
+/**
+ * The page's side of the trainer: owns the worker, turns store changes into commands, and routes the
+ * worker's messages into the History (fast data) and the store (slow state). Messages from an older run,
+ * or older than what was shown, are dropped.
+ */
+export class TrainerClient {
+  readonly history = new History();
+  private readonly worker: Worker;
+  private unsubscribe: () => void;
+
+  constructor() {
+    this.worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      notify(`The trainer stopped: ${e.message || 'unknown error'}. Reload the page to start again.`, 'error');
+      useStore.setState({ status: 'paused' });
+    };
+    this.unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.config !== prev.config && s.configSource === 'page') this.onConfigChange(prev.config, s.config);
+      if (s.speed !== prev.speed) this.send({ type: 'setSpeed', speed: s.speed });
+    });
+    this.send({ type: 'setSpeed', speed: useStore.getState().speed });
+    this.send({ type: 'configure', config: useStore.getState().config });
+  }
+
+  play(): void {
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  step(count: number): void {
+    this.send({ type: 'step', count });
+  }
+
+  reset(seed: 'same' | 'new'): void {
+    this.send({ type: 'reset', seed });
+  }
+
+  setSpeed(speed: Speed): void {
+    useStore.setState({ speed });
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.worker.terminate();
+  }
+
+  private send(msg: Command): void {
+    this.worker.postMessage({ v: PROTOCOL_VERSION, ...msg });
+  }
+
+  private onConfigChange(prev: Config, next: Config): void {
+    if (needsReset(prev, next)) {
+      this.send({ type: 'configure', config: next });
+      return;
+    }
+    const changed = changedFields(prev, next);
+    if (changed.includes('lr')) this.send({ type: 'setLr', lr: next.lr });
+    if (changed.includes('trackLayer') || changed.includes('trackUnit')) this.send({ type: 'track', layer: next.trackLayer, unit: next.trackUnit });
+  }
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'loading':
+        useStore.setState({ status: 'loading', loading: { loaded: msg.loaded, total: msg.total } });
+        return;
+      case 'dataError':
+        notify(msg.message, 'warning');
+        return;
+      case 'configured':
+        this.history.reset(msg.runId, msg.shape);
+        useStore.setState((s) => ({
+          runId: msg.runId,
+          shape: msg.shape,
+          step: 0,
+          loading: null,
+          config: JSON.stringify(s.config) === JSON.stringify(msg.config) ? s.config : msg.config,
+          configSource: 'worker',
+        }));
+        return;
+      case 'snapshot': {
+        if (!this.history.add(msg.runId, msg)) return;
+        const shape = this.history.shape;
+        if (shape === null) return;
+        const live: VariantLive[] = shape.variantNames.map((name, v) => {
+          const at = (k: keyof typeof VS) => msg.variant[v * VARIANT_STATS.length + VS[k]];
+          return { name, placement: shape.placements[v], trainLoss: at('trainLoss'), testLoss: at('testLoss'), testAcc: at('testAcc'), divergedAt: at('divergedAt') };
+        });
+        useStore.setState({ step: msg.step, stepsPerSecond: msg.stepsPerSecond, status: msg.status, live });
+        return;
+      }
+      case 'status':
+        if (msg.runId === this.history.runId || msg.status === 'loading') useStore.setState({ status: msg.status });
+        return;
+      case 'error':
+        notify(`Trainer: ${msg.message}`, 'error');
+        return;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+import { watchPageHealth } from './health.ts';
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+]) {
+  test(`lays out readably at ${size.width}×${size.height} while training`, async ({ page }, info) => {
+    const health = watchPageHealth(page);
+    await page.setViewportSize(size);
+    await page.goto('/?preset=bn-paper');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(async () => Number((await page.getByTestId('step-counter').textContent())?.replace(/,/g, '')), { timeout: 30_000 })
+      .toBeGreaterThan(120);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    // Nothing overflows sideways, and every chart got a real width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    for (const box of await page.locator('[data-chart] svg').all()) expect((await box.boundingBox())?.width ?? 0).toBeGreaterThan(250);
+    await page.screenshot({ path: info.outputPath(`lab-${size.width}x${size.height}.png`), fullPage: size.width < 768 });
+    health.expectClean();
+  });
+}

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { watchPageHealth } from './health.ts';
+
+test('pressing Play trains both networks on MNIST: the counter advances, every curve and histogram fills', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await page.goto('/?preset=bn-paper');
+  const play = page.getByRole('button', { name: 'Play' });
+  await expect(play).toBeEnabled({ timeout: 20_000 });
+  await play.click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect
+    .poll(async () => Number((await page.getByTestId('step-counter').textContent())?.replace(/,/g, '')), { timeout: 30_000 })
+    .toBeGreaterThan(150);
+  for (const variant of ['none', 'before']) {
+    for (const chart of ['loss', 'accuracy']) {
+      const d = await page.locator(`[data-chart="${chart}"] path.series[data-variant="${variant}"]`).getAttribute('d');
+      expect(d?.split('L').length ?? 0, `${chart} ${variant}`).toBeGreaterThan(5);
+    }
+    for (let layer = 1; layer <= 3; layer++) {
+      await expect(page.locator(`[data-hist="${variant}-${layer}"] path.hist-bars`)).toHaveAttribute('d', /M.*V.*H/);
+      await expect(page.locator(`[data-hist="${variant}-${layer}"] path.hist-ghost`)).toHaveAttribute('d', /V/);
+    }
+    await expect(page.locator(`[data-drift="${variant}"] path.band.unit`)).toHaveAttribute('d', /Z$/);
+  }
+  await expect(page.locator('[data-variant="before"] .variant-status')).toHaveText('training');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  health.expectClean();
+});
