@@ -90,22 +90,21 @@ export function batchNormForwardBatch(
 ): void {
   const { n } = p;
   const { mean, variance } = cache;
-  mean.fill(0);
-  variance.fill(0);
-  for (let i = 0; i < batchSize; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) mean[j] += x[row + j];
-  }
-  for (let j = 0; j < n; j++) mean[j] /= batchSize;
-  // Two passes (mean, then squared deviations) avoid the cancellation of E[x²] − E[x]².
-  for (let i = 0; i < batchSize; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const dev = x[row + j] - mean[j];
-      variance[j] += dev * dev;
+  // Column by column with the sums in locals: double-precision accumulation whatever the array type,
+  // and one store per unit instead of one per element. Two passes (mean, then squared deviations)
+  // avoid the cancellation of E[x²] − E[x]².
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let i = 0, at = j; i < batchSize; i++, at += n) sum += x[at];
+    const mu = sum / batchSize;
+    let sq = 0;
+    for (let i = 0, at = j; i < batchSize; i++, at += n) {
+      const dev = x[at] - mu;
+      sq += dev * dev;
     }
+    mean[j] = mu;
+    variance[j] = sq / batchSize;
   }
-  for (let j = 0; j < n; j++) variance[j] /= batchSize;
   normalize(p, x, y, cache, batchSize);
 }
 
@@ -153,15 +152,16 @@ export function batchNormBackward(
 ): void {
   const { n, gamma, gradGamma, gradBeta } = p;
   const { xhat, invStd } = cache;
-  gradGamma.fill(0);
-  gradBeta.fill(0);
-  for (let i = 0; i < batchSize; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const g = gradY[row + j];
-      gradBeta[j] += g;
-      gradGamma[j] += g * xhat[row + j];
+  for (let j = 0; j < n; j++) {
+    let sumG = 0;
+    let sumGX = 0;
+    for (let i = 0, at = j; i < batchSize; i++, at += n) {
+      const g = gradY[at];
+      sumG += g;
+      sumGX += g * xhat[at];
     }
+    gradBeta[j] = sumG;
+    gradGamma[j] = sumGX;
   }
   if (!usedBatchStats) {
     for (let i = 0; i < batchSize; i++) {

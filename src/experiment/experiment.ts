@@ -59,7 +59,12 @@ export class Experiment {
     this.stream = new BatchStream(train, config.batchSize, deriveSeed(config.seed, 1));
     const probeRows = Math.min(PROBE_ROWS, train.count);
     this.probeX = pickRows(train.x, train.nIn, train.count, probeRows, new Rng(deriveSeed(config.seed, 2)));
-    this.probeWs = this.variants.map((v) => v.model.createWorkspace(probeRows));
+    this.probeWs = this.variants.map((v) => {
+      const ws = v.model.createWorkspace(probeRows);
+      // probeX never changes, so its compressed form is built once.
+      if (ws.sparse !== null) ws.sparse.fixedInput = true;
+      return ws;
+    });
     const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count));
     this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows));
     this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize));

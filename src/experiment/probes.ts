@@ -1,4 +1,3 @@
-import type { Activation } from '../engine/activations.ts';
 import type { FloatArray } from '../engine/floatArray.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import { histogramInto } from './histogram.ts';
@@ -58,17 +57,22 @@ export function probeVariant(
     const values = probeWs.layers[l].actIn;
     const o = layerOffset + l * nStats;
     histogramInto(values, count, ctx.bins, histOut, histOffset + l * ctx.bins.count);
+    // One pass for the moments and the saturated share.
+    const sat = act.saturation;
+    const threshold = sat.kind === 'saturating' ? sat.threshold : 0;
     let sum = 0;
     let sumSq = 0;
+    let hits = 0;
     for (let i = 0; i < count; i++) {
       const v = values[i];
       sum += v;
       sumSq += v * v;
+      if (sat.kind === 'saturating' ? v > threshold || v < -threshold : sat.kind === 'dead' && v <= 0) hits++;
     }
     const mean = sum / count;
     layerOut[o + LS.mean] = mean;
     layerOut[o + LS.std] = Math.sqrt(Math.max(0, sumSq / count - mean * mean));
-    layerOut[o + LS.saturated] = saturatedShare(act, values, count);
+    layerOut[o + LS.saturated] = hits / count;
     layerOut[o + LS.deadUnits] = act.saturation.kind === 'dead' ? deadUnitShare(values, rows, n) : 0;
     percentiles(values, count, PERCENTILES, scratch.pct, scratch.percentile);
     layerOut[o + LS.p15] = scratch.pct[0];
@@ -105,19 +109,6 @@ export function probeVariant(
     layerOut[o + LS.unitGamma] = bn.gamma[unit];
     layerOut[o + LS.unitBeta] = bn.beta[unit];
   }
-}
-
-/** Share of values in the saturated tails (sigmoid, tanh) or on relu's inactive side (≤ 0). */
-function saturatedShare(act: Activation, values: FloatArray, count: number): number {
-  const sat = act.saturation;
-  let hits = 0;
-  if (sat.kind === 'saturating') {
-    const t = sat.threshold;
-    for (let i = 0; i < count; i++) if (values[i] > t || values[i] < -t) hits++;
-  } else if (sat.kind === 'dead') {
-    for (let i = 0; i < count; i++) if (values[i] <= 0) hits++;
-  }
-  return hits / count;
 }
 
 /** Share of units whose input is ≤ 0 on every probe row (relu units that pass no signal or gradient). */
