@@ -68,7 +68,7 @@ export function ControlsPanel() {
       <fieldset>
         <legend>Batch norm</legend>
         {PLACEMENTS.map((p) => (
-          <label key={p} className="check" style={{ color: VARIANT_STYLES[p].color }}>
+          <label key={p} className="check" style={{ color: VARIANT_STYLES[p].ink }}>
             <input type="checkbox" checked={config.variants.includes(p)} onChange={(e) => toggleVariant(p, e.target.checked)} />
             {VARIANT_STYLES[p].label}
           </label>

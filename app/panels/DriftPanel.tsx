@@ -100,7 +100,7 @@ export function DriftPanel() {
       <div ref={boxRef} className="drift-grid" style={{ gridTemplateColumns: `repeat(${nv}, 1fr)` }}>
         {shape?.placements.map((p, v) => (
           <div key={p} className="drift-cell">
-            <div className="col-head" style={{ color: VARIANT_STYLES[p].color }}>
+            <div className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>
               {VARIANT_STYLES[p].label}
             </div>
             <svg width={cellWidth} height={BAND_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}: percentiles of layer ${layer + 1} inputs over training`} data-drift={p}>

@@ -74,7 +74,7 @@ export function HistogramPanel() {
       <div ref={boxRef} className="histogram-grid" style={{ gridTemplateColumns: `${labelWidth}px repeat(${nv}, 1fr)` }}>
         <div />
         {shape?.placements.map((p) => (
-          <div key={p} className="col-head" style={{ color: VARIANT_STYLES[p].color }}>
+          <div key={p} className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>
             {VARIANT_STYLES[p].label}
           </div>
         ))}

@@ -19,7 +19,7 @@ export function NetworkStrip() {
       <div className="network-rows">
         {shape.placements.map((p, v) => (
           <div key={`${p}-${v}`} className="network-row" data-network={p}>
-            <div className="network-name" style={{ color: VARIANT_STYLES[p].color }}>
+            <div className="network-name" style={{ color: VARIANT_STYLES[p].ink }}>
               {VARIANT_STYLES[p].short}
             </div>
             <ol className="network-strip" aria-label={`${VARIANT_STYLES[p].label} layers`}>

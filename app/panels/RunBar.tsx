@@ -79,7 +79,7 @@ function VariantCards() {
         const diverged = v.divergedAt >= 0;
         return (
           <li key={v.name} className="variant-card" style={{ borderColor: style.color }} data-variant={v.placement}>
-            <span className="variant-name" style={{ color: style.color }}>
+            <span className="variant-name" style={{ color: style.ink }}>
               {style.short}
             </span>
             <span className={`variant-status${diverged ? ' diverged' : ''}`} role="status">

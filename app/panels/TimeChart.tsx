@@ -160,7 +160,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         <div className="readout" style={{ left: Math.min(hover.px + 12, width - 190) }} role="status">
           <div>step {formatStep(hover.step)}</div>
           {placements.map((p, v) => (
-            <div key={p} style={{ color: VARIANT_STYLES[p].color }}>
+            <div key={p} style={{ color: VARIANT_STYLES[p].ink }}>
               {VARIANT_STYLES[p].short}: {format(hover.values[v])}
             </div>
           ))}

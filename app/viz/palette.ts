@@ -5,6 +5,8 @@ export interface VariantStyle {
   readonly label: string;
   readonly short: string;
   readonly color: string;
+  /** A darker shade of the color for text, with at least 4.5:1 contrast on white. */
+  readonly ink: string;
   /** SVG stroke-dasharray ('' for solid). */
   readonly dash: string;
   /** Marker shape drawn at the "90% reached" step and in legends. */
@@ -12,9 +14,9 @@ export interface VariantStyle {
 }
 
 export const VARIANT_STYLES: Record<Placement, VariantStyle> = {
-  none: { label: 'Plain (no BN)', short: 'Plain', color: '#D55E00', dash: '10 6', marker: 'circle' },
-  before: { label: 'BN before activation', short: 'BN before', color: '#0072B2', dash: '', marker: 'square' },
-  after: { label: 'BN after activation', short: 'BN after', color: '#009E73', dash: '3 5', marker: 'triangle' },
+  none: { label: 'Plain (no BN)', short: 'Plain', color: '#D55E00', ink: '#A34400', dash: '10 6', marker: 'circle' },
+  before: { label: 'BN before activation', short: 'BN before', color: '#0072B2', ink: '#00639B', dash: '', marker: 'square' },
+  after: { label: 'BN after activation', short: 'BN after', color: '#009E73', ink: '#00704F', dash: '3 5', marker: 'triangle' },
 };
 
 /** An SVG path for a marker of the given shape centred at (x, y), radius r. */

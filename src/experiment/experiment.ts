@@ -12,7 +12,7 @@ import { Variant } from './variant.ts';
 /** Test accuracy whose first crossing is reported as "steps to reach". */
 export const TARGET_ACCURACY = 0.9;
 /** Rows in the fixed probe batch the snapshots measure (drift must not be sampling noise). */
-export const PROBE_ROWS = 32;
+export const PROBE_ROWS = 24;
 /** Training batches averaged for population statistics (BN paper, Alg. 2). */
 export const POPULATION_BATCHES = 50;
 

@@ -1,0 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test('the lab has no serious accessibility violations while training', async ({ page }) => {
+  await page.goto('/?dataset=blobs');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Step 100' }).or(page.getByRole('button', { name: 'Step 10' })).first().click();
+  await expect(page.getByTestId('step-counter')).not.toHaveText('0');
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+});
