@@ -14,11 +14,15 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset']);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel']);
 const start = parseConfig({ ...DEFAULT_CONFIG, ...(preset?.config ?? {}), ...fromUrl.partial });
 useStore.setState(initialState(start.config));
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
+
+// One worker per variant where there are cores to spare (?parallel=1 or 0 overrides the guess).
+const parallelParam = params.get('parallel');
+const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 4 : parallelParam === '1';
 
 // Write the config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
@@ -26,12 +30,12 @@ useStore.subscribe((s, prev) => {
   if (s.config === prev.config) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = configToQuery(s.config);
+    const query = [configToQuery(s.config), parallelParam === null ? '' : `parallel=${parallelParam}`].filter(Boolean).join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 });
 
-const trainer = new TrainerClient();
+const trainer = new TrainerClient(parallel);
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(

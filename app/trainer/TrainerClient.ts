@@ -1,28 +1,50 @@
 import type { Config } from '../../src/config/config.ts';
 import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { Coordinator } from '../../src/worker/coordinator.ts';
 import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
 
 type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
 
+/** Starts a trainer worker that reports to `onMessage`. */
+function startWorker(onMessage: (msg: FromWorker) => void): Worker {
+  const worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  worker.onerror = (e) => {
+    notify(`The trainer stopped: ${e.message || 'unknown error'}. Reload the page to start again.`, 'error');
+    useStore.setState({ status: 'paused' });
+  };
+  return worker;
+}
+
 /**
- * The page's side of the trainer: owns the worker, turns store changes into commands, and routes the
- * worker's messages into the History (fast data) and the store (slow state). Messages from an older run,
- * or older than what was shown, are dropped.
+ * The page's side of the trainer: owns the worker(s), turns store changes into commands, and routes the
+ * messages back into the History (fast data) and the store (slow state). Messages from an older run, or
+ * older than what was shown, are dropped. With `parallel`, each variant trains in its own worker and a
+ * Coordinator keeps them in lockstep, speaking the same protocol as a single worker.
  */
 export class TrainerClient {
   readonly history = new History();
-  private readonly worker: Worker;
+  private readonly workers: Worker[] = [];
+  private readonly coordinator: Coordinator | null;
   private unsubscribe: () => void;
 
-  constructor() {
-    this.worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    this.worker.onerror = (e) => {
-      notify(`The trainer stopped: ${e.message || 'unknown error'}. Reload the page to start again.`, 'error');
-      useStore.setState({ status: 'paused' });
-    };
+  constructor(readonly parallel = false) {
+    if (parallel) {
+      this.coordinator = new Coordinator({
+        send: (i, msg) => {
+          this.workers[i] ??= startWorker((m) => this.coordinator?.receive(i, m));
+          this.workers[i].postMessage(msg);
+        },
+        post: (msg) => this.receive(msg),
+        now: () => performance.now(),
+        schedule: (fn, ms) => window.setTimeout(fn, ms),
+      });
+    } else {
+      this.coordinator = null;
+      this.workers.push(startWorker((m) => this.receive(m)));
+    }
     this.unsubscribe = useStore.subscribe((s, prev) => {
       if (s.config !== prev.config && s.configSource === 'page') this.onConfigChange(prev.config, s.config);
       if (s.speed !== prev.speed) this.send({ type: 'setSpeed', speed: s.speed });
@@ -53,11 +75,13 @@ export class TrainerClient {
 
   dispose(): void {
     this.unsubscribe();
-    this.worker.terminate();
+    for (const w of this.workers) w.terminate();
   }
 
   private send(msg: Command): void {
-    this.worker.postMessage({ v: PROTOCOL_VERSION, ...msg });
+    const full = { v: PROTOCOL_VERSION, ...msg };
+    if (this.coordinator !== null) this.coordinator.handle(full);
+    else this.workers[0].postMessage(full);
   }
 
   private onConfigChange(prev: Config, next: Config): void {

@@ -31,7 +31,9 @@ const browser = await chromium.launch({
 // Tall enough that every panel is on screen at once.
 const page = await browser.newPage({ viewport: { width: 1920, height: 2000 } });
 const cdp = await page.context().newCDPSession(page);
-await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper`);
+// BENCH_UI_PARALLEL=1 measures one worker per variant (the default only on machines with ≥ 4 cores).
+const parallel = process.env.BENCH_UI_PARALLEL === '1';
+await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper&parallel=${parallel ? 1 : 0}`);
 await page.getByRole('button', { name: 'Play' }).waitFor();
 await page.waitForFunction('!document.querySelector("button.play").disabled', null, { timeout: 30_000 });
 
@@ -65,6 +67,7 @@ stop();
 
 const sorted = [...frames].sort((a, b) => a - b);
 const result = {
+  parallel,
   seconds: +elapsed.toFixed(1),
   pairedSteps: s1 - s0,
   pairedStepsPerSecond: +((s1 - s0) / elapsed).toFixed(1),
@@ -79,7 +82,7 @@ const result = {
 if (json) {
   console.log(JSON.stringify(result));
 } else {
-  console.log(`bench:ui  bn-paper at max speed for ${result.seconds} s, all panels visible (1920×2000)`);
+  console.log(`bench:ui  bn-paper at max speed for ${result.seconds} s, all panels visible (1920×2000), ${parallel ? 'one worker per variant' : 'one worker'}`);
   console.log(`paired steps/s      ${result.pairedStepsPerSecond}   (${result.pairedSteps} paired steps; target ≥ 170)`);
   console.log(`frame time          mean ${result.frameMeanMs} ms, p95 ${result.frameP95Ms} ms over ${result.frames} frames (target p95 ≤ 20 ms)`);
   console.log(`long tasks > 50 ms  ${result.longTasks} (longest ${result.longTaskMaxMs} ms)`);

@@ -46,10 +46,15 @@ export class Experiment {
   trackLayer: number;
   trackUnit: number;
 
-  /** Builds the variants and the batch stream; evaluates step 0. */
+  /**
+   * Builds the variants and the batch stream; evaluates step 0. With `trainOnly`, only that variant trains,
+   * evaluates and is probed: the others stay at their initial weights while the batch stream advances as
+   * usual, so a set of experiments, one per variant, still sees the same batches (one worker per variant).
+   */
   constructor(
     readonly config: Config,
     readonly data: Split,
+    readonly trainOnly: number | null = null,
   ) {
     const { train } = data;
     this.lr = config.lr;
@@ -74,17 +79,23 @@ export class Experiment {
     this.evaluate();
   }
 
-  /** Whether every variant has diverged (nothing left to train). */
+  /** Whether every variant this experiment trains has diverged (nothing left to train). */
   get allDiverged(): boolean {
-    return this.variants.every((v) => v.diverged);
+    return this.variants.every((v, i) => v.diverged || !this.trains(i));
+  }
+
+  /** Whether variant i trains here. */
+  trains(i: number): boolean {
+    return this.trainOnly === null || this.trainOnly === i;
   }
 
   /** One paired step: the next batch, then a training step of every variant still training on it. */
   runStep(): void {
     this.stream.next();
     const step = this.step;
-    for (const v of this.variants) {
-      if (v.diverged) continue;
+    for (let i = 0; i < this.variants.length; i++) {
+      const v = this.variants[i];
+      if (v.diverged || !this.trains(i)) continue;
       const t0 = performance.now();
       v.train(this.stream.x, this.stream.y, this.lr, step);
       v.trainSeconds += (performance.now() - t0) / 1000;
@@ -104,7 +115,7 @@ export class Experiment {
     if (test.count === 0) return;
     const mode = this.config.evalMode;
     this.variants.forEach((v, i) => {
-      if (v.diverged) return;
+      if (v.diverged || !this.trains(i)) return;
       const hasBn = v.placement !== 'none';
       if (hasBn && mode === 'population') {
         const rows = Math.min(train.count, POPULATION_BATCHES * this.config.batchSize);
@@ -148,7 +159,7 @@ export class Experiment {
       out.variant[vo + VS.divergedAt] = v.divergedAt;
       v.lossSum = 0;
       v.lossCount = 0;
-      if (v.diverged) continue;
+      if (v.diverged || !this.trains(i)) continue;
       const ws = this.probeWs[i];
       v.model.forward(ws, this.probeX, 'batch', ws.batchSize, true);
       probeVariant(v, ws, ctx, this.scratch, out.layer, i * out.nLayers * nStats, out.hist, i * out.nLayers * out.bins.count);

@@ -11,8 +11,11 @@ export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
 
 /** Messages from the page to the trainer worker. */
 export type ToWorker =
-  /** Build a new paired experiment from this config (all variants reset together). */
-  | { v: 1; type: 'configure'; config: Config }
+  /**
+   * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
+   * trains just that variant (one worker per variant; the batches stay the same in every worker).
+   */
+  | { v: 1; type: 'configure'; config: Config; only?: number }
   | { v: 1; type: 'play' }
   | { v: 1; type: 'pause' }
   /** Train exactly `count` paired steps, then pause. */
@@ -70,7 +73,11 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
   if (m.v !== PROTOCOL_VERSION) return { ok: false, reason: `protocol version ${String(m.v)} is not ${PROTOCOL_VERSION}` };
   switch (m.type) {
     case 'configure':
-      return typeof m.config === 'object' && m.config !== null ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'configure needs a config' };
+      if (typeof m.config !== 'object' || m.config === null) return { ok: false, reason: 'configure needs a config' };
+      if (m.only !== undefined && !(Number.isInteger(m.only) && (m.only as number) >= 0 && (m.only as number) < 3)) {
+        return { ok: false, reason: `configure: only ${String(m.only)} is not a variant index 0–2` };
+      }
+      return { ok: true, msg: m as ToWorker };
     case 'play':
     case 'pause':
       return { ok: true, msg: m as ToWorker };

@@ -29,6 +29,8 @@ export interface SessionHost {
  */
 export class Session {
   private config: Config | null = null;
+  /** The one variant this session trains, or null for all of them. */
+  private only: number | null = null;
   private exp: Experiment | null = null;
   private snap: Snapshot | null = null;
   private runId = 0;
@@ -64,6 +66,7 @@ export class Session {
       case 'configure': {
         const { config, notices } = parseConfig(msg.config);
         if (notices.length > 0) this.reply({ v: 1, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
+        this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
         void this.start(config);
         return;
       }
@@ -135,7 +138,7 @@ export class Session {
       }
     }
     if (runId !== this.runId) return; // a newer configure or reset arrived while loading
-    const exp = new Experiment(config, buildSplit(config, mnist));
+    const exp = new Experiment(config, buildSplit(config, mnist), this.only);
     this.config = config;
     this.exp = exp;
     this.snap = exp.createSnapshot();

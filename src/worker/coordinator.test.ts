@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
+import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { Coordinator } from './coordinator.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+import { Session, type SessionHost } from './session.ts';
+
+const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 5, trackLayer: 2 };
+type Snap = Extract<FromWorker, { type: 'snapshot' }>;
+
+const schedule: SessionHost['schedule'] = (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn));
+const now = () => performance.now();
+
+/** A coordinator over in-process sessions (one per variant), and everything it tells the page. */
+function parallel() {
+  const out: FromWorker[] = [];
+  const sessions: Session[] = [];
+  const coordinator: Coordinator = new Coordinator({
+    send: (i: number, msg: ToWorker) => {
+      sessions[i] ??= new Session({
+        post: (m) => setImmediate(() => coordinator.receive(i, m)),
+        loadMnist: () => Promise.reject(new Error('not in this test')),
+        now,
+        schedule,
+      });
+      const session = sessions[i];
+      setImmediate(() => session.handle(msg));
+    },
+    post: (m) => out.push(m),
+    now,
+    schedule,
+  });
+  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: 1, ...msg }) };
+}
+
+/** A single session doing the same work, for comparison. */
+function single() {
+  const out: FromWorker[] = [];
+  const session = new Session({ post: (m) => out.push(m), loadMnist: () => Promise.reject(new Error('no')), now, schedule });
+  return { out, send: (msg: object) => session.handle({ v: 1, ...msg }) };
+}
+
+async function until(pred: () => boolean, ms = 10_000) {
+  const start = Date.now();
+  while (!pred()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+const snaps = (out: FromWorker[]) => out.filter((m): m is Snap => m.type === 'snapshot');
+const last = (out: FromWorker[]) => snaps(out).at(-1);
+
+describe('one worker per variant, coordinated', () => {
+  it('steps exactly N in lockstep and matches a single worker doing the same work', async () => {
+    const p = parallel();
+    const s = single();
+    for (const h of [p, s]) {
+      h.send({ type: 'configure', config: blobs });
+      h.send({ type: 'step', count: 25 });
+    }
+    await until(() => last(p.out)?.step === 25 && last(s.out)?.step === 25);
+    await new Promise((r) => setTimeout(r, 50));
+    const a = last(p.out)!;
+    const b = last(s.out)!;
+    expect(a.step).toBe(25);
+    for (let v = 0; v < 2; v++) {
+      for (const key of ['testLoss', 'testAcc', 'evalStep'] as const) {
+        expect(a.variant[v * VARIANT_STATS.length + VS[key]], `${key} of variant ${v}`).toBe(b.variant[v * VARIANT_STATS.length + VS[key]]);
+      }
+    }
+    // Probes of the same weights on the same probe batch: identical layer statistics and histograms.
+    expect(Array.from(a.layer)).toEqual(Array.from(b.layer));
+    expect(Array.from(a.hist)).toEqual(Array.from(b.hist));
+    expect(p.out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'paused' });
+    expect(a.layer.length).toBe(2 * 2 * LAYER_STATS.length);
+  });
+
+  it('plays and pauses, merging snapshots at common steps', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: blobs });
+    p.send({ type: 'play' });
+    await until(() => (last(p.out)?.step ?? 0) > 200);
+    p.send({ type: 'pause' });
+    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    const steps = snaps(p.out).map((m) => m.step);
+    expect(steps).toEqual([...steps].sort((x, y) => x - y));
+    const stopped = last(p.out)!.step;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(last(p.out)!.step).toBe(stopped);
+  });
+
+  it('keeps the others going when one variant diverges, and stops when all have', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, activation: 'relu', init: 'he', lr: 40, momentum: 0.9 } });
+    p.send({ type: 'step', count: 200 });
+    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > 0);
+    const snap = last(p.out)!;
+    expect(snap.step).toBe(200);
+    expect(snap.variant[VS.divergedAt]).toBeGreaterThanOrEqual(0);
+    expect(snap.variant[VARIANT_STATS.length + VS.divergedAt]).toBe(-1);
+  });
+
+  it('resets to a new seed shared by every sub-worker, under a new run id', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: blobs });
+    await until(() => snaps(p.out).length === 1);
+    p.send({ type: 'reset', seed: 'new' });
+    await until(() => p.out.filter((m) => m.type === 'configured').length === 2 && last(p.out)?.runId === 2);
+    const configured = p.out.filter((m): m is Extract<FromWorker, { type: 'configured' }> => m.type === 'configured');
+    expect(configured[1].config.seed).not.toBe(blobs.seed);
+    expect(configured[1].runId).toBe(2);
+    expect(configured).toHaveLength(2);
+  });
+});

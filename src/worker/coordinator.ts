@@ -1,0 +1,272 @@
+import type { Config } from '../config/config.ts';
+import { deriveSeed } from '../experiment/experiment.ts';
+import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+
+type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
+
+/** What the coordinator needs from its host: sub-workers to talk to, a way to answer, a clock and a timer. */
+export interface CoordinatorHost {
+  /** Sends a message to sub-worker i (started on first use). */
+  send(i: number, msg: ToWorker): void;
+  /** Answers the page, as a single worker would. */
+  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
+  now(): number;
+  schedule(fn: () => void, ms: number): void;
+}
+
+/** Aim for about this long between barriers, so the page gets ~20 merged snapshots a second. */
+const BARRIER_MS = 50;
+
+/**
+ * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
+ * stream) but trains only its own variant. The coordinator speaks the worker protocol to the page: it
+ * relays commands, advances every sub-worker by the same number of steps, and merges their snapshots
+ * taken at the same step into one, so the page cannot tell it from a single worker, only faster.
+ */
+export class Coordinator {
+  private config: Config | null = null;
+  private count = 0;
+  private runId = 0;
+  /** Each sub-worker's run id from its latest `configured`, and its latest snapshot of that run. */
+  private subRun: number[] = [];
+  private latest: (SnapshotMsg | null)[] = [];
+  private configured: (FromWorker & { type: 'configured' })[] = [];
+  /**
+   * Configures sent to each sub-worker. A session numbers its runs 1, 2, … in the order it receives
+   * configures (the coordinator never sends it a reset), so the answer to the latest one has this run id.
+   */
+  private sent: number[] = [];
+  private status: RunStatus = 'idle';
+  private ready = false;
+  private wantPlay = false;
+  private speed: Speed = 'max';
+  /** The step every sub-worker is heading for, or −1 when none is in flight. */
+  private target = -1;
+  private queuedSteps = 0;
+  private step = 0;
+  private chunk = 4;
+  private barrierAt = 0;
+  private rate = { at: 0, step: 0, perSecond: 0 };
+  private paceFrom = { at: 0, step: 0 };
+  /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
+  private refreshing = false;
+
+  constructor(private readonly host: CoordinatorHost) {}
+
+  /** A command from the page. */
+  handle(data: unknown): void {
+    const parsed = parseToWorker(data);
+    if (!parsed.ok) {
+      this.post({ v: 1, type: 'error', step: this.step, message: parsed.reason });
+      return;
+    }
+    const msg = parsed.msg;
+    switch (msg.type) {
+      case 'configure':
+        this.start(msg.config);
+        return;
+      case 'reset':
+        // Resets become configures, so that sub-workers started at different times still agree on the seed.
+        if (this.config !== null) this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) });
+        return;
+      case 'play':
+        this.wantPlay = true;
+        this.queuedSteps = 0;
+        this.paceFrom = { at: this.host.now(), step: this.step };
+        this.pump();
+        return;
+      case 'pause':
+        this.wantPlay = false;
+        this.queuedSteps = 0;
+        if (this.target < 0 && this.ready) this.setStatus('paused');
+        return;
+      case 'step':
+        this.wantPlay = false;
+        this.queuedSteps += msg.count;
+        this.pump();
+        return;
+      case 'setSpeed':
+        this.speed = msg.speed;
+        this.paceFrom = { at: this.host.now(), step: this.step };
+        return;
+      case 'setLr':
+        this.broadcast(() => msg);
+        return;
+      case 'track':
+        // Each sub-worker answers with a snapshot at its current step: merge those even if the step is unchanged.
+        this.refreshing = true;
+        this.broadcast(() => msg);
+        return;
+    }
+  }
+
+  /** A message from sub-worker i. */
+  receive(i: number, msg: FromWorker): void {
+    switch (msg.type) {
+      case 'loading':
+      case 'dataError':
+        if (i === 0) this.post(msg);
+        return;
+      case 'error':
+        this.post(msg);
+        return;
+      case 'configured':
+        if (msg.runId !== this.sent[i]) return;
+        this.subRun[i] = msg.runId;
+        this.configured[i] = msg;
+        this.latest[i] = null;
+        if (this.allConfigured()) {
+          const first = this.configured[0];
+          this.config = first.config;
+          this.post({ ...first, runId: this.runId });
+        }
+        return;
+      case 'status':
+        return;
+      case 'snapshot':
+        if (msg.runId !== this.subRun[i]) return;
+        this.latest[i] = msg;
+        this.tryMerge();
+        return;
+    }
+  }
+
+  private start(config: Config): void {
+    this.config = config;
+    this.runId++;
+    this.count = config.variants.length;
+    this.ready = false;
+    this.target = -1;
+    this.queuedSteps = 0;
+    this.step = 0;
+    this.configured = [];
+    this.latest = [];
+    // Forget the old run ids too, so a snapshot of the old run still in flight is dropped.
+    this.subRun = [];
+    this.setStatus('loading');
+    for (let i = 0; i < this.count; i++) this.sent[i] = (this.sent[i] ?? 0) + 1;
+    this.broadcast((i) => ({ v: 1, type: 'configure', config, only: i }));
+  }
+
+  private broadcast(make: (i: number) => ToWorker): void {
+    for (let i = 0; i < this.count; i++) this.host.send(i, make(i));
+  }
+
+  /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
+  private frozen(i: number): boolean {
+    const s = this.latest[i];
+    return s !== null && s !== undefined && s.variant[i * VARIANT_STATS.length + VS.divergedAt] >= 0;
+  }
+
+  /** Merges when every live sub-worker has reported the same step (the barrier), then moves on. */
+  /** Whether every sub-worker has answered the latest configure (a loop: every() would skip array holes). */
+  private allConfigured(): boolean {
+    for (let k = 0; k < this.count; k++) if (this.configured[k] === undefined) return false;
+    return true;
+  }
+
+  private tryMerge(): void {
+    if (!this.allConfigured()) return;
+    const subs: SnapshotMsg[] = [];
+    for (let k = 0; k < this.count; k++) {
+      const s = this.latest[k];
+      if (s === null || s === undefined) return;
+      subs.push(s);
+    }
+    const live = subs.map((_, i) => i).filter((i) => !this.frozen(i));
+    const step = live.length > 0 ? subs[live[0]].step : Math.max(...subs.map((s) => s.step));
+    if (live.some((i) => subs[i].step !== step)) return;
+    if (this.target >= 0 && step < this.target && live.length > 0) return;
+    const first = !this.ready;
+    if (!first && step === this.step && this.target < 0 && !this.refreshing) return;
+    this.refreshing = false;
+    this.step = step;
+    this.target = -1;
+    this.post(this.merge(subs, step), []);
+    if (first) {
+      this.ready = true;
+      this.barrierAt = this.host.now();
+      this.rate = { at: this.barrierAt, step, perSecond: 0 };
+      this.paceFrom = { at: this.barrierAt, step };
+    }
+    if (live.length === 0) {
+      this.wantPlay = false;
+      this.queuedSteps = 0;
+    }
+    this.pump();
+  }
+
+  /** Starts the next chunk if playing or stepping and nothing is in flight; otherwise settles the status. */
+  private pump(): void {
+    if (!this.ready || this.target >= 0) return;
+    let n = 0;
+    if (this.queuedSteps > 0) {
+      n = this.queuedSteps;
+      this.queuedSteps = 0;
+    } else if (this.wantPlay) {
+      n = this.speed === 'max' ? this.chunk : this.pacedSteps();
+      if (n === 0) {
+        this.setStatus('playing');
+        this.host.schedule(() => this.pump(), BARRIER_MS);
+        return;
+      }
+    } else {
+      this.setStatus(this.step === 0 ? 'idle' : 'paused');
+      return;
+    }
+    this.setStatus('playing');
+    this.target = this.step + n;
+    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) this.host.send(i, { v: 1, type: 'step', count: n });
+    if (this.live() === 0) this.target = -1;
+  }
+
+  private live(): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) n++;
+    return n;
+  }
+
+  /** Steps due at a paced speed since the pace started. */
+  private pacedSteps(): number {
+    const due = Math.floor(((this.host.now() - this.paceFrom.at) / 1000) * (this.speed as number));
+    return Math.max(0, this.paceFrom.step + due - this.step);
+  }
+
+  private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
+    const shape = this.configured[0].shape;
+    const vw = VARIANT_STATS.length;
+    const lw = shape.nLayers * LAYER_STATS.length;
+    const hw = shape.nLayers * shape.bins.count;
+    const variant = new Float64Array(this.count * vw);
+    const layer = new Float32Array(this.count * lw);
+    const hist = new Float32Array(this.count * hw);
+    subs.forEach((s, i) => {
+      variant.set(s.variant.subarray(i * vw, (i + 1) * vw), i * vw);
+      layer.set(s.layer.subarray(i * lw, (i + 1) * lw), i * lw);
+      hist.set(s.hist.subarray(i * hw, (i + 1) * hw), i * hw);
+    });
+    const t = this.host.now();
+    // Size the next chunk so that a barrier comes about every BARRIER_MS.
+    const elapsed = t - this.barrierAt;
+    const done = step - this.step;
+    if (done > 0 && elapsed > 0) this.chunk = Math.min(500, Math.max(1, Math.round((done * BARRIER_MS) / elapsed)));
+    this.barrierAt = t;
+    if (t - this.rate.at >= 250) {
+      this.rate = { at: t, step, perSecond: ((step - this.rate.step) * 1000) / (t - this.rate.at) };
+    }
+    const status: RunStatus = this.wantPlay ? 'playing' : 'paused';
+    return { v: 1, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: this.wantPlay ? this.rate.perSecond : 0, variant, layer, hist };
+  }
+
+  private setStatus(status: RunStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.post({ v: 1, type: 'status', step: this.step, runId: this.runId, status });
+  }
+
+  private post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
+    if (msg.type === 'snapshot') transfer = [msg.variant.buffer as ArrayBuffer, msg.layer.buffer as ArrayBuffer, msg.hist.buffer as ArrayBuffer];
+    this.host.post(msg, transfer);
+  }
+}
