@@ -15,7 +15,7 @@ const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
 const fromUrl = partialFromQuery(location.search, ['preset', 'parallel']);
-const start = parseConfig({ ...DEFAULT_CONFIG, ...(preset?.config ?? {}), ...fromUrl.partial });
+const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 useStore.setState(initialState(start.config));
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');

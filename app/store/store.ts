@@ -93,7 +93,9 @@ export function needsReset(a: Config, b: Config): boolean {
  */
 export function updateConfig(partial: Partial<Config>): void {
   const current = useStore.getState().config;
-  const { config, notices } = parseConfig({ ...current, ...partial });
+  // Only the fields being changed are checked against the current config: a tracked layer that no longer
+  // fits a shallower network moves silently unless it was itself the change.
+  const { config, notices } = parseConfig(partial, current);
   for (const n of notices) notify(n.message, 'warning');
   if (changedFields(current, config).length === 0) return;
   if (needsReset(current, config)) {

@@ -29,6 +29,8 @@ export class TrainerClient {
   private readonly workers: Worker[] = [];
   private readonly coordinator: Coordinator | null;
   private unsubscribe: () => void;
+  /** Id of the latest configure or reset sent: only its answer may change the page's config. */
+  private request = 0;
 
   constructor(readonly parallel = false) {
     if (parallel) {
@@ -50,7 +52,7 @@ export class TrainerClient {
       if (s.speed !== prev.speed) this.send({ type: 'setSpeed', speed: s.speed });
     });
     this.send({ type: 'setSpeed', speed: useStore.getState().speed });
-    this.send({ type: 'configure', config: useStore.getState().config });
+    this.send({ type: 'configure', config: useStore.getState().config, request: ++this.request });
   }
 
   play(): void {
@@ -66,7 +68,7 @@ export class TrainerClient {
   }
 
   reset(seed: 'same' | 'new'): void {
-    this.send({ type: 'reset', seed });
+    this.send({ type: 'reset', seed, request: ++this.request });
   }
 
   setSpeed(speed: Speed): void {
@@ -86,7 +88,7 @@ export class TrainerClient {
 
   private onConfigChange(prev: Config, next: Config): void {
     if (needsReset(prev, next)) {
-      this.send({ type: 'configure', config: next });
+      this.send({ type: 'configure', config: next, request: ++this.request });
       return;
     }
     const changed = changedFields(prev, next);
@@ -102,17 +104,20 @@ export class TrainerClient {
       case 'dataError':
         notify(msg.message, 'warning');
         return;
-      case 'configured':
+      case 'configured': {
         this.history.reset(msg.runId, msg.shape);
+        // Only the answer to the latest request may change the config (a fallback data set, a new seed);
+        // an answer to an older one would undo what the user has changed since.
+        const latest = msg.request === this.request;
         useStore.setState((s) => ({
           runId: msg.runId,
           shape: msg.shape,
           step: 0,
           loading: null,
-          config: JSON.stringify(s.config) === JSON.stringify(msg.config) ? s.config : msg.config,
-          configSource: 'worker',
+          ...(latest && JSON.stringify(s.config) !== JSON.stringify(msg.config) ? { config: msg.config, configSource: 'worker' as const } : {}),
         }));
         return;
+      }
       case 'snapshot': {
         if (!this.history.add(msg.runId, msg)) return;
         const shape = this.history.shape;

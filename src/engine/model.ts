@@ -96,9 +96,9 @@ export class Model {
     return ws;
   }
 
-  /** A new private workspace, for a pass whose caches must not overwrite the shared one's. */
-  createWorkspace(batchSize: number): Workspace {
-    return createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize);
+  /** A new private workspace, for a pass whose caches must not overwrite the shared one's (forward only unless forTraining). */
+  createWorkspace(batchSize: number, forTraining = true): Workspace {
+    return createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize, forTraining);
   }
 
   /**
@@ -138,7 +138,7 @@ export class Model {
 
   /** The loss of the last forward pass against target (labels for softmax, values for MSE); fills ws.gradLogits. */
   loss(ws: Workspace, target: ArrayLike<number>, withGrad = true): number {
-    const grad = withGrad ? ws.gradLogits : null;
+    const grad = withGrad && ws.forTraining ? ws.gradLogits : null;
     const loss = this.spec.loss;
     switch (loss) {
       case 'softmax-ce':
@@ -152,6 +152,7 @@ export class Model {
 
   /** Backward pass from ws.gradLogits through every layer: fills every parameter gradient and layer gradient cache. */
   backward(ws: Workspace, x: FloatArray): void {
+    if (!ws.forTraining) throw new Error('backward needs a training workspace (this one is forward-only)');
     const rows = ws.rows;
     const act = this.activation;
     const last = this.hidden.length - 1;

@@ -35,6 +35,7 @@ export function evaluate(
   count: number,
   mode: InferenceMode,
 ): Evaluation {
+  if (model.spec.loss !== 'softmax-ce') throw new Error('evaluate measures classification: the model must use softmax-ce');
   const nIn = model.nIn;
   let lossSum = 0;
   let correct = 0;

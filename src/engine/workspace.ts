@@ -41,6 +41,8 @@ export interface Workspace {
   readonly logits: FloatArray;
   /** [batchSize, nOut] ∂L/∂logits. */
   readonly gradLogits: FloatArray;
+  /** Whether the gradient buffers exist (an inference-only workspace cannot run backward). */
+  readonly forTraining: boolean;
   /** Compressed-input buffers for the first dense layer, or null for narrow inputs. */
   readonly sparse: SparseRows | null;
   /** Rows in the last forward pass. */
@@ -49,31 +51,36 @@ export interface Workspace {
   usedBatchStats: boolean;
 }
 
-/** Allocates a workspace for a model with the given widths and placement. */
-export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number): Workspace {
+/**
+ * Allocates a workspace for a model with the given widths and placement. Without `forTraining` the
+ * gradient buffers are empty: evaluation and probe workspaces need only the forward caches (half the memory).
+ */
+export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number, forTraining = true): Workspace {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size ${batchSize} is not a positive integer`);
   const layers: LayerCache[] = [];
+  const empty = allocFloat(dtype, 0);
   for (let l = 1; l < sizes.length - 1; l++) {
     const n = sizes[l];
     const buf = (): FloatArray => allocFloat(dtype, batchSize * n);
+    const grad = (): FloatArray => (forTraining ? buf() : empty);
     const z = buf();
     const act = buf();
-    const gradOut = buf();
+    const gradOut = grad();
     if (placement === 'none') {
-      const gradZ = buf();
+      const gradZ = grad();
       layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
     } else if (placement === 'before') {
       const bnOut = buf();
       layers.push({
         z, bnOut, act, actIn: bnOut, out: act, bn: createBatchNormCache(dtype, n, batchSize),
-        gradOut, gradActIn: buf(), gradZ: buf(), gradAct: gradOut,
+        gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut,
       });
     } else {
       const bnOut = buf();
-      const gradZ = buf();
+      const gradZ = grad();
       layers.push({
         z, bnOut, act, actIn: z, out: bnOut, bn: createBatchNormCache(dtype, n, batchSize),
-        gradOut, gradActIn: gradZ, gradZ, gradAct: buf(),
+        gradOut, gradActIn: gradZ, gradZ, gradAct: grad(),
       });
     }
   }
@@ -82,7 +89,8 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     batchSize,
     layers,
     logits: allocFloat(dtype, batchSize * nOut),
-    gradLogits: allocFloat(dtype, batchSize * nOut),
+    gradLogits: forTraining ? allocFloat(dtype, batchSize * nOut) : empty,
+    forTraining,
     sparse: sizes[0] >= SPARSE_MIN_INPUTS ? createSparseRows(dtype, batchSize, sizes[0]) : null,
     rows: 0,
     usedBatchStats: false,

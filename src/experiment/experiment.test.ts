@@ -86,6 +86,18 @@ describe('paired experiment', () => {
 });
 
 describe('snapshots', () => {
+  it('report no gradient or batch statistics before the first step, but the initial running statistics', () => {
+    const exp = new Experiment(config, data);
+    const snap = exp.snapshot(exp.createSnapshot());
+    expect(Number.isNaN(layerStat(snap, 1, 0, 'gradNorm'))).toBe(true);
+    expect(Number.isNaN(layerStat(snap, 1, 0, 'bnBatchVar'))).toBe(true);
+    expect(layerStat(snap, 1, 0, 'bnRunningVar')).toBe(1);
+    expect(Number.isFinite(layerStat(snap, 0, 0, 'p50'))).toBe(true);
+    // Probe workspaces are forward-only: half the memory, and no accidental backward pass.
+    const ws = exp.variants[0].model.createWorkspace(4, false);
+    expect(() => exp.variants[0].model.backward(ws, exp.probeX)).toThrow(/forward-only/);
+  });
+
   it('fill the same arrays each time with probe statistics that match a direct measurement', () => {
     const exp = new Experiment(config, data);
     exp.run(40);

@@ -65,14 +65,14 @@ export class Experiment {
     const probeRows = Math.min(PROBE_ROWS, train.count);
     this.probeX = pickRows(train.x, train.nIn, train.count, probeRows, new Rng(deriveSeed(config.seed, 2)));
     this.probeWs = this.variants.map((v) => {
-      const ws = v.model.createWorkspace(probeRows);
+      const ws = v.model.createWorkspace(probeRows, false);
       // probeX never changes, so its compressed form is built once.
       if (ws.sparse !== null) ws.sparse.fixedInput = true;
       return ws;
     });
     const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count));
-    this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows));
-    this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize));
+    this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows, false));
+    this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize, false));
     this.scratch = createProbeScratch(probeRows, config.width);
     this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr, bins: binsFor(config.activation) };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
@@ -114,8 +114,9 @@ export class Experiment {
     const { test, train } = this.data;
     if (test.count === 0) return;
     const mode = this.config.evalMode;
-    this.variants.forEach((v, i) => {
-      if (v.diverged || !this.trains(i)) return;
+    for (let i = 0; i < this.variants.length; i++) {
+      const v = this.variants[i];
+      if (v.diverged || !this.trains(i)) continue;
       const hasBn = v.placement !== 'none';
       if (hasBn && mode === 'population') {
         const rows = Math.min(train.count, POPULATION_BATCHES * this.config.batchSize);
@@ -127,7 +128,7 @@ export class Experiment {
       e.testAcc = r.accuracy;
       e.evalStep = this.step;
       if (e.reachedTargetAt < 0 && r.accuracy >= TARGET_ACCURACY) e.reachedTargetAt = this.step;
-    });
+    }
   }
 
   /** A snapshot of the right shape for this experiment, to be filled by `snapshot`. */

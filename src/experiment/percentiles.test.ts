@@ -45,5 +45,8 @@ describe('percentiles', () => {
     const skewed = Float64Array.from({ length: 2000 }, (_, i) => (i === 7 ? 1e9 : i % 3));
     percentiles(skewed, 2000, [0.15, 0.5, 0.85], out, scratch);
     expect(Array.from(out)).toEqual([0, 1, 2]);
+    // An overflowing layer: infinities sort to the ends.
+    percentiles(Float64Array.from([Infinity, 1, 2, 3, -Infinity]), 5, [0, 0.5, 1], out, scratch);
+    expect(Array.from(out)).toEqual([-Infinity, 2, Infinity]);
   });
 });

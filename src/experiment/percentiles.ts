@@ -104,6 +104,12 @@ export function percentiles(values: FloatArray, n: number, ps: ArrayLike<number>
     for (let i = 0; i < ps.length; i++) out[i] = min;
     return;
   }
+  if (!Number.isFinite(max - min)) {
+    // ±Infinity (an overflowing layer) leaves no finite bucket width: select on a copy instead.
+    for (let i = 0; i < n; i++) scratch.bucket[i] = values[i];
+    percentilesInPlace(scratch.bucket, n, ps, out);
+    return;
+  }
   const { counts, ids } = scratch;
   counts.fill(0);
   const scale = BUCKETS / (max - min);

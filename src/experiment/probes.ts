@@ -6,6 +6,10 @@ import { LAYER_STATS, LS, type HistogramBins } from './snapshot.ts';
 import type { Variant } from './variant.ts';
 
 const PERCENTILES = [0.15, 0.5, 0.85];
+/** The statistics that only exist after a training step. */
+const NO_STEP_STATS = (
+  ['gradNorm', 'updateRatio', 'biasGradNorm', 'bnBatchMean', 'bnBatchVar', 'unitBatchMean', 'unitBatchVar'] as const
+).map((k) => LS[k]);
 /** The statistics that only exist with BN. */
 const BN_STATS = (
   ['bnBatchMean', 'bnBatchVar', 'bnRunningMean', 'bnRunningVar', 'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta'] as const
@@ -108,6 +112,12 @@ export function probeVariant(
     layerOut[o + LS.unitRunningVar] = bn.runningVar[unit];
     layerOut[o + LS.unitGamma] = bn.gamma[unit];
     layerOut[o + LS.unitBeta] = bn.beta[unit];
+  }
+  // Before the first step there is no gradient, update or training batch to report: NaN, not a misleading 0.
+  if (variant.ws.rows === 0) {
+    for (let l = 0; l < model.hidden.length; l++) {
+      for (let k = 0; k < NO_STEP_STATS.length; k++) layerOut[layerOffset + l * nStats + NO_STEP_STATS[k]] = NaN;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
 import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
@@ -51,6 +52,10 @@ export class Coordinator {
   private paceFrom = { at: 0, step: 0 };
   /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
   private refreshing = false;
+  /** The page's id for the configure or reset being built. */
+  private request: number | null = null;
+  /** Error and data messages already passed on in this run. */
+  private readonly said = new Set<string>();
 
   constructor(private readonly host: CoordinatorHost) {}
 
@@ -64,11 +69,11 @@ export class Coordinator {
     const msg = parsed.msg;
     switch (msg.type) {
       case 'configure':
-        this.start(msg.config);
+        this.start(parseConfig(msg.config).config, msg.request ?? null);
         return;
       case 'reset':
         // Resets become configures, so that sub-workers started at different times still agree on the seed.
-        if (this.config !== null) this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) });
+        if (this.config !== null) this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) }, msg.request ?? null);
         return;
       case 'play':
         this.wantPlay = true;
@@ -105,10 +110,13 @@ export class Coordinator {
   receive(i: number, msg: FromWorker): void {
     switch (msg.type) {
       case 'loading':
-      case 'dataError':
         if (i === 0) this.post(msg);
         return;
+      case 'dataError':
       case 'error':
+        // Every sub-worker meets the same trouble: say it once per run.
+        if (this.said.has(msg.message)) return;
+        this.said.add(msg.message);
         this.post(msg);
         return;
       case 'configured':
@@ -118,8 +126,11 @@ export class Coordinator {
         this.latest[i] = null;
         if (this.allConfigured()) {
           const first = this.configured[0];
+          // The sub-workers must agree (same data after any fallback, same seed), or the pair is not a pair.
+          const differ = this.configured.slice(0, this.count).some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
+          if (differ) this.post({ v: 1, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
           this.config = first.config;
-          this.post({ ...first, runId: this.runId });
+          this.post({ ...first, runId: this.runId, request: this.request });
         }
         return;
       case 'status':
@@ -132,8 +143,10 @@ export class Coordinator {
     }
   }
 
-  private start(config: Config): void {
+  private start(config: Config, request: number | null): void {
     this.config = config;
+    this.request = request;
+    this.said.clear();
     this.runId++;
     this.count = config.variants.length;
     this.ready = false;

@@ -17,8 +17,9 @@ export async function fetchMnist(
     throw new Error(`could not fetch ${url}: ${(e as Error).message}`);
   }
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  // With Content-Encoding the length is of the compressed body while we count decompressed bytes: unknown.
   const header = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(header) && header > 0 ? header : null;
+  const total = Number.isFinite(header) && header > 0 && response.headers.get('content-encoding') === null ? header : null;
   const bytes = await readAll(response, (loaded) => onProgress(loaded, total));
   const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   return decodeMnist(isGzip ? await gunzip(bytes) : bytes);

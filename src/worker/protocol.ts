@@ -1,4 +1,5 @@
 import type { Config, DatasetName } from '../config/config.ts';
+import { configSchema } from '../config/schema.ts';
 import type { Placement } from '../engine/spec.ts';
 import type { HistogramBins } from '../experiment/snapshot.ts';
 
@@ -15,13 +16,13 @@ export type ToWorker =
    * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
    */
-  | { v: 1; type: 'configure'; config: Config; only?: number }
+  | { v: 1; type: 'configure'; config: Config; only?: number; request?: number }
   | { v: 1; type: 'play' }
   | { v: 1; type: 'pause' }
   /** Train exactly `count` paired steps, then pause. */
   | { v: 1; type: 'step'; count: number }
   /** Start the same experiment over, from the same seed or from a new one. */
-  | { v: 1; type: 'reset'; seed: 'same' | 'new' }
+  | { v: 1; type: 'reset'; seed: 'same' | 'new'; request?: number }
   | { v: 1; type: 'setSpeed'; speed: Speed }
   /** Change the learning rate live, without a reset. */
   | { v: 1; type: 'setLr'; lr: number }
@@ -47,8 +48,11 @@ export type FromWorker =
   | { v: 1; type: 'loading'; step: number; loaded: number; total: number | null }
   /** The data could not be loaded: the run falls back to another data set. */
   | { v: 1; type: 'dataError'; step: number; message: string; fallback: DatasetName }
-  /** A new run started (configure or reset): runId grows by one each time; step is 0. */
-  | { v: 1; type: 'configured'; step: number; runId: number; config: Config; shape: RunShape }
+  /**
+   * A new run started (configure or reset): runId grows by one each time; step is 0. `request` echoes the
+   * id of the configure or reset that started it, so the page can tell the answer to its latest request.
+   */
+  | { v: 1; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
   /** The run's state; layer, hist and variant are packed as in src/experiment/snapshot.ts. */
   | {
       v: 1;
@@ -90,7 +94,7 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
     case 'setSpeed':
       return SPEEDS.includes(m.speed as Speed) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `speed ${String(m.speed)} is not one of 1, 10, 100, max` };
     case 'setLr':
-      return typeof m.lr === 'number' && m.lr > 0 && Number.isFinite(m.lr) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a positive number` };
+      return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
     case 'track':
       return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
     default:

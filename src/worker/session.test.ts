@@ -8,7 +8,12 @@ import { Session } from './session.ts';
 const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 50, trackLayer: 2 };
 
 /** A session on a real clock, with every message it sends kept in order. */
-function harness(loadMnist: () => Promise<ReturnType<typeof readMnistFile>> = async () => readMnistFile()) {
+function harness(
+  loadMnist: (onProgress: (loaded: number, total: number | null) => void) => Promise<ReturnType<typeof readMnistFile>> = async (onProgress) => {
+    onProgress(10, 100);
+    return readMnistFile();
+  },
+) {
   const messages: FromWorker[] = [];
   const transfers: ArrayBuffer[][] = [];
   const session = new Session({
@@ -16,10 +21,7 @@ function harness(loadMnist: () => Promise<ReturnType<typeof readMnistFile>> = as
       messages.push(msg);
       transfers.push(transfer);
     },
-    loadMnist: async (onProgress) => {
-      onProgress(10, 100);
-      return loadMnist();
-    },
+    loadMnist,
     now: () => performance.now(),
     schedule: (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)),
   });
@@ -104,10 +106,53 @@ describe('trainer session', () => {
       'protocol version 99 is not 1',
       'message is not an object',
       'step count 0 is not an integer in 1..1000000',
-      'learning rate -1 is not a positive number',
+      'learning rate -1 is not a number in [0.00001, 100]',
     ]);
     h.send({ type: 'step', count: 5 });
     await h.until(() => h.lastSnapshot()?.step === 5);
+  });
+
+  it('keeps live changes made while MNIST loads, and reports no progress once a run no longer waits for it', async () => {
+    let progress: (loaded: number, total: number | null) => void = () => {};
+    let finish: (f: ReturnType<typeof readMnistFile>) => void = () => {};
+    const h = harness((onProgress) => {
+      progress = onProgress;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    h.send({ type: 'configure', config: { ...DEFAULT_CONFIG, evalEvery: 1000 }, request: 1 });
+    await h.until(() => h.of('status').at(-1)?.status === 'loading');
+    progress(100, 1000);
+    h.send({ type: 'setLr', lr: 0.05 });
+    h.send({ type: 'track', layer: 2, unit: 7 });
+    finish(readMnistFile());
+    await h.until(() => h.of('configured').length === 1);
+    expect(h.of('configured')[0]).toMatchObject({ request: 1, config: { lr: 0.05, trackLayer: 2, trackUnit: 7 } });
+    expect(h.of('loading')).toHaveLength(1);
+
+    // Now a blobs run replaces an MNIST run that is still downloading.
+    const h2 = harness((onProgress) => {
+      progress = onProgress;
+      return new Promise(() => {});
+    });
+    h2.send({ type: 'configure', config: DEFAULT_CONFIG });
+    await h2.until(() => h2.of('status').at(-1)?.status === 'loading');
+    h2.send({ type: 'configure', config: blobs, request: 2 });
+    await h2.until(() => h2.of('status').at(-1)?.status === 'idle');
+    progress(500, 1000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h2.of('loading')).toHaveLength(0);
+    expect(h2.of('status').at(-1)?.status).toBe('idle');
+    expect(h2.of('configured').map((c) => c.request)).toEqual([2]);
+  });
+
+  it('settles its status when a run cannot be built', async () => {
+    const h = harness(async () => {
+      const file = readMnistFile();
+      return { ...file, trainCount: 0 };
+    });
+    h.send({ type: 'configure', config: DEFAULT_CONFIG });
+    await h.until(() => h.of('error').length === 1);
+    expect(h.of('status').at(-1)?.status).toBe('idle');
   });
 
   it('falls back to the synthetic set with a clear message when MNIST cannot load', async () => {

@@ -40,7 +40,12 @@ export class Session {
   private stopAt = -1;
   private wantPlay = false;
   private mnist: Promise<MnistFile> | null = null;
-  private loopScheduled = false;
+  /** Only the most recently scheduled slice runs; an older timer (a slow pace) is ignored. */
+  private loopToken = 0;
+  /** Whether the current run is waiting for MNIST (progress is only reported then). */
+  private waitingForData = false;
+  /** The request id of the configure or reset being built. */
+  private request: number | null = null;
   private lastSnapshotAt = -Infinity;
   private rateWindow = { at: 0, step: 0, perSecond: 0 };
   private paceStart = { at: 0, step: 0 };
@@ -67,19 +72,19 @@ export class Session {
         const { config, notices } = parseConfig(msg.config);
         if (notices.length > 0) this.reply({ v: 1, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
         this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
-        void this.start(config);
+        void this.start(config, msg.request ?? null);
         return;
       }
       case 'reset': {
         if (this.config === null) return;
         const seed = msg.seed === 'same' ? this.config.seed : deriveSeed(this.config.seed, this.runId + 7);
-        void this.start({ ...this.config, seed });
+        void this.start({ ...this.config, seed }, msg.request ?? null);
         return;
       }
       case 'play':
         this.wantPlay = true;
         this.stopAt = -1;
-        if (this.exp !== null) this.setStatus('playing');
+        if (this.exp !== null) this.setStatus(this.exp.allDiverged ? 'paused' : 'playing');
         return;
       case 'pause':
         this.wantPlay = false;
@@ -87,24 +92,29 @@ export class Session {
         if (this.exp !== null) this.setStatus('paused');
         return;
       case 'step':
-        if (this.exp === null) return;
+        if (this.exp === null || this.exp.allDiverged) return;
         this.stopAt = this.exp.step + msg.count;
         this.setStatus('playing');
+        this.kick();
         return;
       case 'setSpeed':
         this.speed = msg.speed;
         this.resetPace();
+        // A slow pace may have the next slice scheduled far ahead: reschedule it now.
+        if (this.status === 'playing') this.kick();
         return;
       case 'setLr':
         if (this.config !== null) this.config = { ...this.config, lr: msg.lr };
         if (this.exp !== null) this.exp.lr = msg.lr;
         return;
       case 'track': {
-        const exp = this.exp;
-        if (exp === null || this.config === null) return;
-        exp.trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth) - 1;
-        exp.trackUnit = Math.min(Math.max(msg.unit, 0), this.config.width - 1);
-        this.config = { ...this.config, trackLayer: exp.trackLayer + 1, trackUnit: exp.trackUnit };
+        if (this.config === null) return;
+        const trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth);
+        const trackUnit = Math.min(Math.max(msg.unit, 0), this.config.width - 1);
+        this.config = { ...this.config, trackLayer, trackUnit };
+        if (this.exp === null) return;
+        this.exp.trackLayer = trackLayer - 1;
+        this.exp.trackUnit = trackUnit;
         this.postSnapshot();
         return;
       }
@@ -112,32 +122,41 @@ export class Session {
   }
 
   /** Builds a new experiment (loading MNIST first if needed) and reports it; a failure becomes an `error`. */
-  private async start(requested: Config): Promise<void> {
+  private async start(requested: Config, request: number | null): Promise<void> {
     try {
-      await this.build(requested);
+      await this.build(requested, request);
     } catch (e) {
       this.fail(e);
     }
   }
 
-  private async build(requested: Config): Promise<void> {
+  private async build(requested: Config, request: number | null): Promise<void> {
     const runId = ++this.runId;
+    // The requested config is current from now on: live changes (lr, tracking) made while MNIST loads land in it.
+    this.config = requested;
+    this.request = request;
     this.exp = null;
     this.stopAt = -1;
     this.setStatusOnly('loading');
-    let config = requested;
     let mnist: MnistFile | null = null;
-    if (config.dataset === 'mnist') {
+    let fallback: string | null = null;
+    this.waitingForData = requested.dataset === 'mnist';
+    if (requested.dataset === 'mnist') {
       try {
         mnist = await this.loadMnist();
       } catch (e) {
-        const fallback = 'blobs';
-        this.reply({ v: 1, type: 'dataError', step: 0, message: `MNIST could not be loaded (${(e as Error).message}); training on the synthetic blobs set instead`, fallback });
+        fallback = (e as Error).message;
         this.mnist = null;
-        config = { ...config, dataset: fallback };
+      } finally {
+        if (runId === this.runId) this.waitingForData = false;
       }
     }
     if (runId !== this.runId) return; // a newer configure or reset arrived while loading
+    let config = this.config;
+    if (fallback !== null) {
+      config = { ...config, dataset: 'blobs' };
+      this.reply({ v: 1, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
+    }
     const exp = new Experiment(config, buildSplit(config, mnist), this.only);
     this.config = config;
     this.exp = exp;
@@ -149,7 +168,7 @@ export class Session {
       nLayers: config.depth,
       bins: this.snap.bins,
     };
-    this.reply({ v: 1, type: 'configured', step: 0, runId, config, shape });
+    this.reply({ v: 1, type: 'configured', step: 0, runId, request: this.request, config, shape });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     this.postSnapshot();
     this.setStatus(this.wantPlay ? 'playing' : 'idle');
@@ -160,7 +179,8 @@ export class Session {
       let lastReport = -Infinity;
       this.mnist = this.host.loadMnist((loaded, total) => {
         const t = this.host.now();
-        if (t - lastReport < 100 && loaded !== total) return;
+        // A run that stopped waiting (it was replaced by one on another data set) hears no more of it.
+        if (!this.waitingForData || (t - lastReport < 100 && loaded !== total)) return;
         lastReport = t;
         this.reply({ v: 1, type: 'loading', step: 0, loaded, total });
       });
@@ -187,19 +207,27 @@ export class Session {
   }
 
   private kick(delay = 0): void {
-    if (this.loopScheduled) return;
-    this.loopScheduled = true;
-    this.host.schedule(() => this.loop(), delay);
+    const token = ++this.loopToken;
+    this.host.schedule(() => {
+      if (token === this.loopToken) this.loop();
+    }, delay);
   }
 
   /** One slice: train until SLICE_MS have passed, the speed's quota is met, or a step command ends. */
   private loop(): void {
-    this.loopScheduled = false;
     const exp = this.exp;
     if (exp === null || this.status !== 'playing') return;
     try {
       const start = this.host.now();
       const paced = this.speed !== 'max' && this.stopAt < 0;
+      if (exp.allDiverged) {
+        this.stopAt = -1;
+        this.wantPlay = false;
+        this.setStatus('paused');
+        return;
+      }
+      // After a stall (a background tab), do not burst to catch up: forget debt beyond a fifth of a second.
+      if (paced && (this.host.now() - this.paceStart.at) * (this.speed as number) / 1000 - (exp.step - this.paceStart.step) > (this.speed as number) / 5 + 1) this.resetPace();
       while (this.host.now() - start < SLICE_MS) {
         if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
         exp.runStep();
@@ -249,7 +277,8 @@ export class Session {
   private fail(e: unknown): void {
     this.wantPlay = false;
     this.stopAt = -1;
-    if (this.exp !== null) this.setStatusOnly('paused');
+    // Never leave the page waiting on a run that will not come: report a settled status either way.
+    this.setStatusOnly(this.exp !== null ? 'paused' : 'idle');
     this.reply({ v: 1, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
   }
 }
