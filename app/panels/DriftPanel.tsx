@@ -101,7 +101,8 @@ export function DriftPanel() {
         {shape?.placements.map((p, v) => (
           <div key={p} className="drift-cell">
             <div className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>
-              {VARIANT_STYLES[p].label}
+              <span className="long-label">{VARIANT_STYLES[p].label}</span>
+              <span className="short-label">{VARIANT_STYLES[p].short}</span>
             </div>
             <svg width={cellWidth} height={BAND_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}: percentiles of layer ${layer + 1} inputs over training`} data-drift={p}>
               {yTicks.map((t) => (

@@ -75,7 +75,8 @@ export function HistogramPanel() {
         <div />
         {shape?.placements.map((p) => (
           <div key={p} className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>
-            {VARIANT_STYLES[p].label}
+            <span className="long-label">{VARIANT_STYLES[p].label}</span>
+            <span className="short-label">{VARIANT_STYLES[p].short}</span>
           </div>
         ))}
         {Array.from({ length: nl }, (_, l) => [
