@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SPEEDS, type Speed } from '../../src/worker/protocol.ts';
 import { useStore } from '../store/store.ts';
+import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatLoss, formatPercent, formatStep } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
@@ -10,6 +11,7 @@ const STEP_SIZES = [1, 10, 100];
 /** Play/Pause, Step, Reset, speed, the step counter and each variant's live numbers and status. */
 export function RunBar() {
   const trainer = useTrainer();
+  useShortcuts(trainer);
   const status = useStore((s) => s.status);
   const step = useStore((s) => s.step);
   const rate = useStore((s) => s.stepsPerSecond);
@@ -20,7 +22,15 @@ export function RunBar() {
   const busy = status === 'loading';
   return (
     <div className="run-bar" role="toolbar" aria-label="Training controls">
-      <button type="button" className="play" aria-label={playing ? 'Pause' : 'Play'} disabled={busy} onClick={() => (playing ? trainer.pause() : trainer.play())}>
+      <button
+        type="button"
+        className="play"
+        aria-label={playing ? 'Pause' : 'Play'}
+        aria-keyshortcuts="Space"
+        title={`${playing ? 'Pause' : 'Play'} (Space; "." steps once, R resets)`}
+        disabled={busy}
+        onClick={() => (playing ? trainer.pause() : trainer.play())}
+      >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
       </button>
       <div className="step-controls">

@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { changedFields, initialState, needsReset, updateConfig, useStore } from './store.ts';
+
+describe('config changes from the page', () => {
+  beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
+
+  it('restart the run for model changes but not for the learning rate or the tracked unit', () => {
+    expect(needsReset(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, lr: 0.1, trackUnit: 4 })).toBe(false);
+    expect(needsReset(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, batchSize: 32 })).toBe(true);
+    expect(changedFields(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, variants: ['none', 'after'] })).toEqual(['variants']);
+  });
+
+  it('announce a restart, and reject a bad value with a notice while keeping the rest', () => {
+    updateConfig({ depth: 2 });
+    const s = useStore.getState();
+    expect(s.config.depth).toBe(2);
+    // The default tracked layer (3) no longer fits: it moves to the last layer without a warning.
+    expect(s.config.trackLayer).toBe(2);
+    expect(s.notices.map((n) => n.text)).toEqual(['Changed depth: every variant restarted together from the same new weights, so they stay paired.']);
+    updateConfig({ lr: -3 });
+    expect(useStore.getState().config.lr).toBe(DEFAULT_CONFIG.lr);
+    expect(useStore.getState().notices.at(-1)).toMatchObject({ kind: 'warning' });
+    expect(useStore.getState().notices.at(-1)?.text).toMatch(/^lr: -3 is not valid/);
+  });
+
+  it('do nothing when nothing changes', () => {
+    const before = useStore.getState();
+    updateConfig({ lr: DEFAULT_CONFIG.lr });
+    expect(useStore.getState()).toBe(before);
+  });
+});
