@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { openLab } from './lab.ts';
 
 test('the lab has no serious accessibility violations while training', async ({ page }) => {
-  await page.goto('/?dataset=blobs');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
+  await openLab(page, '?dataset=blobs');
   await page.getByRole('button', { name: 'Step 100' }).or(page.getByRole('button', { name: 'Step 10' })).first().click();
   await expect(page.getByTestId('step-counter')).not.toHaveText('0');
   const results = await new AxeBuilder({ page }).analyze();

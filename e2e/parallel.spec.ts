@@ -1,15 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { openLab, stepCount } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 test('with one worker per variant, Step and Play work the same and the pair stays in lockstep', async ({ page }) => {
   const health = watchPageHealth(page);
-  await page.goto('/?parallel=1&dataset=blobs&variants=none,before,after');
+  await openLab(page, '?parallel=1&dataset=blobs&variants=none,before,after');
   const counter = page.getByTestId('step-counter');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(counter).toHaveText('10');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(async () => Number((await counter.textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(200);
+  await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(200);
   await page.getByRole('button', { name: 'Pause' }).click();
   for (const variant of ['none', 'before', 'after']) {
     const d = await page.locator(`[data-chart="loss"] path.series[data-variant="${variant}"]`).getAttribute('d');

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { openLab } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 test('switching BN to after the activation resets the pair together and redraws the network', async ({ page }) => {
   const health = watchPageHealth(page);
-  await page.goto('/?dataset=blobs');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
+  await openLab(page, '?dataset=blobs');
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openLab, stepCount } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 for (const size of [
@@ -9,11 +10,10 @@ for (const size of [
   test(`lays out readably at ${size.width}×${size.height} while training`, async ({ page }, info) => {
     const health = watchPageHealth(page);
     await page.setViewportSize(size);
-    await page.goto('/?preset=bn-paper');
-    await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+    await openLab(page, '?preset=bn-paper');
     await page.getByRole('button', { name: 'Play' }).click();
     await expect
-      .poll(async () => Number((await page.getByTestId('step-counter').textContent())?.replace(/,/g, '')), { timeout: 30_000 })
+      .poll(() => stepCount(page), { timeout: 30_000 })
       .toBeGreaterThan(120);
     await page.getByRole('button', { name: 'Pause' }).click();
     // Nothing overflows sideways, and every chart got a real width.

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { openLab } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 test('Step advances exactly the chosen number of paired steps', async ({ page }) => {
   const health = watchPageHealth(page);
-  await page.goto('/?dataset=blobs');
+  await openLab(page, '?dataset=blobs');
   const counter = page.getByTestId('step-counter');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(counter).toHaveText('10');
   await page.getByLabel('Steps per Step press').selectOption('1');

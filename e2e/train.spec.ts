@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { openLab, stepCount } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 test('pressing Play trains both networks on MNIST: the counter advances, every curve and histogram fills', async ({ page }) => {
   const health = watchPageHealth(page);
-  await page.goto('/?preset=bn-paper');
-  const play = page.getByRole('button', { name: 'Play' });
-  await expect(play).toBeEnabled({ timeout: 20_000 });
-  await play.click();
+  await openLab(page, '?preset=bn-paper');
+  await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect
-    .poll(async () => Number((await page.getByTestId('step-counter').textContent())?.replace(/,/g, '')), { timeout: 30_000 })
+    .poll(() => stepCount(page), { timeout: 30_000 })
     .toBeGreaterThan(150);
   for (const variant of ['none', 'before']) {
     for (const chart of ['loss', 'accuracy']) {
