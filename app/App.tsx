@@ -1,19 +1,19 @@
+import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { Nav } from './Nav.tsx';
 import { Notices } from './Notices.tsx';
 import { DriftPanel } from './panels/DriftPanel.tsx';
 import { HistogramPanel } from './panels/HistogramPanel.tsx';
 import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
+import { ScalingLab } from './scaling/ScalingLab.tsx';
+import { useStore } from './store/store.ts';
 
 /** The live lab: run bar on top, settings at the side, the panels in a grid that stacks on phones. */
-export function App() {
+function Lab() {
   return (
-    <div className="app">
-      <header className="masthead">
-        <h1>Shift Lab</h1>
-        <p className="lede">The same network trained twice, from the same weights on the same batches: with and without batch norm.</p>
-      </header>
+    <>
       <RunBar />
       <Notices />
       <div className="workspace">
@@ -25,6 +25,33 @@ export function App() {
           <NetworkStrip />
         </main>
       </div>
+    </>
+  );
+}
+
+/** The masthead and section links, then the current view. The lab's run continues while another view shows. */
+export function App() {
+  const view = useStore((s) => s.view);
+  return (
+    <div className="app">
+      <header className="masthead">
+        <h1>Shift Lab</h1>
+        <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
+      </header>
+      <Nav />
+      {view === 'lab' && <Lab />}
+      {view === 'scaling' && (
+        <>
+          <Notices />
+          <ScalingLab />
+        </>
+      )}
+      {view === 'chain' && (
+        <>
+          <Notices />
+          <ChainDemo />
+        </>
+      )}
     </div>
   );
 }

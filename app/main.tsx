@@ -8,15 +8,18 @@ import { App } from './App.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
+import { DEFAULT_VIEW, parseView } from './views.ts';
 import './styles.css';
 
 // The URL is the config's serialized form: ?preset=NAME starts from a preset, other fields override it.
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel']);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view']);
+const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
-useStore.setState(initialState(start.config));
+useStore.setState({ ...initialState(start.config), view: view.view });
+if (view.notice !== null) notify(view.notice, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
@@ -24,13 +27,15 @@ for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.messag
 const parallelParam = params.get('parallel');
 const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 4 : parallelParam === '1';
 
-// Write the config back to the URL (debounced) so that every view is a shareable link.
+// Write the view and config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
 useStore.subscribe((s, prev) => {
-  if (s.config === prev.config) return;
+  if (s.config === prev.config && s.view === prev.view) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [configToQuery(s.config), parallelParam === null ? '' : `parallel=${parallelParam}`].filter(Boolean).join('&');
+    const query = [s.view === DEFAULT_VIEW ? '' : `view=${s.view}`, configToQuery(s.config), parallelParam === null ? '' : `parallel=${parallelParam}`]
+      .filter(Boolean)
+      .join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 });

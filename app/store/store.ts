@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
+import { DEFAULT_VIEW, type ViewId } from '../views.ts';
 
 /** A message shown to the user: a reset, a corrected value, a failed load. */
 export interface Notice {
@@ -37,6 +38,7 @@ export interface AppState {
   loading: { loaded: number; total: number | null } | null;
   live: readonly VariantLive[];
   // ui slice
+  view: ViewId;
   speed: Speed;
   logLoss: boolean;
   notices: readonly Notice[];
@@ -56,6 +58,7 @@ export function initialState(config: Config = DEFAULT_CONFIG): AppState {
     shape: null,
     loading: null,
     live: [],
+    view: DEFAULT_VIEW,
     speed: 'max',
     logLoss: true,
     notices: [],

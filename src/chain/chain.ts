@@ -122,7 +122,8 @@ export function termName(t: Term, l: number): string {
   return `${sign}${eps}·x·${[...factors.filter((f) => f.startsWith('g')), ...factors.filter((f) => f.startsWith('w'))].join('·')}`;
 }
 
-function superscript(n: number): string {
+/** A whole number in superscript digits (ε², ε¹⁰). */
+export function superscript(n: number): string {
   const digits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
   return String(n)
     .split('')

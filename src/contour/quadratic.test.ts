@@ -88,3 +88,18 @@ describe('the houses problem', () => {
     expect(toRaw(toStandardized([3, -2], p.scale), p.scale)).toEqual([3, -2]);
   });
 });
+
+describe('the unit of floor area', () => {
+  const houses = makeHouses();
+  const m2 = scalingProblem(houses, 1);
+  const tens = scalingProblem(houses, 10);
+
+  it('changes the raw problem and leaves the standardized one alone', () => {
+    expect(tens.raw.condition).toBeLessThan(m2.raw.condition / 10);
+    expect(tens.raw.minimum[1]).toBeCloseTo(10 * m2.raw.minimum[1], 8);
+    expect(tens.standardized.minimum[0]).toBeCloseTo(m2.standardized.minimum[0], 8);
+    expect(tens.standardized.minimum[1]).toBeCloseTo(m2.standardized.minimum[1], 8);
+    expect(tens.standardized.condition).toBeCloseTo(m2.standardized.condition, 8);
+    expect(tens.scale[1]).toBeCloseTo(m2.scale[1] / 10, 8);
+  });
+});

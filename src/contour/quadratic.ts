@@ -114,18 +114,20 @@ export interface ScalingProblem {
 }
 
 /**
- * Fits both losses. The standardized model predicts price − mean(price) from z-scored features; its
+ * Fits both losses, with floor area measured in units of `areaUnit` m² (the unit changes the raw problem
+ * and leaves the standardized one as it is). The standardized model predicts price − mean(price) from z-scored features; its
  * weights are slopes per standard deviation, so a raw start point w maps to w̃ = (w1·σ1, w2·σ2).
  */
-export function scalingProblem(h: Houses): ScalingProblem {
+export function scalingProblem(h: Houses, areaUnit = 1): ScalingProblem {
+  const area = h.area.map((v) => v / areaUnit);
   const r = meanStd(h.rooms);
-  const a = meanStd(h.area);
+  const a = meanStd(area);
   const p = meanStd(h.price);
   const z1 = h.rooms.map((v) => (v - r.mean) / r.std);
-  const z2 = h.area.map((v) => (v - a.mean) / a.std);
+  const z2 = area.map((v) => (v - a.mean) / a.std);
   const yc = h.price.map((v) => v - p.mean);
   return {
-    raw: QuadraticLoss.fit(h.rooms, h.area, h.price),
+    raw: QuadraticLoss.fit(h.rooms, area, h.price),
     standardized: QuadraticLoss.fit(z1, z2, yc),
     scale: [r.std, a.std],
   };

@@ -1,0 +1,156 @@
+import { scaleLinear } from 'd3-scale';
+import { interpolateBlues } from 'd3-scale-chromatic';
+import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { DescentResult } from '../../src/contour/descent.ts';
+import { fitView, lossContours, type View } from '../../src/contour/levels.ts';
+import type { QuadraticLoss, Vec2 } from '../../src/contour/quadratic.ts';
+import { useSize } from '../hooks/useSize.ts';
+import { formatTick } from '../viz/format.ts';
+import { contourPath, polylinePath } from './contourGeometry.ts';
+
+const MARGIN = { left: 66, right: 14, top: 12, bottom: 54 };
+/** Steps drawn with a dot at each point: enough to count the zig-zags. */
+const DOTTED_STEPS = 60;
+
+export interface ContourPlotProps {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  f: QuadraticLoss;
+  /** The start point in this plot's weights. */
+  start: Vec2;
+  result: DescentResult;
+  /** How many steps of the path to draw. */
+  shown: number;
+  /** A new start point chosen here (by pointer or keys), in this plot's weights. */
+  onStart: (w: Vec2, dragging: boolean) => void;
+}
+
+/**
+ * Loss contours of one 2-parameter problem with equal units on both axes, the minimum, the draggable
+ * start point and the gradient-descent path drawn up to the current step of the animation.
+ */
+export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart }: ContourPlotProps) {
+  const clipId = useId();
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const width = Math.max(size.width, 240);
+  const height = Math.round(Math.min(Math.max(width * 0.7, 240), 560));
+  const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
+  // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
+  const [held, setHeld] = useState<View | null>(null);
+  const fitted = useMemo(() => fitView([start, f.minimum], inner.w, inner.h, 0.18), [start, f, inner.w, inner.h]);
+  const view = held ?? fitted;
+  const x = useMemo(() => scaleLinear().domain([view.x0, view.x1]).range([MARGIN.left, MARGIN.left + inner.w]), [view, inner.w]);
+  const y = useMemo(() => scaleLinear().domain([view.y0, view.y1]).range([MARGIN.top + inner.h, MARGIN.top]), [view, inner.h]);
+  const shapes = useMemo(() => {
+    const nx = Math.min(160, Math.max(40, Math.round(inner.w / 4)));
+    const ny = Math.min(140, Math.max(30, Math.round(inner.h / 4)));
+    return lossContours(f, view, nx, ny, 12);
+  }, [f, view, inner.w, inner.h]);
+
+  const pointAt = (e: PointerEvent<SVGSVGElement>): Vec2 => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = Math.min(Math.max(e.clientX - box.left, MARGIN.left), MARGIN.left + inner.w);
+    const py = Math.min(Math.max(e.clientY - box.top, MARGIN.top), MARGIN.top + inner.h);
+    return [x.invert(px), y.invert(py)];
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setHeld(view);
+    onStart(pointAt(e), true);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    if (held !== null) onStart(pointAt(e), true);
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    if (held === null) return;
+    onStart(pointAt(e), false);
+    setHeld(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
+    const stepX = (view.x1 - view.x0) / 40;
+    const stepY = (view.y1 - view.y0) / 40;
+    const moves: Record<string, Vec2> = { ArrowLeft: [-stepX, 0], ArrowRight: [stepX, 0], ArrowUp: [0, stepY], ArrowDown: [0, -stepY] };
+    const m = moves[e.key];
+    if (m === undefined) return;
+    e.preventDefault();
+    const k = e.shiftKey ? 5 : 1;
+    onStart([start[0] + k * m[0], start[1] + k * m[1]], false);
+  };
+
+  const kept = result.path.length / 2;
+  const drawn = Math.min(shown + 1, kept);
+  const tip: Vec2 = [result.path[2 * (drawn - 1)], result.path[2 * (drawn - 1) + 1]];
+  const dots = Math.min(drawn, DOTTED_STEPS);
+  const xTicks = x.ticks(Math.max(3, Math.round(inner.w / 110)));
+  const yTicks = y.ticks(Math.max(3, Math.round(inner.h / 70)));
+  const inside = (p: Vec2) => p[0] >= view.x0 && p[0] <= view.x1 && p[1] >= view.y0 && p[1] <= view.y1;
+
+  return (
+    <figure className="contour-plot" data-chart="contour">
+      <figcaption className="contour-title">{title}</figcaption>
+      <div ref={boxRef} className="chart">
+        <svg
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`${title}: loss contours, the minimum and the gradient-descent path from the start point`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          style={{ touchAction: 'none', cursor: held ? 'grabbing' : 'crosshair' }}
+        >
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
+            </clipPath>
+          </defs>
+          <rect className="plot-area" x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
+          <g clipPath={`url(#${clipId})`}>
+            {shapes.map((c, i) => (
+              <path key={i} className="contour" d={contourPath(c, x, y)} stroke={interpolateBlues(0.3 + (0.65 * i) / Math.max(1, shapes.length - 1))} />
+            ))}
+            <path className="gd-halo" d={polylinePath(result.path, drawn, x, y)} />
+            <path className="gd-path" d={polylinePath(result.path, drawn, x, y)} data-testid="gd-path" />
+            {Array.from({ length: dots }, (_, i) => (
+              <circle key={i} className="gd-dot" cx={x(result.path[2 * i])} cy={y(result.path[2 * i + 1])} r={3} />
+            ))}
+            {inside(tip) && drawn > 1 && <circle className="gd-tip" cx={x(tip[0])} cy={y(tip[1])} r={6.5} />}
+            <path className="minimum" d={`M${x(f.minimum[0]) - 8},${y(f.minimum[1])}h16M${x(f.minimum[0])},${y(f.minimum[1]) - 8}v16`} />
+          </g>
+          <g className="axis">
+            {xTicks.map((t) => (
+              <text key={t} x={x(t)} y={MARGIN.top + inner.h + 20} textAnchor="middle" className="tick">
+                {formatTick(t)}
+              </text>
+            ))}
+            {yTicks.map((t) => (
+              <text key={t} x={MARGIN.left - 8} y={y(t) + 5} textAnchor="end" className="tick">
+                {formatTick(t)}
+              </text>
+            ))}
+            <text className="axis-label" x={MARGIN.left + inner.w / 2} y={height - 8} textAnchor="middle">
+              {xLabel}
+            </text>
+            <text className="axis-label" transform={`translate(16,${MARGIN.top + inner.h / 2}) rotate(-90)`} textAnchor="middle">
+              {yLabel}
+            </text>
+          </g>
+          {inside(start) && (
+            <g
+              className="start-handle"
+              tabIndex={0}
+              role="button"
+              aria-label={`Start point (${formatTick(start[0])}, ${formatTick(start[1])}). Drag it, or move it with the arrow keys (Shift for bigger steps).`}
+              onKeyDown={onKeyDown}
+            >
+              <circle cx={x(start[0])} cy={y(start[1])} r={11} />
+            </g>
+          )}
+        </svg>
+      </div>
+    </figure>
+  );
+}

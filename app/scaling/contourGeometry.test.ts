@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { contourPath, formatAmount, formatRate, polylinePath } from './contourGeometry.ts';
+
+const double = (v: number) => 2 * v;
+
+describe('contour geometry', () => {
+  it('draws each ring as a closed path in pixels', () => {
+    const d = contourPath(
+      {
+        level: 1,
+        rings: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ],
+          [[5, 5]],
+        ],
+      },
+      double,
+      double,
+    );
+    expect(d).toBe('M0.0,0.0L2.0,0.0L2.0,2.0ZM10.0,10.0Z');
+  });
+
+  it('draws only the first points of a path', () => {
+    const pts = Float64Array.from([0, 0, 1, 2, 3, 4]);
+    expect(polylinePath(pts, 2, double, double)).toBe('M0.0,0.0L2.0,4.0');
+    expect(polylinePath(pts, 10, double, double)).toBe('M0.0,0.0L2.0,4.0L6.0,8.0');
+    expect(polylinePath(pts, 0, double, double)).toBe('');
+  });
+
+  it('formats rates and amounts without NaN', () => {
+    expect(formatRate(1.4e-5)).toBe('1.4e−5');
+    expect(formatRate(1.54666e-5)).toBe('1.55e−5');
+    expect(formatRate(0.5)).toBe('0.5');
+    expect(formatRate(NaN)).toBe('—');
+    expect(formatAmount(16711)).toBe('16,711');
+    expect(formatAmount(1.0984)).toBe('1.1');
+    expect(formatAmount(Infinity)).toBe('—');
+  });
+});

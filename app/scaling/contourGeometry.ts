@@ -1,0 +1,36 @@
+import type { Contour } from '../../src/contour/levels.ts';
+
+type Scale = (v: number) => number;
+
+/** The SVG path of one contour's rings in pixels. */
+export function contourPath(c: Contour, x: Scale, y: Scale): string {
+  let d = '';
+  for (const ring of c.rings) {
+    ring.forEach(([wx, wy], i) => {
+      d += `${i === 0 ? 'M' : 'L'}${x(wx).toFixed(1)},${y(wy).toFixed(1)}`;
+    });
+    d += 'Z';
+  }
+  return d;
+}
+
+/** The polyline through the first `count` points of a flat x, y array, in pixels ('' when empty). */
+export function polylinePath(points: Float64Array, count: number, x: Scale, y: Scale): string {
+  const n = Math.min(count, points.length / 2);
+  let d = '';
+  for (let i = 0; i < n; i++) d += `${i === 0 ? 'M' : 'L'}${x(points[2 * i]).toFixed(1)},${y(points[2 * i + 1]).toFixed(1)}`;
+  return d;
+}
+
+/** A learning rate as text: three significant digits, in e-notation when small. */
+export function formatRate(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return v !== 0 && Math.abs(v) < 1e-3 ? Number(v.toPrecision(3)).toExponential().replace('e-', 'e−') : String(Number(v.toPrecision(3)));
+}
+
+/** A large count with thousands separators, or a ratio with ~3 significant digits. */
+export function formatAmount(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en-US');
+  return String(Number(v.toPrecision(3)));
+}
