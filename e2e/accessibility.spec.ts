@@ -10,3 +10,13 @@ test('the lab has no serious accessibility violations while training', async ({ 
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
 });
+
+for (const view of ['scaling', 'chain']) {
+  test(`the ${view} view has no serious accessibility violations`, async ({ page }) => {
+    await page.goto(`/?view=${view}`);
+    await expect(page.locator('[data-chart] svg').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  });
+}

@@ -145,7 +145,7 @@ export function ChainDemo() {
             </div>
           )}
         </div>
-        <ChangeChart sweep={sweep} eps={eps} scaleHint={Math.max(Math.abs(step.before), 1e-6)} />
+        <ChangeChart sweep={sweep} eps={eps} now={step} scaleHint={Math.max(Math.abs(step.before), 1e-6)} />
         <p className="watch">
           Try: “all 0.5” then “all 1.5” at the same ε, and add layers. The curves agree at small ε and part where the
           higher-order terms take over; with weights above 1 that happens at a far smaller ε, and sooner the deeper the chain.

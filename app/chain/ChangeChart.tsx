@@ -7,7 +7,7 @@ import { formatDecade, symlogTicks, type ChangeSweep } from './chainChart.ts';
 const MARGIN = { left: 78, right: 16, top: 14, bottom: 52 };
 
 /** The first-order prediction and the actual change of ŷ against ε (log x, symmetric-log y), with the chosen ε marked. */
-export function ChangeChart({ sweep, eps, scaleHint }: { sweep: ChangeSweep; eps: number; scaleHint: number }) {
+export function ChangeChart({ sweep, eps, now, scaleHint }: { sweep: ChangeSweep; eps: number; now: { predicted: number; actual: number }; scaleHint: number }) {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 260);
   const height = Math.round(Math.min(Math.max(width * 0.55, 240), 420));
@@ -51,6 +51,8 @@ export function ChangeChart({ sweep, eps, scaleHint }: { sweep: ChangeSweep; eps
           <line className="eps-now" x1={x(eps)} x2={x(eps)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
           <path className="series predicted" d={line(sweep.predicted)} />
           <path className="series actual" d={line(sweep.actual)} />
+          {Number.isFinite(now.predicted) && <circle className="now predicted" cx={x(eps)} cy={y(now.predicted)} r={7} />}
+          {Number.isFinite(now.actual) && <circle className="now actual" cx={x(eps)} cy={y(now.actual)} r={7} />}
           <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 8} textAnchor="middle">
             learning rate ε (log scale)
           </text>

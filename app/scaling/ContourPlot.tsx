@@ -94,8 +94,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
         <svg
           width={width}
           height={height}
-          role="img"
-          aria-label={`${title}: loss contours, the minimum and the gradient-descent path from the start point`}
+          role="group"
+          aria-label={`${title}: loss contours, the minimum (+) and the gradient-descent path from the start point`}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
