@@ -139,6 +139,8 @@ export function ScalingLab() {
                   <dd data-testid={`kappa-${side}`}>{formatAmount(s.f.condition)}</dd>
                   <dt>Stable while η &lt; {momentum > 0 ? '2(1+β)/λmax' : '2/λmax'}</dt>
                   <dd>{formatRate(s.f.stableLimit(momentum))}</dd>
+                  <dt>Converged once L − L* ≤ 10⁻⁶ · (L₀ − L*)</dt>
+                  <dd>{r.divergedAt === null ? `${formatAmount(r.excess.at(-1) ?? 0)} left` : '—'}</dd>
                 </dl>
                 <RateControl side={side} f={s.f} momentum={momentum} lr={lr[side]} onChange={(v) => useScalingStore.setState({ lr: { ...lr, [side]: v } })} />
               </div>
