@@ -12,6 +12,21 @@ const MARGIN = { left: 66, right: 14, top: 12, bottom: 54 };
 /** Steps drawn with a dot at each point: enough to count the zig-zags. */
 const DOTTED_STEPS = 60;
 
+/** Path points framed by the view: its first steps, unless the run diverged, and none far beyond the start. */
+const FRAMED_STEPS = 40;
+
+function framedPoints(start: Vec2, minimum: Vec2, result: DescentResult): Vec2[] {
+  const points: Vec2[] = [start, minimum];
+  if (result.divergedAt !== null) return points;
+  const reach = 2 * Math.hypot(start[0] - minimum[0], start[1] - minimum[1]);
+  const n = Math.min(FRAMED_STEPS, result.path.length / 2);
+  for (let i = 1; i < n; i++) {
+    const p: Vec2 = [result.path[2 * i], result.path[2 * i + 1]];
+    if (Math.hypot(p[0] - minimum[0], p[1] - minimum[1]) <= reach) points.push(p);
+  }
+  return points;
+}
+
 export interface ContourPlotProps {
   title: string;
   xLabel: string;
@@ -38,7 +53,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
   const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
-  const fitted = useMemo(() => fitView([start, f.minimum], inner.w, inner.h, 0.18), [start, f, inner.w, inner.h]);
+  const fitted = useMemo(() => fitView(framedPoints(start, f.minimum, result), inner.w, inner.h, 0.12), [start, f, result, inner.w, inner.h]);
   const view = held ?? fitted;
   const x = useMemo(() => scaleLinear().domain([view.x0, view.x1]).range([MARGIN.left, MARGIN.left + inner.w]), [view, inner.w]);
   const y = useMemo(() => scaleLinear().domain([view.y0, view.y1]).range([MARGIN.top + inner.h, MARGIN.top]), [view, inner.h]);
@@ -47,6 +62,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     const ny = Math.min(140, Math.max(30, Math.round(inner.h / 4)));
     return lossContours(f, view, nx, ny, 12);
   }, [f, view, inner.w, inner.h]);
+  // Drawn once per view, not once per animation frame.
+  const contourPaths = useMemo(() => shapes.map((c) => contourPath(c, x, y)), [shapes, x, y]);
 
   const pointAt = (e: PointerEvent<SVGSVGElement>): Vec2 => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -109,8 +126,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
           </defs>
           <rect className="plot-area" x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
           <g clipPath={`url(#${clipId})`}>
-            {shapes.map((c, i) => (
-              <path key={i} className="contour" d={contourPath(c, x, y)} stroke={interpolateBlues(0.3 + (0.65 * i) / Math.max(1, shapes.length - 1))} />
+            {contourPaths.map((d, i) => (
+              <path key={i} className="contour" d={d} stroke={interpolateBlues(0.3 + (0.65 * i) / Math.max(1, contourPaths.length - 1))} />
             ))}
             <path className="gd-halo" d={polylinePath(result.path, drawn, x, y)} />
             <path className="gd-path" d={polylinePath(result.path, drawn, x, y)} data-testid="gd-path" />

@@ -30,6 +30,15 @@ describe('contour geometry', () => {
     expect(polylinePath(pts, 0, double, double)).toBe('');
   });
 
+  it('thins a long path after its first points, keeping the last', () => {
+    const long = Float64Array.from({ length: 2 * 10_000 }, (_, i) => i);
+    const d = polylinePath(long, 10_000, (v) => v, (v) => v, 100);
+    const points = d.split(/[ML]/).filter(Boolean);
+    expect(points.length).toBeLessThanOrEqual(202);
+    expect(points.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => `${2 * i}.0,${2 * i + 1}.0`));
+    expect(points.at(-1)).toBe('19998.0,19999.0');
+  });
+
   it('formats rates and amounts without NaN', () => {
     expect(formatRate(1.4e-5)).toBe('1.4e−5');
     expect(formatRate(1.54666e-5)).toBe('1.55e−5');

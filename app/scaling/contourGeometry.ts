@@ -14,11 +14,19 @@ export function contourPath(c: Contour, x: Scale, y: Scale): string {
   return d;
 }
 
-/** The polyline through the first `count` points of a flat x, y array, in pixels ('' when empty). */
-export function polylinePath(points: Float64Array, count: number, x: Scale, y: Scale): string {
+/**
+ * The polyline through the first `count` points of a flat x, y array, in pixels ('' when empty). The
+ * first `full` points are all drawn (the zig-zag lives there); beyond them every k-th point, so that at
+ * most about 2·full points reach the DOM, always ending at the last one.
+ */
+export function polylinePath(points: Float64Array, count: number, x: Scale, y: Scale, full = 1500): string {
   const n = Math.min(count, points.length / 2);
+  const stride = n <= 2 * full ? 1 : Math.ceil((n - full) / full);
   let d = '';
-  for (let i = 0; i < n; i++) d += `${i === 0 ? 'M' : 'L'}${x(points[2 * i]).toFixed(1)},${y(points[2 * i + 1]).toFixed(1)}`;
+  const add = (i: number) => {
+    d += `${d === '' ? 'M' : 'L'}${x(points[2 * i]).toFixed(1)},${y(points[2 * i + 1]).toFixed(1)}`;
+  };
+  for (let i = 0; i < n; i++) if (i < full || (i - full) % stride === 0 || i === n - 1) add(i);
   return d;
 }
 

@@ -13,7 +13,7 @@ export interface DescentOptions {
   readonly keep: number;
 }
 
-export const DEFAULT_DESCENT: Omit<DescentOptions, 'lr'> = { momentum: 0, tolerance: 1e-6, maxSteps: 200_000, keep: 4000 };
+export const DEFAULT_DESCENT: Omit<DescentOptions, 'lr'> = { momentum: 0, tolerance: 1e-6, maxSteps: 200_000, keep: 20_000 };
 
 /** Diverged once the excess loss grows this many times beyond its start value (or stops being finite). */
 export const DIVERGENCE_FACTOR = 1e8;
