@@ -39,13 +39,15 @@ export interface ContourPlotProps {
   shown: number;
   /** A new start point chosen here (by pointer or keys), in this plot's weights. */
   onStart: (w: Vec2, dragging: boolean) => void;
+  /** A drag is under way somewhere: hold the view still. */
+  frozen: boolean;
 }
 
 /**
  * Loss contours of one 2-parameter problem with equal units on both axes, the minimum, the draggable
  * start point and the gradient-descent path drawn up to the current step of the animation.
  */
-export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart }: ContourPlotProps) {
+export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen }: ContourPlotProps) {
   const clipId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 240);
@@ -54,7 +56,11 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
   const fitted = useMemo(() => fitView(framedPoints(start, f.minimum, result), inner.w, inner.h, 0.12), [start, f, result, inner.w, inner.h]);
-  const view = held ?? fitted;
+  // While the other plot is being dragged, this one holds its view too: no refit per pointer move.
+  const [frozenView, setFrozenView] = useState<View | null>(null);
+  if (frozen && frozenView === null) setFrozenView(fitted);
+  if (!frozen && frozenView !== null) setFrozenView(null);
+  const view = held ?? frozenView ?? fitted;
   const x = useMemo(() => scaleLinear().domain([view.x0, view.x1]).range([MARGIN.left, MARGIN.left + inner.w]), [view, inner.w]);
   const y = useMemo(() => scaleLinear().domain([view.y0, view.y1]).range([MARGIN.top + inner.h, MARGIN.top]), [view, inner.h]);
   const shapes = useMemo(() => {

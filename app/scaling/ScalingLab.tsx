@@ -130,6 +130,7 @@ export function ScalingLab() {
                   result={r}
                   shown={animation.step}
                   onStart={setStart(side)}
+                  frozen={dragging}
                 />
                 <p className={`outcome ${o.kind}`} data-testid={`outcome-${side}`} role="status">
                   {o.text}
