@@ -1,20 +1,18 @@
 import type { MouseEvent } from 'react';
+import { queryFor } from './shareQuery.ts';
 import { useStore } from './store/store.ts';
 import { VIEWS, type ViewId } from './views.ts';
-
-/** The link to a view: the current query with only `view` changed, so it also opens in a new tab. */
-function hrefFor(view: ViewId): string {
-  const params = new URLSearchParams(location.search);
-  params.set('view', view);
-  return `?${params.toString()}`;
-}
 
 /** The top-level sections: feature scaling, stacked layers, the batch-norm lab. */
 export function Nav() {
   const current = useStore((s) => s.view);
+  const config = useStore((s) => s.config);
+  // Each link carries the current config too, so it also opens the same lab in a new tab.
+  const hrefFor = (view: ViewId) => queryFor(view, config, new URLSearchParams(location.search).get('parallel')) || location.pathname;
   const go = (e: MouseEvent<HTMLAnchorElement>, view: ViewId) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
+    if (view !== current) history.pushState(null, '', hrefFor(view));
     useStore.setState({ view });
     window.scrollTo({ top: 0 });
   };

@@ -2,13 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_CONFIG } from '../src/config/config.ts';
 import { parseConfig } from '../src/config/schema.ts';
-import { configToQuery, partialFromQuery } from '../src/config/url.ts';
+import { partialFromQuery } from '../src/config/url.ts';
 import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
-import { DEFAULT_VIEW, parseView } from './views.ts';
+import { queryFor } from './shareQuery.ts';
+import { parseView } from './views.ts';
 import './styles.css';
 
 // The URL is the config's serialized form: ?preset=NAME starts from a preset, other fields override it.
@@ -33,12 +34,12 @@ useStore.subscribe((s, prev) => {
   if (s.config === prev.config && s.view === prev.view) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [s.view === DEFAULT_VIEW ? '' : `view=${s.view}`, configToQuery(s.config), parallelParam === null ? '' : `parallel=${parallelParam}`]
-      .filter(Boolean)
-      .join('&');
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    history.replaceState(null, '', queryFor(s.view, s.config, parallelParam) || location.pathname);
   }, 300);
 });
+
+// Back and Forward move between the views the section links pushed.
+window.addEventListener('popstate', () => useStore.setState({ view: parseView(new URLSearchParams(location.search).get('view')).view }));
 
 const trainer = new TrainerClient(parallel);
 const root = document.getElementById('root');

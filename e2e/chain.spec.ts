@@ -17,8 +17,10 @@ test("the chain demo's numbers follow the sliders, and normalizing makes the ste
 
   await page.getByRole('slider', { name: /Layers/ }).press('ArrowRight');
   await expect(page.getByTestId('gradient-7')).toBeVisible();
+  const g2 = await read(page, 'gradient-2');
   await page.getByRole('slider', { name: 'w1' }).press('End');
-  await expect(page.getByTestId('gradient-2')).not.toHaveText(start.g1);
+  await expect(page.getByTestId('gradient-2')).not.toHaveText(g2);
+  expect(await read(page, 'gradient-1')).not.toBe(start.g1);
 
   const before = await read(page, 'chain-predicted');
   await page.getByRole('slider', { name: /Learning rate ε/ }).press('End');

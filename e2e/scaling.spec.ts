@@ -21,7 +21,14 @@ test('the main page links to the scaling lab, which zig-zags raw and goes straig
   const raw = Number((await page.getByTestId('outcome-raw').textContent())?.match(/([\d,]+) steps/)?.[1].replace(/,/g, ''));
   const std = Number((await page.getByTestId('outcome-standardized').textContent())?.match(/([\d,]+) steps/)?.[1].replace(/,/g, ''));
   expect(raw).toBeGreaterThan(20 * std);
-  expect(Number(await page.getByTestId('kappa-raw').textContent())).toBeGreaterThan(10);
+  const kappa = async (side: string) => Number((await page.getByTestId(`kappa-${side}`).textContent())?.replace(/,/g, ''));
+  expect(await kappa('raw')).toBeGreaterThan(10);
+  expect(await kappa('standardized')).toBeLessThan(1.5);
+  // Area in m²: a far worse raw problem, and an unchanged standardized one.
+  await page.getByLabel('Floor area in').selectOption('1');
+  expect(await kappa('raw')).toBeGreaterThan(1000);
+  expect(await kappa('standardized')).toBeLessThan(1.5);
+  await page.getByRole('button', { name: 'Defaults' }).click();
   // The animation advances on its own.
   await expect.poll(async () => Number(await page.getByTestId('scaling-step').textContent()), { timeout: 10_000 }).toBeGreaterThan(3);
   health.expectClean();
@@ -40,7 +47,16 @@ test('dragging the start point redraws both paths', async ({ page }) => {
   await page.mouse.up();
   await expect.poll(() => pathOf(page, 'raw')).not.toBe(before.raw);
   await expect.poll(() => pathOf(page, 'standardized')).not.toBe(before.std);
-  // The standardized plot's start moved with it; the keyboard moves it too.
+  // The standardized start is the raw one mapped through w̃ = w·σ (σ of rooms is in the axis label).
+  const coords = async (side: 'raw' | 'standardized') =>
+    ((await plot(page, side).getByRole('button', { name: /Start point/ }).getAttribute('aria-label'))?.match(/\((-?[\d.k]+), (-?[\d.k]+)\)/) ?? [])
+      .slice(1)
+      .map((t) => (t.endsWith('k') ? 1000 * Number(t.slice(0, -1)) : Number(t)));
+  const sdRooms = Number((await plot(page, 'standardized').locator('.axis-label').first().textContent())?.match(/\(([\d.]+)\)/)?.[1]);
+  const [w1] = await coords('raw');
+  const [v1] = await coords('standardized');
+  expect(v1 / w1).toBeCloseTo(sdRooms, 0);
+  // The keyboard moves it too.
   const moved = await pathOf(page, 'standardized');
   await plot(page, 'standardized').getByRole('button', { name: /Start point/ }).press('ArrowUp');
   await expect.poll(() => pathOf(page, 'standardized')).not.toBe(moved);
@@ -61,4 +77,29 @@ test('a learning rate past the stable limit reads "diverged" and draws nothing n
   await plot(page, 'raw').getByRole('button', { name: 'Largest stable η' }).click();
   await expect(page.getByTestId('outcome-raw')).toHaveText(/^Converged in [\d,]+ steps/);
   health.expectClean();
+});
+
+test('typed learning rates that make no sense are refused with a message, and nothing turns NaN', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openScaling(page);
+  const field = page.getByLabel('Typed η (raw)');
+  for (const bad of ['', 'abc', '-1', '0', '1e308', 'NaN']) {
+    await field.fill(bad);
+    await field.press('Enter');
+    await expect(plot(page, 'raw').getByRole('alert')).toBeVisible();
+    // The message may quote what was typed; every number the page computes must stay finite.
+    for (const t of await page.locator('main dd, main output, main [role=status], .tick').allTextContents()) expect(t).not.toMatch(/NaN|Infinity/);
+    await expect(page.getByTestId('outcome-raw')).toHaveText(/^(Converged in|Diverged at step|Not converged after) [\d,]+/);
+  }
+  health.expectClean();
+});
+
+test('Back and Forward move between the sections', async ({ page }) => {
+  await page.goto('/?view=chain');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Feature scaling/ }).click();
+  await expect(page.getByRole('heading', { name: /Why standardize inputs/ })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: /stacked layers/i })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: /Why standardize inputs/ })).toBeVisible();
 });

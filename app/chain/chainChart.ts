@@ -1,4 +1,4 @@
-import { chainStep, normalizedChainStep } from '../../src/chain/chain.ts';
+import { chainGradient, chainOutput, normalizedChainStep } from '../../src/chain/chain.ts';
 
 /** Predicted and actual change of ŷ at each ε of a log-spaced sweep. */
 export interface ChangeSweep {
@@ -12,11 +12,20 @@ export function sweepChange(x: number, w: readonly number[], normalize: boolean,
   const eps = new Float64Array(n);
   const predicted = new Float64Array(n);
   const actual = new Float64Array(n);
+  // The gradient does not depend on ε; each point needs only the updated product, not the expansion.
+  const g = chainGradient(x, w);
+  const gg = g.reduce((s, gi) => s + gi * gi, 0);
+  const before = chainOutput(x, w);
   for (let i = 0; i < n; i++) {
     eps[i] = lo * (hi / lo) ** (i / (n - 1));
-    const s = normalize ? normalizedChainStep(x, w, eps[i]) : chainStep(x, w, eps[i]);
-    predicted[i] = s.predicted;
-    actual[i] = s.actual;
+    if (normalize) {
+      const s = normalizedChainStep(x, w, eps[i]);
+      predicted[i] = s.predicted;
+      actual[i] = s.actual;
+    } else {
+      predicted[i] = -eps[i] * gg;
+      actual[i] = chainOutput(x, w.map((wi, j) => wi - eps[i] * g[j])) - before;
+    }
   }
   return { eps, predicted, actual };
 }

@@ -15,8 +15,9 @@ const DOTTED_STEPS = 60;
 /** Path points framed by the view: its first steps, unless the run diverged, and none far beyond the start. */
 const FRAMED_STEPS = 40;
 
-function framedPoints(start: Vec2, minimum: Vec2, result: DescentResult): Vec2[] {
-  const points: Vec2[] = [start, minimum];
+function framedPoints(start: Vec2, minimum: Vec2, result: DescentResult, minRadius: number): Vec2[] {
+  // At least minRadius around the minimum, so a start dropped next to it does not zoom the bowl away.
+  const points: Vec2[] = [start, minimum, [minimum[0] - minRadius, minimum[1] - minRadius], [minimum[0] + minRadius, minimum[1] + minRadius]];
   if (result.divergedAt !== null) return points;
   const reach = 2 * Math.hypot(start[0] - minimum[0], start[1] - minimum[1]);
   const n = Math.min(FRAMED_STEPS, result.path.length / 2);
@@ -41,13 +42,15 @@ export interface ContourPlotProps {
   onStart: (w: Vec2, dragging: boolean) => void;
   /** A drag is under way somewhere: hold the view still. */
   frozen: boolean;
+  /** The view always shows at least this far around the minimum, in weights. */
+  minRadius: number;
 }
 
 /**
  * Loss contours of one 2-parameter problem with equal units on both axes, the minimum, the draggable
  * start point and the gradient-descent path drawn up to the current step of the animation.
  */
-export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen }: ContourPlotProps) {
+export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen, minRadius }: ContourPlotProps) {
   const clipId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 240);
@@ -55,7 +58,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
   const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
-  const fitted = useMemo(() => fitView(framedPoints(start, f.minimum, result), inner.w, inner.h, 0.12), [start, f, result, inner.w, inner.h]);
+  const fitted = useMemo(() => fitView(framedPoints(start, f.minimum, result, minRadius), inner.w, inner.h, 0.12), [start, f, result, minRadius, inner.w, inner.h]);
   // While the other plot is being dragged, this one holds its view too: no refit per pointer move.
   const [frozenView, setFrozenView] = useState<View | null>(null);
   if (frozen && frozenView === null) setFrozenView(fitted);
@@ -84,11 +87,20 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     onStart(pointAt(e), true);
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    if (held !== null) onStart(pointAt(e), true);
+    if (held === null) return;
+    // A release this element never heard of (capture lost) ends the drag where it was.
+    if (e.buttons === 0) endDrag();
+    else onStart(pointAt(e), true);
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
     if (held === null) return;
     onStart(pointAt(e), false);
+    setHeld(null);
+  };
+  /** Ends a drag without moving the point (cancelled, or capture lost). */
+  const endDrag = () => {
+    if (held === null) return;
+    onStart(start, false);
     setHeld(null);
   };
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
@@ -122,7 +134,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
+          onPointerCancel={endDrag}
+          onLostPointerCapture={endDrag}
           style={{ touchAction: 'none', cursor: held ? 'grabbing' : 'crosshair' }}
         >
           <defs>

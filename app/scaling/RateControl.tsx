@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { QuadraticLoss } from '../../src/contour/quadratic.ts';
 import { NumberField } from '../controls/NumberField.tsx';
-import { formatRate } from './contourGeometry.ts';
+import { formatLimit, formatRate } from './contourGeometry.ts';
 
 /** The slider spans three decades below the stable limit and a little above it. */
 const BELOW = 1e-3;
@@ -32,7 +32,7 @@ export function RateControl({ side, f, momentum, lr, onChange }: RateControlProp
       </label>
       <input id={id} type="range" min={lo} max={hi} step={(hi - lo) / 300} value={position} onChange={(e) => set(10 ** Number(e.target.value))} />
       <div className="rate-buttons">
-        <button type="button" onClick={() => onChange(0.99 * limit)} title={`0.99 × the stable limit ${formatRate(limit)}`}>
+        <button type="button" onClick={() => onChange(0.99 * limit)} title={`0.99 × the stable limit ${formatLimit(limit)}`}>
           Largest stable η
         </button>
         {momentum === 0 && (

@@ -3,9 +3,9 @@ import { DEFAULT_DESCENT, descend, type DescentResult } from '../../src/contour/
 import { toRaw, toStandardized, type QuadraticLoss, type Vec2 } from '../../src/contour/quadratic.ts';
 import { formatStep } from '../viz/format.ts';
 import { ContourPlot } from './ContourPlot.tsx';
-import { formatAmount, formatRate } from './contourGeometry.ts';
+import { formatAmount, formatLimit } from './contourGeometry.ts';
 import { RateControl } from './RateControl.tsx';
-import { ANIMATION_SPEEDS, AREA_UNITS, defaultScalingState, problemFor, setAreaUnit, useScalingStore, type AreaUnit, type Side } from './scalingStore.ts';
+import { ANIMATION_SPEEDS, AREA_UNITS, clampStart, DEFAULT_START, defaultScalingState, problemFor, setAreaUnit, useScalingStore, type AreaUnit, type Side } from './scalingStore.ts';
 import { useStepAnimation } from './useStepAnimation.ts';
 
 const unitName = (u: AreaUnit) => (u === 1 ? 'm²' : `${u} m²`);
@@ -52,7 +52,12 @@ export function ScalingLab() {
 
   const setStart = (side: Side) => (w: Vec2, isDragging: boolean) => {
     setDragging(isDragging);
-    useScalingStore.setState({ start: side === 'raw' ? toStandardized(w, scale) : w });
+    useScalingStore.setState({ start: clampStart(side === 'raw' ? toStandardized(w, scale) : w, SIDES.standardized.f.minimum) });
+  };
+  const minRadius = (side: Side) => {
+    const from = side === 'raw' ? toRaw(DEFAULT_START, scale) : DEFAULT_START;
+    const m = SIDES[side].f.minimum;
+    return 0.3 * Math.hypot(from[0] - m[0], from[1] - m[1]);
   };
 
   return (
@@ -131,6 +136,7 @@ export function ScalingLab() {
                   shown={animation.step}
                   onStart={setStart(side)}
                   frozen={dragging}
+                  minRadius={minRadius(side)}
                 />
                 <p className={`outcome ${o.kind}`} data-testid={`outcome-${side}`} role="status">
                   {o.text}
@@ -139,11 +145,11 @@ export function ScalingLab() {
                   <dt>Condition number κ = λmax/λmin</dt>
                   <dd data-testid={`kappa-${side}`}>{formatAmount(s.f.condition)}</dd>
                   <dt>Stable while η &lt; {momentum > 0 ? '2(1+β)/λmax' : '2/λmax'}</dt>
-                  <dd>{formatRate(s.f.stableLimit(momentum))}</dd>
+                  <dd data-testid={`limit-${side}`}>{formatLimit(s.f.stableLimit(momentum))}</dd>
                   <dt>Excess loss L − L* at the step shown</dt>
                   <dd>{formatAmount(r.excess[Math.min(animation.step, r.excess.length - 1)])}</dd>
                 </dl>
-                <RateControl side={side} f={s.f} momentum={momentum} lr={lr[side]} onChange={(v) => useScalingStore.setState({ lr: { ...lr, [side]: v } })} />
+                <RateControl side={side} f={s.f} momentum={momentum} lr={lr[side]} onChange={(v) => useScalingStore.setState((st) => ({ lr: { ...st.lr, [side]: v } }))} />
               </div>
             );
           })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contourPath, formatAmount, formatRate, polylinePath } from './contourGeometry.ts';
+import { contourPath, formatAmount, formatLimit, formatRate, polylinePath } from './contourGeometry.ts';
 
 const double = (v: number) => 2 * v;
 
@@ -47,5 +47,14 @@ describe('contour geometry', () => {
     expect(formatAmount(16711)).toBe('16,711');
     expect(formatAmount(1.0984)).toBe('1.1');
     expect(formatAmount(Infinity)).toBe('—');
+    expect(formatAmount(1e300)).toBe('1.00e300');
+  });
+
+  it('shows a limit rounded down, never over the limit', () => {
+    expect(formatLimit(0.0015064)).toBe('0.0015');
+    expect(formatLimit(1.54699e-5)).toBe('1.54e−5');
+    expect(formatLimit(0.955)).toBe('0.955');
+    expect(formatLimit(2)).toBe('2');
+    for (const v of [0.0015064, 1.54699e-5, 0.9552, 3.7e-9, 123.456]) expect(Number(formatLimit(v).replace('−', '-'))).toBeLessThanOrEqual(v);
   });
 });

@@ -36,9 +36,18 @@ export function formatRate(v: number): string {
   return v !== 0 && Math.abs(v) < 1e-3 ? Number(v.toPrecision(3)).toExponential().replace('e-', 'e−') : String(Number(v.toPrecision(3)));
 }
 
+/** A limit as text: like formatRate, but rounded down, so that typing the shown value stays under it. */
+export function formatLimit(v: number): string {
+  if (!(v > 0) || !Number.isFinite(v)) return formatRate(v);
+  const k = 10 ** (Math.floor(Math.log10(v)) - 2);
+  // The tiny nudge keeps decimal values such as 0.955 (954.999… thousandths in binary) as they are.
+  return formatRate(Math.floor(v / k + 1e-9) * k);
+}
+
 /** A large count with thousands separators, or a ratio with ~3 significant digits. */
 export function formatAmount(v: number): string {
   if (!Number.isFinite(v)) return '—';
+  if (Math.abs(v) >= 1e7) return v.toExponential(2).replace('e+', 'e');
   if (Math.abs(v) >= 100) return Math.round(v).toLocaleString('en-US');
   return String(Number(v.toPrecision(3)));
 }

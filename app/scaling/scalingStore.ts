@@ -43,6 +43,15 @@ export function problemFor(unit: AreaUnit): ScalingProblem {
  */
 export const DEFAULT_START: Vec2 = [-20 * problemFor(1).scale[0], 10 * problemFor(1).scale[1]];
 
+/** How far (per axis, in standardized weights) a start may sit from the minimum: 50 default distances. */
+const START_REACH = 50 * Math.hypot(DEFAULT_START[0] - problemFor(1).standardized.minimum[0], DEFAULT_START[1] - problemFor(1).standardized.minimum[1]);
+
+/** Keeps a start point within reach of the minimum, so the loss stays far from overflow. */
+export function clampStart(w: Vec2, minimum: Vec2): Vec2 {
+  const clamp = (v: number, m: number) => (Number.isFinite(v) ? Math.min(m + START_REACH, Math.max(m - START_REACH, v)) : m);
+  return [clamp(w[0], minimum[0]), clamp(w[1], minimum[1])];
+}
+
 /** 0.9 of the raw stable limit: a step just short of the limit in the steep direction, so it zig-zags. */
 export function defaultRawRate(unit: AreaUnit): number {
   return Number((0.9 * problemFor(unit).raw.stableLimit()).toPrecision(2));

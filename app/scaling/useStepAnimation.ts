@@ -13,6 +13,8 @@ export function useStepAnimation(total: number, speed: AnimationSpeed, restartKe
     setRun({ key: restartKey, nonce: run.nonce + 1 });
     setStep(0);
   }
+  // Showing the whole path counts as having reached the end: a slower speed then carries on from there.
+  if (speed === 'all' && step !== total) setStep(total);
   const stepRef = useRef(step);
   useLayoutEffect(() => {
     stepRef.current = step;

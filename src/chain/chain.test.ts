@@ -69,3 +69,32 @@ describe('normalized chain', () => {
     expect(normalizedChainStep(1.2, flipped, 0.3).before).toBe(-s.before);
   });
 });
+
+describe('normalized chain against real batch normalization', () => {
+  // A batch of inputs with mean 0 and standard deviation 1 (biased), as the normalized chain assumes.
+  const raw = [-1.7, -0.4, 0.3, 0.6, 1.2];
+  const mean = raw.reduce((a, b) => a + b, 0) / raw.length;
+  const sd = Math.sqrt(raw.reduce((a, b) => a + (b - mean) ** 2, 0) / raw.length);
+  const xs = raw.map((v) => (v - mean) / sd);
+
+  /** ŷ for sample i with h_{l−1} normalized by the batch's own mean and standard deviation. */
+  function bnOutput(w: readonly number[], i: number): number {
+    const hs = xs.map((x) => chainOutput(x, w.slice(0, -1)));
+    const mu = hs.reduce((a, b) => a + b, 0) / hs.length;
+    const s = Math.sqrt(hs.reduce((a, b) => a + (b - mu) ** 2, 0) / hs.length);
+    return (w[w.length - 1] * (hs[i] - mu)) / s;
+  }
+
+  it('gives the same ŷ and gradients as normalizing over the batch', () => {
+    const w = [1.5, -0.7, 1.3, 0.9];
+    for (let i = 0; i < xs.length; i++) {
+      const s = normalizedChainStep(xs[i], w, 0.1);
+      expect(s.before).toBeCloseTo(bnOutput(w, i), 12);
+      for (let k = 0; k < w.length; k++) {
+        const h = 1e-6;
+        const fd = (bnOutput(w.map((v, j) => (j === k ? v + h : v)), i) - bnOutput(w.map((v, j) => (j === k ? v - h : v)), i)) / (2 * h);
+        expect(s.gradient[k]).toBeCloseTo(fd, 6);
+      }
+    }
+  });
+});

@@ -56,6 +56,14 @@ describe('descend', () => {
     expect(above.path.every(Number.isFinite)).toBe(true);
   });
 
+  it.each([1, 10])('holds the 0.99× / 1.01× bound on the houses too (area in %d m²)', (unit) => {
+    const p = scalingProblem(makeHouses(), unit);
+    for (const f of [p.raw, p.standardized]) {
+      expect(descend(f, [-20, 10], { ...DEFAULT_DESCENT, lr: 0.99 * f.stableLimit() }).divergedAt).toBeNull();
+      expect(descend(f, [-20, 10], { ...DEFAULT_DESCENT, lr: 1.01 * f.stableLimit() }).divergedAt).not.toBeNull();
+    }
+  });
+
   it('counts the steps to converge as the closed form predicts', () => {
     // A diagonal bowl started on one axis: the excess shrinks by (1 − ηλ)² per step.
     const g = new QuadraticLoss(2, 0, 0.5, 0, 0, 0);

@@ -17,7 +17,8 @@ export function eigen2(a: number, b: number, d: number): Eigen2 {
   const mean = (a + d) / 2;
   const r = Math.hypot((a - d) / 2, b);
   const max = mean + r;
-  const min = mean - r;
+  // det/λmax keeps λmin accurate when it is tiny next to λmax (mean − r would cancel).
+  const min = max !== 0 ? (a * d - b * b) / max : mean - r;
   // (b, max − a) is an eigenvector for λmax unless b = 0, where the axes are the eigenvectors.
   let vx = b;
   let vy = max - a;
