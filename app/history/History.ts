@@ -76,6 +76,14 @@ export class History {
     this.changed();
   }
 
+  /**
+   * Hands the buffers to a new run id without clearing them: a restarted worker replaying the same run
+   * carries on the history already drawn.
+   */
+  rekey(runId: number): void {
+    this.runId = runId;
+  }
+
   /** Adds a snapshot of the current run; one from an older run, or older than the newest, is dropped. */
   add(runId: number, s: SnapshotData): boolean {
     if (runId !== this.runId || this.shape === null) return false;

@@ -4,19 +4,13 @@ import { Coordinator } from '../../src/worker/coordinator.ts';
 import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
+import { formatStep as formatCount } from '../viz/format.ts';
+import { PING_MS, Watchdog } from './Watchdog.ts';
 
 type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
 
-/** Starts a trainer worker that reports to `onMessage`. */
-function startWorker(onMessage: (msg: FromWorker) => void): Worker {
-  const worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
-  worker.onerror = (e) => {
-    notify(`The trainer stopped: ${e.message || 'unknown error'}. Reload the page to start again.`, 'error');
-    useStore.setState({ status: 'paused' });
-  };
-  return worker;
-}
+/** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
+const MAX_RESTARTS = 3;
 
 /**
  * The page's side of the trainer: owns the worker(s), turns store changes into commands, and routes the
@@ -26,17 +20,26 @@ function startWorker(onMessage: (msg: FromWorker) => void): Worker {
  */
 export class TrainerClient {
   readonly history = new History();
-  private readonly workers: Worker[] = [];
-  private readonly coordinator: Coordinator | null;
+  private workers: Worker[] = [];
+  private coordinator: Coordinator | null;
   private unsubscribe: () => void;
   /** Id of the latest configure or reset sent: only its answer may change the page's config. */
   private request = 0;
+  /** The request that restarts a crashed or hung trainer, until its first snapshot arrives. */
+  private recovering: number | null = null;
+  private restarts: number[] = [];
+  private readonly watchdog = new Watchdog(
+    (i, id) => this.workers[i]?.postMessage({ v: PROTOCOL_VERSION, type: 'ping', id }),
+    () => this.recover('The trainer stopped answering'),
+    () => performance.now(),
+  );
+  private readonly watchdogTimer: number;
 
   constructor(readonly parallel = false) {
     if (parallel) {
       this.coordinator = new Coordinator({
         send: (i, msg) => {
-          this.workers[i] ??= startWorker((m) => this.coordinator?.receive(i, m));
+          this.workers[i] ??= this.spawn(i, (m) => this.coordinator?.receive(i, m));
           this.workers[i].postMessage(msg);
         },
         post: (msg) => this.receive(msg),
@@ -45,8 +48,9 @@ export class TrainerClient {
       });
     } else {
       this.coordinator = null;
-      this.workers.push(startWorker((m) => this.receive(m)));
+      this.workers.push(this.spawn(0, (m) => this.receive(m)));
     }
+    this.watchdogTimer = window.setInterval(() => this.watchdog.tick(this.workers.length), PING_MS);
     this.unsubscribe = useStore.subscribe((s, prev) => {
       if (s.config !== prev.config && s.configSource === 'page') this.onConfigChange(prev.config, s.config);
       if (s.speed !== prev.speed) this.send({ type: 'setSpeed', speed: s.speed });
@@ -77,7 +81,56 @@ export class TrainerClient {
 
   dispose(): void {
     this.unsubscribe();
+    clearInterval(this.watchdogTimer);
     for (const w of this.workers) w.terminate();
+  }
+
+  /** Starts trainer worker i; its messages go to `onMessage`, its pongs and crashes to the watchdog. */
+  private spawn(i: number, onMessage: (msg: FromWorker) => void): Worker {
+    const worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+    this.watchdog.heardFrom(i);
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      this.watchdog.heardFrom(i);
+      if (e.data?.type !== 'pong') onMessage(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.recover(`The trainer crashed (${e.message || 'unknown error'})`);
+    };
+    return worker;
+  }
+
+  /**
+   * Replaces a crashed or hung trainer: a new worker (one for all variants) builds the same run from the
+   * current settings and replays it, quietly and at full speed, up to the last step drawn, so the charts
+   * carry on where they were. The history stays on screen meanwhile.
+   */
+  private recover(reason: string): void {
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+    this.coordinator = null;
+    this.watchdog.clear();
+    const now = performance.now();
+    this.restarts = this.restarts.filter((t) => now - t < 60_000);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      clearInterval(this.watchdogTimer);
+      notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error');
+      useStore.setState({ status: 'paused' });
+      return;
+    }
+    this.restarts.push(now);
+    const resumeAt = this.history.latest?.step ?? 0;
+    const wasPlaying = useStore.getState().status === 'playing';
+    notify(
+      `${reason}. A new trainer took over with the same settings${resumeAt > 0 ? ` and is replaying the ${formatCount(resumeAt)} steps already drawn, so the charts carry on` : ''}.`,
+      'error',
+    );
+    this.workers.push(this.spawn(0, (m) => this.receive(m)));
+    useStore.setState({ status: 'loading' });
+    this.recovering = ++this.request;
+    this.send({ type: 'setSpeed', speed: useStore.getState().speed });
+    this.send({ type: 'configure', config: useStore.getState().config, request: this.recovering, resumeAt });
+    if (wasPlaying) this.send({ type: 'play' });
   }
 
   private send(msg: Command): void {
@@ -105,14 +158,17 @@ export class TrainerClient {
         notify(msg.message, 'warning');
         return;
       case 'configured': {
-        this.history.reset(msg.runId, msg.shape);
+        // A replacement trainer replaying the same run keeps the history drawn so far.
+        const resumed = msg.request === this.recovering && JSON.stringify(this.history.shape) === JSON.stringify(msg.shape);
+        if (resumed) this.history.rekey(msg.runId);
+        else this.history.reset(msg.runId, msg.shape);
         // Only the answer to the latest request may change the config (a fallback data set, a new seed);
         // an answer to an older one would undo what the user has changed since.
         const latest = msg.request === this.request;
         useStore.setState((s) => ({
           runId: msg.runId,
           shape: msg.shape,
-          step: 0,
+          step: resumed ? s.step : 0,
           loading: null,
           ...(latest && JSON.stringify(s.config) !== JSON.stringify(msg.config) ? { config: msg.config, configSource: 'worker' as const } : {}),
         }));
@@ -120,6 +176,7 @@ export class TrainerClient {
       }
       case 'snapshot': {
         if (!this.history.add(msg.runId, msg)) return;
+        this.recovering = null;
         const shape = this.history.shape;
         if (shape === null) return;
         const live: VariantLive[] = shape.variantNames.map((name, v) => {
@@ -130,10 +187,14 @@ export class TrainerClient {
         return;
       }
       case 'status':
+        // While a replacement replays, the page stays "loading" until its first snapshot.
+        if (this.recovering !== null) return;
         if (msg.runId === this.history.runId || msg.status === 'loading') useStore.setState({ status: msg.status });
         return;
       case 'error':
         notify(`Trainer: ${msg.message}`, 'error');
+        return;
+      case 'pong':
         return;
     }
   }

@@ -16,7 +16,7 @@ export type ToWorker =
    * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
    */
-  | { v: 1; type: 'configure'; config: Config; only?: number; request?: number }
+  | { v: 1; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
   | { v: 1; type: 'play' }
   | { v: 1; type: 'pause' }
   /** Train exactly `count` paired steps, then pause. */
@@ -27,7 +27,9 @@ export type ToWorker =
   /** Change the learning rate live, without a reset. */
   | { v: 1; type: 'setLr'; lr: number }
   /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
-  | { v: 1; type: 'track'; layer: number; unit: number };
+  | { v: 1; type: 'track'; layer: number; unit: number }
+  /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
+  | { v: 1; type: 'ping'; id: number };
 
 /** What the trainer is doing. */
 export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
@@ -68,7 +70,9 @@ export type FromWorker =
   /** Play, pause or the end of a step command. */
   | { v: 1; type: 'status'; step: number; runId: number; status: RunStatus }
   /** A message that could not be handled, with why. Training state is unchanged. */
-  | { v: 1; type: 'error'; step: number; message: string };
+  | { v: 1; type: 'error'; step: number; message: string }
+  /** The answer to a ping. */
+  | { v: 1; type: 'pong'; step: number; id: number };
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
@@ -80,6 +84,9 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
       if (typeof m.config !== 'object' || m.config === null) return { ok: false, reason: 'configure needs a config' };
       if (m.only !== undefined && !(Number.isInteger(m.only) && (m.only as number) >= 0 && (m.only as number) < 3)) {
         return { ok: false, reason: `configure: only ${String(m.only)} is not a variant index 0–2` };
+      }
+      if (m.resumeAt !== undefined && !(Number.isInteger(m.resumeAt) && (m.resumeAt as number) >= 0 && (m.resumeAt as number) <= 100_000_000)) {
+        return { ok: false, reason: `configure: resumeAt ${String(m.resumeAt)} is not a step count` };
       }
       return { ok: true, msg: m as ToWorker };
     case 'play':
@@ -97,6 +104,8 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
       return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
     case 'track':
       return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
+    case 'ping':
+      return Number.isInteger(m.id) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'ping needs an integer id' };
     default:
       return { ok: false, reason: `unknown message type ${JSON.stringify(m.type)}` };
   }

@@ -57,6 +57,27 @@ describe('trainer session', () => {
     expect(h.transfers[index]).toHaveLength(3);
   });
 
+  it('resumes a lost run: replays quietly to the step, then reports exactly what the original run had there', async () => {
+    const original = harness();
+    original.send({ type: 'configure', config: blobs });
+    await original.until(() => original.of('snapshot').length === 1);
+    original.send({ type: 'step', count: 120 });
+    await original.until(() => original.lastSnapshot()?.step === 120 && original.of('status').at(-1)?.status === 'paused');
+
+    const replacement = harness();
+    replacement.send({ type: 'configure', config: blobs, request: 9, resumeAt: 120 });
+    replacement.send({ type: 'ping', id: 4 });
+    await replacement.until(() => replacement.of('status').at(-1)?.status === 'paused');
+    expect(replacement.of('configured')[0].request).toBe(9);
+    // No snapshot before the replay caught up, then one at the very step, equal to the original's.
+    expect(replacement.of('snapshot').map((m) => m.step)).toEqual([120]);
+    expect(Array.from(replacement.lastSnapshot()!.variant)).toEqual(Array.from(original.lastSnapshot()!.variant));
+    expect(replacement.of('pong')).toEqual([{ v: 1, type: 'pong', step: expect.any(Number), id: 4 }]);
+    // It trains on from there as usual.
+    replacement.send({ type: 'step', count: 5 });
+    await replacement.until(() => replacement.lastSnapshot()?.step === 125);
+  });
+
   it('plays and pauses, sending at most 20 snapshots a second', async () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });

@@ -38,6 +38,8 @@ export class Session {
   private speed: Speed = 'max';
   /** The step at which a `step` command stops, or −1. */
   private stopAt = -1;
+  /** Recovering a crashed worker's run: train quietly at full speed up to this step (0: not resuming). */
+  private resumeTarget = 0;
   private wantPlay = false;
   private mnist: Promise<MnistFile> | null = null;
   /** Only the most recently scheduled slice runs; an older timer (a slow pace) is ignored. */
@@ -72,7 +74,7 @@ export class Session {
         const { config, notices } = parseConfig(msg.config);
         if (notices.length > 0) this.reply({ v: 1, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
         this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
-        void this.start(config, msg.request ?? null);
+        void this.start(config, msg.request ?? null, msg.resumeAt ?? 0);
         return;
       }
       case 'reset': {
@@ -107,6 +109,9 @@ export class Session {
         if (this.config !== null) this.config = { ...this.config, lr: msg.lr };
         if (this.exp !== null) this.exp.lr = msg.lr;
         return;
+      case 'ping':
+        this.reply({ v: 1, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
+        return;
       case 'track': {
         if (this.config === null) return;
         const trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth);
@@ -122,16 +127,17 @@ export class Session {
   }
 
   /** Builds a new experiment (loading MNIST first if needed) and reports it; a failure becomes an `error`. */
-  private async start(requested: Config, request: number | null): Promise<void> {
+  private async start(requested: Config, request: number | null, resumeAt = 0): Promise<void> {
     try {
-      await this.build(requested, request);
+      await this.build(requested, request, resumeAt);
     } catch (e) {
       this.fail(e);
     }
   }
 
-  private async build(requested: Config, request: number | null): Promise<void> {
+  private async build(requested: Config, request: number | null, resumeAt = 0): Promise<void> {
     const runId = ++this.runId;
+    this.resumeTarget = 0;
     // The requested config is current from now on: live changes (lr, tracking) made while MNIST loads land in it.
     this.config = requested;
     this.request = request;
@@ -170,6 +176,13 @@ export class Session {
     };
     this.reply({ v: 1, type: 'configured', step: 0, runId, request: this.request, config, shape });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
+    if (resumeAt > 0) {
+      // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on.
+      this.resumeTarget = resumeAt;
+      this.setStatusOnly('playing');
+      this.kick();
+      return;
+    }
     this.postSnapshot();
     this.setStatus(this.wantPlay ? 'playing' : 'idle');
   }
@@ -216,13 +229,18 @@ export class Session {
   /** One slice: train until SLICE_MS have passed, the speed's quota is met, or a step command ends. */
   private loop(): void {
     const exp = this.exp;
-    if (exp === null || this.status !== 'playing') return;
+    const resuming = exp !== null && exp.step < this.resumeTarget;
+    if (exp === null || (this.status !== 'playing' && !resuming)) return;
     try {
       const start = this.host.now();
-      const paced = this.speed !== 'max' && this.stopAt < 0;
+      const paced = !resuming && this.speed !== 'max' && this.stopAt < 0;
       if (exp.allDiverged) {
         this.stopAt = -1;
         this.wantPlay = false;
+        if (resuming) {
+          this.resumeTarget = 0;
+          this.postSnapshot();
+        }
         this.setStatus('paused');
         return;
       }
@@ -231,7 +249,18 @@ export class Session {
       while (this.host.now() - start < SLICE_MS) {
         if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
         exp.runStep();
-        if (exp.step === this.stopAt || exp.allDiverged) {
+        if (resuming && exp.step >= this.resumeTarget) {
+          // Caught up: show where the run is, then play on or wait as the page wants.
+          this.resumeTarget = 0;
+          this.postSnapshot();
+          if (!this.wantPlay) {
+            this.setStatus('paused');
+            return;
+          }
+          this.setStatus('playing');
+          break;
+        }
+        if (!resuming && (exp.step === this.stopAt || exp.allDiverged)) {
           this.stopAt = -1;
           this.wantPlay = false;
           this.postSnapshot();
@@ -239,7 +268,7 @@ export class Session {
           return;
         }
       }
-      if (this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
+      if (exp.step >= this.resumeTarget && this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
       this.kick(paced ? Math.max(1, 1000 / (this.speed as number) / 2) : 0);
     } catch (e) {
       this.fail(e);
