@@ -2,6 +2,7 @@ import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { Nav } from './Nav.tsx';
 import { Notices } from './Notices.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { DriftPanel } from './panels/DriftPanel.tsx';
 import { HistogramPanel } from './panels/HistogramPanel.tsx';
 import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
@@ -14,10 +15,14 @@ import { useStore } from './store/store.ts';
 function Lab() {
   return (
     <>
-      <RunBar />
+      <PanelBoundary id="runbar">
+        <RunBar />
+      </PanelBoundary>
       <Notices />
       <div className="workspace">
-        <ControlsPanel />
+        <PanelBoundary id="controls">
+          <ControlsPanel />
+        </PanelBoundary>
         <main className="panels">
           <LossAccuracyPanel />
           <HistogramPanel />
@@ -43,13 +48,17 @@ export function App() {
       {view === 'scaling' && (
         <>
           <Notices />
-          <ScalingLab />
+          <PanelBoundary id="scaling">
+            <ScalingLab />
+          </PanelBoundary>
         </>
       )}
       {view === 'chain' && (
         <>
           <Notices />
-          <ChainDemo />
+          <PanelBoundary id="chain">
+            <ChainDemo />
+          </PanelBoundary>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { parseConfig } from '../src/config/schema.ts';
 import { partialFromQuery } from '../src/config/url.ts';
 import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
@@ -16,7 +17,7 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view']);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'qa']);
 const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 useStore.setState({ ...initialState(start.config), view: view.view });
@@ -47,7 +48,9 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <App />
+      <PanelBoundary id="app">
+        <App />
+      </PanelBoundary>
     </TrainerContext.Provider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PanelBoundary } from '../PanelBoundary.tsx';
 
 /** A titled panel with its one-sentence "what to watch" caption. */
 export function Panel({ id, title, watch, actions, children, className = '' }: { id: string; title: string; watch: string; actions?: ReactNode; children: ReactNode; className?: string }) {
@@ -9,7 +10,7 @@ export function Panel({ id, title, watch, actions, children, className = '' }: {
         {actions}
       </header>
       <p className="watch">{watch}</p>
-      {children}
+      <PanelBoundary id={id}>{children}</PanelBoundary>
     </section>
   );
 }
