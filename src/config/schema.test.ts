@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config.ts';
-import { configSchema, describeRange, parseConfig } from './schema.ts';
+import { configSchema, describeRange, parseConfig, quote } from './schema.ts';
 
 describe('config schema', () => {
   it('fills missing fields with defaults and keeps valid ones', () => {
@@ -46,5 +46,15 @@ describe('config schema', () => {
     expect(describeRange('batchSize')).toBe('integer in [1, 512]');
     expect(describeRange('variants')).toBe('2–3 distinct of none, before, after');
     expect(describeRange('evalMode')).toBe('one of batch, running, population');
+  });
+});
+
+describe('notices about long values', () => {
+  it('quote at most 40 characters of what was given, with its length', () => {
+    const { notices } = parseConfig({ activation: 'x'.repeat(10_000), ['k'.repeat(500)]: 1 });
+    expect(notices).toHaveLength(2);
+    for (const n of notices) expect(n.message.length).toBeLessThan(200);
+    expect(notices[0].message).toContain('(10002 characters)');
+    expect(quote('short')).toBe('"short"');
   });
 });

@@ -47,6 +47,15 @@ export interface ParsedConfig {
   readonly notices: readonly ConfigNotice[];
 }
 
+/** Longest quoted value in a notice: a 10,000-character link value must not become a 10,000-character message. */
+const QUOTE_MAX = 40;
+
+/** A value as JSON for a message, shortened with its length when too long. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX)}… (${text.length} characters)`;
+}
+
 /**
  * Reads a partial config. Missing fields take their defaults; a field that fails its schema takes its
  * default and yields a notice; unknown fields yield a notice. The tracked layer and unit are then clamped
@@ -61,7 +70,7 @@ export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): Pars
   const out: Record<string, unknown> = { ...base };
   for (const key of Object.keys(record)) {
     if (!Object.hasOwn(configSchema, key)) {
-      notices.push({ field: key, message: `unknown field "${key}" ignored` });
+      notices.push({ field: key, message: `unknown field ${quote(key)} ignored` });
       continue;
     }
     const field = key as keyof Config;
@@ -70,7 +79,7 @@ export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): Pars
       out[field] = result.data;
     } else {
       const why = result.error.issues[0]?.message ?? 'invalid';
-      notices.push({ field, message: `${field}: ${JSON.stringify(record[key])} is not valid (${why}); using ${JSON.stringify(base[field])}` });
+      notices.push({ field, message: `${field}: ${quote(record[key])} is not valid (${why}); using ${JSON.stringify(base[field])}` });
     }
   }
   return { config: clampTracking(out as unknown as Config, record, notices), notices };
