@@ -38,6 +38,23 @@ export default tseslint.config(
     },
   },
   {
+    // A run must be the same bits in Node and in every browser: the engine's exp, log, tanh, sin and cos
+    // come from detMath.ts, because engines do not agree on Math's to the last bit.
+    files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts', 'src/data/**/*.ts', 'src/worker/**/*.ts'],
+    ignores: ['src/engine/detMath.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Rng so runs repeat.' },
+        ...['exp', 'log', 'tanh', 'sin', 'cos', 'pow', 'expm1', 'log1p', 'log2', 'log10', 'atan', 'atan2', 'sinh', 'cosh', 'cbrt', 'hypot'].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Not the same bits in every engine: use src/engine/detMath.ts (or add the function there).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/**/*.worker.ts'],
     languageOptions: { globals: { ...globals.worker } },
     rules: { 'no-restricted-imports': ['error', srcRestrictedImports] },

@@ -7,6 +7,7 @@ import { changedFields, needsReset, notify, useStore, type VariantLive } from '.
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
 
+type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
 type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
 
 /** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
@@ -34,6 +35,8 @@ export class TrainerClient {
     () => performance.now(),
   );
   private readonly watchdogTimer: number;
+  private lossRequest = 0;
+  private readonly lossWaiters = new Map<number, (msg: LossesMsg) => void>();
 
   constructor(readonly parallel = false) {
     if (parallel) {
@@ -77,6 +80,22 @@ export class TrainerClient {
 
   setSpeed(speed: Speed): void {
     useStore.setState({ speed });
+  }
+
+  /** The run's per-step training losses so far (its first 20,000 steps), from the trainer. */
+  requestLosses(): Promise<LossesMsg> {
+    const id = ++this.lossRequest;
+    return new Promise((resolve, reject) => {
+      const timer = window.setTimeout(() => {
+        this.lossWaiters.delete(id);
+        reject(new Error('the trainer did not send its losses within 10 s'));
+      }, 10_000);
+      this.lossWaiters.set(id, (msg) => {
+        clearTimeout(timer);
+        resolve(msg);
+      });
+      this.send({ type: 'losses', id });
+    });
   }
 
   dispose(): void {
@@ -195,6 +214,10 @@ export class TrainerClient {
         notify(`Trainer: ${msg.message}`, 'error');
         return;
       case 'pong':
+        return;
+      case 'losses':
+        this.lossWaiters.get(msg.id)?.(msg);
+        this.lossWaiters.delete(msg.id);
         return;
     }
   }

@@ -1,3 +1,4 @@
+import { exp, tanh } from './detMath.ts';
 import type { FloatArray } from './floatArray.ts';
 
 /** The nonlinearities a hidden layer can use. */
@@ -26,8 +27,8 @@ export interface Activation {
 
 function sigmoid(x: number): number {
   // Split by sign so exp never overflows.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
@@ -53,13 +54,13 @@ const sigmoidActivation: Activation = {
 
 const tanhActivation: Activation = {
   name: 'tanh',
-  f: Math.tanh,
+  f: tanh,
   df(x) {
-    const t = Math.tanh(x);
+    const t = tanh(x);
     return 1 - t * t;
   },
   forward(x, y, n) {
-    for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]);
+    for (let i = 0; i < n; i++) y[i] = tanh(x[i]);
   },
   backward(_x, y, gradY, gradX, n) {
     for (let i = 0; i < n; i++) {

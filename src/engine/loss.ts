@@ -1,3 +1,4 @@
+import { exp, log } from './detMath.ts';
 import type { FloatArray } from './floatArray.ts';
 
 /** The output losses: softmax cross-entropy for classes, mean squared error for regression. */
@@ -26,12 +27,12 @@ export function softmaxCrossEntropy(
     let max = -Infinity;
     for (let j = 0; j < nClasses; j++) if (logits[row + j] > max) max = logits[row + j];
     let sum = 0;
-    for (let j = 0; j < nClasses; j++) sum += Math.exp(logits[row + j] - max);
-    const logSum = max + Math.log(sum);
+    for (let j = 0; j < nClasses; j++) sum += exp(logits[row + j] - max);
+    const logSum = max + log(sum);
     total += logSum - logits[row + label];
     if (gradLogits !== null) {
       for (let j = 0; j < nClasses; j++) {
-        gradLogits[row + j] = (Math.exp(logits[row + j] - logSum) - (j === label ? 1 : 0)) * invBatch;
+        gradLogits[row + j] = (exp(logits[row + j] - logSum) - (j === label ? 1 : 0)) * invBatch;
       }
     }
   }

@@ -1,3 +1,5 @@
+import { log, sinCos2Pi } from './detMath.ts';
+
 /**
  * A small seeded PRNG (sfc32, seeded through splitmix32). Passed in explicitly wherever randomness is
  * needed, so that the same seed gives the same run, bit for bit, in Node and in the browser.
@@ -63,10 +65,12 @@ export class Rng {
     let u = 0;
     while (u === 0) u = this.uniform();
     const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    // Deterministic log, sin and cos: the same bits in every engine (Math.sqrt is exactly rounded anyway).
+    const r = Math.sqrt(-2 * log(u));
+    const [sin, cos] = sinCos2Pi(v);
+    this.spareNormal = r * sin;
     this.hasSpare = true;
-    return r * Math.cos(2 * Math.PI * v);
+    return r * cos;
   }
 
   /** Shuffles `items` in place (Fisher–Yates). */

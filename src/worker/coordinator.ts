@@ -54,6 +54,8 @@ export class Coordinator {
   private refreshing = false;
   /** The page's id for the configure or reset being built. */
   private request: number | null = null;
+  /** Sub-workers' answers to each losses request, by request id. */
+  private readonly lossAnswers = new Map<number, Extract<FromWorker, { type: 'losses' }>[]>();
   /** Error and data messages already passed on in this run. */
   private readonly said = new Set<string>();
 
@@ -103,6 +105,13 @@ export class Coordinator {
         this.refreshing = true;
         this.broadcast(() => msg);
         return;
+      case 'losses':
+        this.lossAnswers.set(msg.id, []);
+        this.broadcast(() => msg);
+        return;
+      case 'ping':
+        this.post({ v: 1, type: 'pong', step: this.step, id: msg.id });
+        return;
     }
   }
 
@@ -134,7 +143,22 @@ export class Coordinator {
         }
         return;
       case 'status':
+      case 'pong':
         return;
+      case 'losses': {
+        // Each sub-worker logs only its own variant: take variant v's column from sub-worker v.
+        const got = this.lossAnswers.get(msg.id);
+        if (got === undefined) return;
+        got[i] = msg;
+        for (let k = 0; k < this.count; k++) if (got[k] === undefined) return;
+        this.lossAnswers.delete(msg.id);
+        const n = this.count;
+        const steps = Math.min(...got.map((g) => g.steps));
+        const losses = new Float64Array(steps * n);
+        for (let s = 0; s < steps; s++) for (let v = 0; v < n; v++) losses[s * n + v] = got[v].losses[s * n + v];
+        this.post({ ...got[0], runId: this.runId, step: this.step, steps, losses }, [losses.buffer]);
+        return;
+      }
       case 'snapshot':
         if (msg.runId !== this.subRun[i]) return;
         this.latest[i] = msg;

@@ -29,7 +29,9 @@ export type ToWorker =
   /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
   | { v: 1; type: 'track'; layer: number; unit: number }
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
-  | { v: 1; type: 'ping'; id: number };
+  | { v: 1; type: 'ping'; id: number }
+  /** Send the per-step training losses of this run so far (the first LOSS_LOG_STEPS steps). */
+  | { v: 1; type: 'losses'; id: number };
 
 /** What the trainer is doing. */
 export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
@@ -72,7 +74,9 @@ export type FromWorker =
   /** A message that could not be handled, with why. Training state is unchanged. */
   | { v: 1; type: 'error'; step: number; message: string }
   /** The answer to a ping. */
-  | { v: 1; type: 'pong'; step: number; id: number };
+  | { v: 1; type: 'pong'; step: number; id: number }
+  /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
+  | { v: 1; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array };
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
@@ -105,7 +109,8 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
     case 'track':
       return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
     case 'ping':
-      return Number.isInteger(m.id) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'ping needs an integer id' };
+    case 'losses':
+      return Number.isInteger(m.id) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `${m.type} needs an integer id` };
     default:
       return { ok: false, reason: `unknown message type ${JSON.stringify(m.type)}` };
   }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { LossLog } from '../experiment/lossLog.ts';
 import { parseConfig } from '../config/schema.ts';
 import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
@@ -38,6 +39,8 @@ export class Session {
   private speed: Speed = 'max';
   /** The step at which a `step` command stops, or −1. */
   private stopAt = -1;
+  /** Per-step losses of the current run (bounded). */
+  private lossLog: LossLog | null = null;
   /** Recovering a crashed worker's run: train quietly at full speed up to this step (0: not resuming). */
   private resumeTarget = 0;
   private wantPlay = false;
@@ -112,6 +115,12 @@ export class Session {
       case 'ping':
         this.reply({ v: 1, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
         return;
+      case 'losses': {
+        const { steps, losses } = this.lossLog?.take() ?? { steps: 0, losses: new Float64Array(0) };
+        const names = this.exp?.variants.map((v) => v.name) ?? [];
+        this.host.post({ v: 1, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
+        return;
+      }
       case 'track': {
         if (this.config === null) return;
         const trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth);
@@ -166,6 +175,7 @@ export class Session {
     const exp = new Experiment(config, buildSplit(config, mnist), this.only);
     this.config = config;
     this.exp = exp;
+    this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
     const shape: RunShape = {
       variantNames: exp.variants.map((v) => v.name),
@@ -249,6 +259,7 @@ export class Session {
       while (this.host.now() - start < SLICE_MS) {
         if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
         exp.runStep();
+        this.lossLog?.record(exp, this.only);
         if (resuming && exp.step >= this.resumeTarget) {
           // Caught up: show where the run is, then play on or wait as the page wants.
           this.resumeTarget = 0;
