@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
 import { buildSplit } from '../../src/experiment/datasets.ts';
 import { Experiment } from '../../src/experiment/experiment.ts';
-import { binsFor } from '../../src/experiment/histogram.ts';
+import { runShape } from '../../src/worker/runShape.ts';
 import { History } from './History.ts';
 
 describe('a long run', () => {
@@ -11,13 +11,7 @@ describe('a long run', () => {
     const exp = new Experiment(config, buildSplit(config, null));
     const snap = exp.createSnapshot();
     const history = new History(512);
-    history.reset(1, {
-      variantNames: exp.variants.map((v) => v.name),
-      placements: exp.variants.map((v) => v.placement),
-      sizes: [...exp.variants[0].model.spec.sizes],
-      nLayers: config.depth,
-      bins: binsFor(config.activation),
-    });
+    history.reset(1, runShape(exp));
     const buffers = [history.steps, history.variant, history.layer, history.hist];
     const snapshotBuffers = [snap.variant, snap.layer, snap.hist];
     const STEPS = 200_000;

@@ -3,7 +3,9 @@ import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { Coordinator } from './coordinator.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { Session, type SessionHost } from './session.ts';
+import { mergeLossParts } from './mergeParts.ts';
+import { Session } from './session.ts';
+import type { SessionHost } from './sessionHost.ts';
 
 const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 5, trackLayer: 2 };
 type Snap = Extract<FromWorker, { type: 'snapshot' }>;
@@ -110,5 +112,14 @@ describe('one worker per variant, coordinated', () => {
     expect(configured[1].config.seed).not.toBe(blobs.seed);
     expect(configured[1].runId).toBe(2);
     expect(configured).toHaveLength(2);
+  });
+});
+
+describe('mergeLossParts', () => {
+  it('takes variant v’s column from sub-worker v, over the steps every sub-worker has', () => {
+    const part = (steps: number, values: number[]) => ({ v: 1 as const, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
+    const merged = mergeLossParts([part(3, [1, NaN, 2, NaN, 3, NaN]), part(2, [NaN, 10, NaN, 20])]);
+    expect(merged.steps).toBe(2);
+    expect(Array.from(merged.losses)).toEqual([1, 10, 2, 20]);
   });
 });

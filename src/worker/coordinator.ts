@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
-import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
@@ -152,10 +153,7 @@ export class Coordinator {
         got[i] = msg;
         for (let k = 0; k < this.count; k++) if (got[k] === undefined) return;
         this.lossAnswers.delete(msg.id);
-        const n = this.count;
-        const steps = Math.min(...got.map((g) => g.steps));
-        const losses = new Float64Array(steps * n);
-        for (let s = 0; s < steps; s++) for (let v = 0; v < n; v++) losses[s * n + v] = got[v].losses[s * n + v];
+        const { steps, losses } = mergeLossParts(got.slice(0, this.count));
         this.post({ ...got[0], runId: this.runId, step: this.step, steps, losses }, [losses.buffer]);
         return;
       }
@@ -271,18 +269,7 @@ export class Coordinator {
   }
 
   private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
-    const shape = this.configured[0].shape;
-    const vw = VARIANT_STATS.length;
-    const lw = shape.nLayers * LAYER_STATS.length;
-    const hw = shape.nLayers * shape.bins.count;
-    const variant = new Float64Array(this.count * vw);
-    const layer = new Float32Array(this.count * lw);
-    const hist = new Float32Array(this.count * hw);
-    subs.forEach((s, i) => {
-      variant.set(s.variant.subarray(i * vw, (i + 1) * vw), i * vw);
-      layer.set(s.layer.subarray(i * lw, (i + 1) * lw), i * lw);
-      hist.set(s.hist.subarray(i * hw, (i + 1) * hw), i * hw);
-    });
+    const { variant, layer, hist } = mergeSnapshotParts(this.configured[0].shape, subs);
     const t = this.host.now();
     // Size the next chunk so that a barrier comes about every BARRIER_MS.
     const elapsed = t - this.barrierAt;

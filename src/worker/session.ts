@@ -5,24 +5,10 @@ import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
-import { parseToWorker, type FromWorker, type RunShape, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
-
-/** Training runs in slices of about this long, so commands are answered between slices. */
-export const SLICE_MS = 10;
-/** At most this many snapshots a second go to the page. */
-export const SNAPSHOT_INTERVAL_MS = 50;
-
-/** What a session needs from its host: the worker in the browser, plain functions in tests. */
-export interface SessionHost {
-  /** Sends a message; `transfer` lists buffers to move rather than copy. */
-  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
-  /** Loads the MNIST file, reporting bytes as they arrive. */
-  loadMnist(onProgress: (loaded: number, total: number | null) => void): Promise<MnistFile>;
-  /** Milliseconds from any fixed origin. */
-  now(): number;
-  /** Calls fn after about `ms` milliseconds (0: as soon as the host is free). */
-  schedule(fn: () => void, ms: number): void;
-}
+import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
+import { MnistOnce } from './mnistOnce.ts';
+import { runShape } from './runShape.ts';
 
 /**
  * The trainer: owns the paired experiment and a time-sliced loop, answers ToWorker messages with
@@ -44,18 +30,18 @@ export class Session {
   /** Recovering a crashed worker's run: train quietly at full speed up to this step (0: not resuming). */
   private resumeTarget = 0;
   private wantPlay = false;
-  private mnist: Promise<MnistFile> | null = null;
+  private readonly mnist: MnistOnce;
   /** Only the most recently scheduled slice runs; an older timer (a slow pace) is ignored. */
   private loopToken = 0;
-  /** Whether the current run is waiting for MNIST (progress is only reported then). */
-  private waitingForData = false;
   /** The request id of the configure or reset being built. */
   private request: number | null = null;
   private lastSnapshotAt = -Infinity;
   private rateWindow = { at: 0, step: 0, perSecond: 0 };
   private paceStart = { at: 0, step: 0 };
 
-  constructor(private readonly host: SessionHost) {}
+  constructor(private readonly host: SessionHost) {
+    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: 1, type: 'loading', step: 0, loaded, total }));
+  }
 
   /** Handles one incoming message; anything malformed gets an `error` reply. */
   handle(data: unknown): void {
@@ -155,15 +141,15 @@ export class Session {
     this.setStatusOnly('loading');
     let mnist: MnistFile | null = null;
     let fallback: string | null = null;
-    this.waitingForData = requested.dataset === 'mnist';
+    this.mnist.waiting = requested.dataset === 'mnist';
     if (requested.dataset === 'mnist') {
       try {
-        mnist = await this.loadMnist();
+        mnist = await this.mnist.load();
       } catch (e) {
         fallback = (e as Error).message;
-        this.mnist = null;
+        this.mnist.forget();
       } finally {
-        if (runId === this.runId) this.waitingForData = false;
+        if (runId === this.runId) this.mnist.waiting = false;
       }
     }
     if (runId !== this.runId) return; // a newer configure or reset arrived while loading
@@ -177,14 +163,7 @@ export class Session {
     this.exp = exp;
     this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
-    const shape: RunShape = {
-      variantNames: exp.variants.map((v) => v.name),
-      placements: exp.variants.map((v) => v.placement),
-      sizes: [...exp.variants[0].model.spec.sizes],
-      nLayers: config.depth,
-      bins: this.snap.bins,
-    };
-    this.reply({ v: 1, type: 'configured', step: 0, runId, request: this.request, config, shape });
+    this.reply({ v: 1, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     if (resumeAt > 0) {
       // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on.
@@ -195,20 +174,6 @@ export class Session {
     }
     this.postSnapshot();
     this.setStatus(this.wantPlay ? 'playing' : 'idle');
-  }
-
-  private loadMnist(): Promise<MnistFile> {
-    if (this.mnist === null) {
-      let lastReport = -Infinity;
-      this.mnist = this.host.loadMnist((loaded, total) => {
-        const t = this.host.now();
-        // A run that stopped waiting (it was replaced by one on another data set) hears no more of it.
-        if (!this.waitingForData || (t - lastReport < 100 && loaded !== total)) return;
-        lastReport = t;
-        this.reply({ v: 1, type: 'loading', step: 0, loaded, total });
-      });
-    }
-    return this.mnist;
   }
 
   private setStatus(status: RunStatus): void {
