@@ -1,15 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
-for (const [what, route] of [
-  ['missing', { status: 404, body: 'not found' }],
-  ['corrupt', { status: 200, body: 'SHIFTMN1 but then garbage', contentType: 'application/octet-stream' }],
+const real = readFileSync('public/data/mnist.bin.gz');
+/** The real file with one pixel byte changed: a valid gzip whose CRC-32 no longer matches. */
+const flipped = (() => {
+  const raw = gunzipSync(real);
+  raw[raw.length - 100] ^= 0x55;
+  return gzipSync(raw);
+})();
+const binary = 'application/octet-stream';
+
+for (const [what, route, reason] of [
+  ['missing', { status: 404, body: 'not found' }, /404/],
+  ['corrupt', { status: 200, body: 'SHIFTMN1 but then garbage', contentType: binary }, /./],
+  ['truncated', { status: 200, body: real.subarray(0, real.length >> 1), contentType: binary }, /./],
+  ['bad-checksum', { status: 200, body: flipped, contentType: binary }, /checksum|CRC/i],
 ] as const) {
   test(`a ${what} MNIST file gives a clear message and training falls back to the synthetic set`, async ({ page }) => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.route('**/data/mnist.bin.gz', (r) => r.fulfill(route));
     await page.goto('/');
-    await expect(page.getByText(/MNIST could not be loaded .*training on the synthetic blobs set instead/)).toBeVisible({ timeout: 15_000 });
+    const notice = page.getByText(/MNIST could not be loaded .*training on the synthetic blobs set instead/);
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    await expect(notice).toContainText(reason);
     await expect(page.getByLabel('Data set')).toHaveValue('blobs');
     await page.getByRole('button', { name: 'Step 10' }).click();
     await expect(page.getByTestId('step-counter')).toHaveText('10');
