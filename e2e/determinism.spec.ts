@@ -35,3 +35,23 @@ test('200 steps of bn-paper give bit-identical per-step losses in the browser wo
     expect(losses).toEqual(trace.variants.map((v) => String(v.losses[s])));
   }
 });
+
+test('a share link replayed gives the same run, loss for loss', async ({ browser }) => {
+  const link = '/?dataset=blobs&depth=2&width=32&batchSize=16&lr=0.3&seed=7&variants=none,before,after';
+  const lossesOf = async () => {
+    const page = await browser.newPage();
+    await openLab(page, link.slice(1));
+    await page.getByRole('combobox', { name: 'Steps per Step press' }).selectOption('100');
+    await page.getByRole('button', { name: 'Step 100' }).click();
+    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(100);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Per-step losses (CSV)' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    await page.close();
+    return text;
+  };
+  const first = await lossesOf();
+  expect(first.trim().split('\n')).toHaveLength(101);
+  expect(first.split('\n')[0]).toBe('step,plain_loss,bn-before_loss,bn-after_loss');
+  expect(await lossesOf()).toBe(first);
+});
