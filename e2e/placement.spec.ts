@@ -34,3 +34,31 @@ test('a typed value out of range is clamped, with a visible message', async ({ p
   await expect(batch).toHaveValue('512');
   await expect(page).toHaveURL(/batchSize=512/);
 });
+
+test('nonsense typed into the lab’s number fields is refused next to the field, and the run carries on', async ({ page }) => {
+  await page.goto('/?dataset=blobs');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+  for (const label of ['Batch size', 'Units per layer', 'Typed learning rate', 'Momentum']) {
+    const field = page.getByLabel(label, { exact: true });
+    const before = await field.inputValue();
+    for (const [bad, says] of [
+      ['', '"" is not a number'],
+      ['NaN', '"NaN" is not a number'],
+      ['abc', '"abc" is not a number'],
+      ['-5', 'is below'],
+      ['1e308', '1e+308 is above'],
+    ]) {
+      await field.fill(bad);
+      await field.press('Enter');
+      // A message beside the field names what was wrong; the field shows a usable number again.
+      await expect(page.getByRole('alert').filter({ hasText: `${label}: ` }).filter({ hasText: says })).toBeVisible();
+      expect(Number.isFinite(Number(await field.inputValue()))).toBe(true);
+    }
+    expect(Number(await field.inputValue())).not.toBeNaN();
+    await field.fill(before);
+    await field.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Step 10' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('10', { timeout: 20_000 });
+  for (const t of await page.locator('.counter-value, .big').allTextContents()) expect(t).not.toMatch(/NaN|Infinity/);
+});
