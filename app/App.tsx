@@ -44,20 +44,13 @@ export function App() {
         <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
       </header>
       <Nav />
-      {view === 'lab' && <Lab />}
-      {view === 'scaling' && (
+      {view === 'lab' ? (
+        <Lab />
+      ) : (
         <>
           <Notices />
-          <PanelBoundary id="scaling">
-            <ScalingLab />
-          </PanelBoundary>
-        </>
-      )}
-      {view === 'chain' && (
-        <>
-          <Notices />
-          <PanelBoundary id="chain">
-            <ChainDemo />
+          <PanelBoundary key={view} id={view}>
+            {view === 'scaling' ? <ScalingLab /> : <ChainDemo />}
           </PanelBoundary>
         </>
       )}
