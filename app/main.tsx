@@ -9,6 +9,7 @@ import { PanelBoundary } from './PanelBoundary.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
+import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
 import { queryFor } from './shareQuery.ts';
 import { parseView } from './views.ts';
 import './styles.css';
@@ -17,7 +18,7 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'qa']);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', ...QA_KEYS]);
 const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 useStore.setState({ ...initialState(start.config), view: view.view });
@@ -35,7 +36,8 @@ useStore.subscribe((s, prev) => {
   if (s.config === prev.config && s.view === prev.view) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    history.replaceState(null, '', queryFor(s.view, s.config, parallelParam) || location.pathname);
+    const query = [queryFor(s.view, s.config, parallelParam).slice(1), qaQuery()].filter(Boolean).join('&');
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 });
 
@@ -43,6 +45,8 @@ useStore.subscribe((s, prev) => {
 window.addEventListener('popstate', () => useStore.setState({ view: parseView(new URLSearchParams(location.search).get('view')).view }));
 
 const trainer = new TrainerClient(parallel);
+// Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.
+if (assertionsEnabled()) void import('./fuzz/start.ts').then((m) => m.startFuzz(trainer, fuzzSeed()));
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(

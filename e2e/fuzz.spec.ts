@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { watchPageHealth } from './health.ts';
+
+/** Seconds each monkey runs. */
+const SECONDS = 30;
+/** Fixed seeds, so that a failure replays from the printed link; the last also trains in two workers. */
+const RUNS = [
+  { seed: 1, extra: '' },
+  { seed: 2, extra: '' },
+  { seed: 3, extra: '&parallel=1' },
+];
+
+test.describe('monkey testing (?fuzz)', () => {
+  test.describe.configure({ mode: 'parallel' });
+
+  for (const { seed, extra } of RUNS) {
+    test(`fuzzSeed=${seed}${extra}: ${SECONDS} s of random input break no invariant`, async ({ page }) => {
+      test.setTimeout((SECONDS + 45) * 1000);
+      const health = watchPageHealth(page);
+      const link = `/?fuzz&fuzzSeed=${seed}${extra}`;
+      console.log(`fuzz: replay with ${link}`);
+      await page.goto(link);
+      await expect.poll(() => page.evaluate(() => window.shiftLabFuzz?.actions ?? 0)).toBeGreaterThan(0);
+      await page.waitForTimeout(SECONDS * 1000);
+      const report = await page.evaluate(() => window.shiftLabFuzz);
+      const reached = Object.keys(report?.reached ?? {}).length;
+      console.log(`fuzz: ${link}: ${report?.actions} actions on ${reached} distinct targets, ${report?.checks} checks, ${report?.problems.length} problems`);
+      expect(report?.problems, `${link}: ${report?.problems.join('\n')}`).toEqual([]);
+      // Many actions, on many different controls, with the invariants checked all along.
+      expect(report?.actions).toBeGreaterThan(SECONDS * 10);
+      expect(reached).toBeGreaterThan(30);
+      expect(report?.checks).toBeGreaterThan(SECONDS * 3);
+      // The page still answers: the lab's section link shows the lab.
+      await page.getByRole('link', { name: /Batch-norm lab/ }).click();
+      await expect(page.getByTestId('step-counter')).toBeVisible();
+      health.expectClean();
+    });
+  }
+
+  test('the checks catch a non-finite value drawn into a chart or printed', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await page.goto('/?ea');
+    await expect.poll(() => page.evaluate(() => window.shiftLabFuzz?.checks ?? 0)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.shiftLabFuzz?.seed)).toBeNull();
+    await page.evaluate(() => {
+      const root = document.getElementById('root');
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+      path.setAttribute('d', 'M0,0LNaN,4');
+      svg.append(path);
+      const p = document.createElement('p');
+      p.textContent = 'loss Infinity';
+      root?.append(svg, p);
+    });
+    await expect.poll(() => errors.join('\n')).toContain('Invariant broken: <path d="M0,0LNaN,4">');
+    await expect.poll(() => errors.join('\n')).toContain('Invariant broken: printed "loss Infinity"');
+  });
+});
