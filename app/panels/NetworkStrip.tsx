@@ -31,7 +31,7 @@ export function NetworkStrip() {
                   <button
                     type="button"
                     className="layer-button"
-                    aria-label={`Layer ${l + 1}: ${blocks(p, act).map((b) => (b.kind === 'dense' ? 'dense' : b.label)).join(', then ')}. Track this layer.`}
+                    aria-label={`Layer ${l + 1}: ${blocks(p, act).map((b) => (b.kind === 'noise' ? 'added noise' : b.label)).join(', then ')}. Track this layer.`}
                     aria-pressed={config.trackLayer === l + 1}
                     onClick={() => updateConfig({ trackLayer: l + 1 })}
                   >
@@ -71,11 +71,12 @@ export function NetworkStrip() {
 }
 
 /** The blocks of one hidden layer, in order, for a placement. */
-export function blocks(placement: Placement, act: string): { kind: 'dense' | 'bn' | 'act'; label: string }[] {
+export function blocks(placement: Placement, act: string): { kind: 'dense' | 'bn' | 'noise' | 'act'; label: string }[] {
   const dense = { kind: 'dense' as const, label: 'dense' };
   const bn = { kind: 'bn' as const, label: 'BN' };
   const a = { kind: 'act' as const, label: act };
   if (placement === 'before') return [dense, bn, a];
+  if (placement === 'noisy') return [dense, bn, { kind: 'noise', label: '+ noise' }, a];
   if (placement === 'after') return [dense, a, bn];
   return [dense, a];
 }

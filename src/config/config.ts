@@ -26,7 +26,7 @@ export interface Config {
   readonly init: InitSpec['kind'];
   /** σ of the Gaussian initializer (used when init is 'gaussian'). */
   readonly initSigma: number;
-  /** BN placement of each variant, 2–3 distinct values; all variants share weights and batches. */
+  /** BN placement of each variant, 2–4 distinct values; all variants share weights and batches. */
   readonly variants: readonly Placement[];
   /** SGD learning rate. */
   readonly lr: number;

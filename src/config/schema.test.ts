@@ -44,7 +44,7 @@ describe('config schema', () => {
 
   it('describes every range for the docs', () => {
     expect(describeRange('batchSize')).toBe('integer in [1, 512]');
-    expect(describeRange('variants')).toBe('2–3 distinct of none, before, after');
+    expect(describeRange('variants')).toBe('2–4 distinct of none, before, after, noisy');
     expect(describeRange('evalMode')).toBe('one of batch, running, population');
   });
 });

@@ -20,7 +20,7 @@ export const configSchema = {
   variants: z
     .array(z.enum(PLACEMENTS))
     .min(2)
-    .max(3)
+    .max(4)
     .refine((v) => new Set(v).size === v.length, 'placements must differ'),
   lr: num(1e-5, 100),
   momentum: num(0, 0.99),

@@ -15,7 +15,8 @@ import { createDense, denseBackward, denseForward, type DenseParams } from './de
 import { assertNever, type FloatArray } from './floatArray.ts';
 import { initWeights } from './init.ts';
 import { meanSquaredError, softmaxCrossEntropy } from './loss.ts';
-import type { Rng } from './rng.ts';
+import { applyBnNoise, applyUnitShift, bnNoiseBackward, createUnitNoise, drawBnNoise, type UnitNoise } from './noisyBn.ts';
+import { Rng } from './rng.ts';
 import type { ParamRef } from './sgd.ts';
 import { validateModelSpec, type ModelSpec } from './spec.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
@@ -27,15 +28,19 @@ export type InferenceMode = 'batch' | 'running' | 'population';
 export const INFERENCE_MODES: readonly InferenceMode[] = ['batch', 'running', 'population'];
 
 /**
- * How a forward pass treats BN: `train` uses batch statistics and updates the running averages;
- * `collect` uses batch statistics and adds them to a population pass; the inference modes change nothing.
+ * How a forward pass treats BN: `train` uses batch statistics and updates the running averages (and draws
+ * noisy BN's noise); `collect` uses batch statistics and adds them to a population pass; `probe` uses batch
+ * statistics and applies noisy BN's current per-unit shift without drawing; the inference modes change
+ * nothing and add no noise.
  */
-export type ForwardMode = 'train' | 'collect' | InferenceMode;
+export type ForwardMode = 'train' | 'collect' | 'probe' | InferenceMode;
 
 /** One hidden layer's parameters: its dense part and, with a placement, its BN part. */
 export interface HiddenLayer {
   readonly dense: DenseParams;
   readonly bn: BatchNormParams | null;
+  /** Noisy BN's per-unit noise of the current step, or null. */
+  readonly noise: UnitNoise | null;
 }
 
 /** An MLP built from a ModelSpec: parameters, plus one workspace of buffers per batch size. */
@@ -46,9 +51,16 @@ export class Model {
   readonly activation: Activation;
   private readonly workspaces = new Map<number, Workspace>();
   private readonly paramList: readonly ParamRef[];
+  /** Where noisy BN's noise comes from (its own generator, so that it never shifts the weights or batches). */
+  private readonly noiseRng: Rng;
+  /** Keep the last noise instead of drawing new noise (finite-difference checks hold it fixed). */
+  freezeNoise = false;
 
-  /** Builds the model and draws every dense layer's weights from `rng`, first layer first. */
-  constructor(spec: ModelSpec, rng: Rng) {
+  /**
+   * Builds the model and draws every dense layer's weights from `rng`, first layer first. Noisy BN draws
+   * its noise from `noiseRng`.
+   */
+  constructor(spec: ModelSpec, rng: Rng, noiseRng: Rng = new Rng(0)) {
     validateModelSpec(spec);
     this.spec = spec;
     this.activation = activation(spec.activation);
@@ -58,12 +70,13 @@ export class Model {
       const dense = createDense(dtype, sizes[l - 1], sizes[l]);
       initWeights(dense.W, dense.nIn, dense.nOut, spec.init, rng);
       const bn = spec.placement === 'none' ? null : createBatchNorm(dtype, sizes[l], spec.bnEps, spec.bnMomentum);
-      hidden.push({ dense, bn });
+      hidden.push({ dense, bn, noise: spec.placement === 'noisy' ? createUnitNoise(sizes[l]) : null });
     }
     this.hidden = hidden;
     this.output = createDense(dtype, sizes[sizes.length - 2], sizes[sizes.length - 1]);
     initWeights(this.output.W, this.output.nIn, this.output.nOut, spec.init, rng);
     this.paramList = listParams(hidden, this.output);
+    this.noiseRng = noiseRng;
   }
 
   /** Input width. */
@@ -112,11 +125,12 @@ export class Model {
       throw new Error('population statistics have not been computed: run a population pass first');
     }
     ws.rows = rows;
-    ws.usedBatchStats = mode === 'train' || mode === 'collect' || mode === 'batch';
+    ws.usedBatchStats = mode === 'train' || mode === 'collect' || mode === 'probe' || mode === 'batch';
+    ws.usedNoise = mode === 'train';
     const act = this.activation;
     let input = x;
     for (let l = 0; l < this.hidden.length; l++) {
-      const { dense, bn } = this.hidden[l];
+      const { dense, bn, noise } = this.hidden[l];
       const c = ws.layers[l];
       const count = rows * dense.nOut;
       denseForward(dense, input, c.z, rows, l === 0 ? ws.sparse : null);
@@ -124,6 +138,15 @@ export class Model {
         act.forward(c.z, c.act, count);
       } else if (this.spec.placement === 'before') {
         bnForward(bn, c.z, c.bnOut, c.bn, rows, mode);
+        act.forward(c.bnOut, c.act, count);
+      } else if (this.spec.placement === 'noisy' && noise !== null) {
+        bnForward(bn, c.z, c.bnOut, c.bn, rows, mode);
+        if (mode === 'train' && c.noise !== null) {
+          if (!this.freezeNoise) drawBnNoise(noise, c.noise, this.noiseRng, rows);
+          applyBnNoise(c.noise, c.bnOut, rows, dense.nOut);
+        } else if (mode === 'probe') {
+          applyUnitShift(noise, c.bnOut, rows);
+        }
         act.forward(c.bnOut, c.act, count);
       } else {
         act.forward(c.z, c.act, count);
@@ -170,8 +193,10 @@ export class Model {
       const count = rows * dense.nOut;
       if (bn === null || c.bn === null || c.bnOut === null) {
         act.backward(c.z, c.act, c.gradOut, c.gradZ, count);
-      } else if (this.spec.placement === 'before') {
+      } else if (this.spec.placement === 'before' || this.spec.placement === 'noisy') {
         act.backward(c.bnOut, c.act, c.gradOut, c.gradActIn, count);
+        // Noise added in training scales the gradient by s (a constant); other passes added none.
+        if (c.noise !== null && ws.usedNoise) bnNoiseBackward(c.noise, c.gradActIn, rows, dense.nOut);
         batchNormBackward(bn, c.gradActIn, c.bn, c.gradZ, rows, ws.usedBatchStats);
       } else {
         batchNormBackward(bn, c.gradOut, c.bn, c.gradAct, rows, ws.usedBatchStats);
@@ -228,6 +253,7 @@ function bnForward(
       batchNormAccumulatePopulation(bn, cache, rows);
       return;
     case 'batch':
+    case 'probe':
       batchNormForwardBatch(bn, x, y, cache, rows);
       return;
     case 'running':

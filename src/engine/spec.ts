@@ -3,15 +3,18 @@ import type { DType } from './floatArray.ts';
 import { INIT_KINDS, type InitSpec } from './init.ts';
 import type { LossName } from './loss.ts';
 
-/** Where batch norm sits in each hidden layer. */
-export type Placement = 'none' | 'before' | 'after';
+/**
+ * Where batch norm sits in each hidden layer: nowhere, before or after the activation, or before it with
+ * "noisy BN"'s time-varying noise added after it (Santurkar et al., 2018).
+ */
+export type Placement = 'none' | 'before' | 'after' | 'noisy';
 
 /** Every placement, in menu order. */
-export const PLACEMENTS: readonly Placement[] = ['none', 'before', 'after'];
+export const PLACEMENTS: readonly Placement[] = ['none', 'before', 'after', 'noisy'];
 
 /**
  * The structure of an MLP. sizes = [nIn, hidden₁, …, hiddenₖ, nOut]. Each hidden layer is
- * Dense → (BN) → activation → (BN) by placement; the output layer is Dense alone, then the loss.
+ * Dense → (BN (+ noise)) → activation → (BN) by placement; the output layer is Dense alone, then the loss.
  */
 export interface ModelSpec {
   readonly sizes: readonly number[];
@@ -53,7 +56,7 @@ export function validateModelSpec(spec: ModelSpec): void {
     if (!Number.isInteger(s) || s < 1) throw new Error(`sizes[${i}]: ${s} is not a positive integer`);
   });
   if (!ACTIVATIONS.includes(spec.activation)) throw new Error(`activation: unknown "${spec.activation}"`);
-  if (!['none', 'before', 'after'].includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
+  if (!PLACEMENTS.includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
   if (!INIT_KINDS.includes(spec.init?.kind)) throw new Error(`init: unknown kind "${spec.init?.kind}"`);
   if (spec.init.kind === 'gaussian' && !(spec.init.sigma > 0 && Number.isFinite(spec.init.sigma))) {
     throw new Error(`init.sigma: ${spec.init.sigma} is not a positive number`);

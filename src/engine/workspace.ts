@@ -1,5 +1,6 @@
 import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
+import { createSampleNoise, type SampleNoise } from './noisyBn.ts';
 import type { Placement } from './spec.ts';
 import { createSparseRows, type SparseRows } from './sparse.ts';
 
@@ -23,6 +24,8 @@ export interface LayerCache {
   readonly out: FloatArray;
   /** BN's x̂ and the statistics it used, or null without BN. */
   readonly bn: BatchNormCache | null;
+  /** Noisy BN's per-sample noise of the last training batch, or null (no noise, or a forward-only workspace). */
+  readonly noise: SampleNoise | null;
   /** ∂L/∂out, written by the next layer's backward. */
   readonly gradOut: FloatArray;
   /** ∂L/∂actIn. */
@@ -49,6 +52,8 @@ export interface Workspace {
   rows: number;
   /** Whether the last forward pass normalized with batch statistics (the backward pass depends on it). */
   usedBatchStats: boolean;
+  /** Whether the last forward pass added noisy BN's training noise (the backward pass scales by it). */
+  usedNoise: boolean;
 }
 
 /**
@@ -68,18 +73,20 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     const gradOut = grad();
     if (placement === 'none') {
       const gradZ = grad();
-      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
-    } else if (placement === 'before') {
+      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
+    } else if (placement === 'before' || placement === 'noisy') {
+      // Noisy BN adds its noise to bnOut in place, so the nonlinearity's input is the noisy value.
       const bnOut = buf();
+      const noise = placement === 'noisy' && forTraining ? createSampleNoise(dtype, n, batchSize) : null;
       layers.push({
-        z, bnOut, act, actIn: bnOut, out: act, bn: createBatchNormCache(dtype, n, batchSize),
+        z, bnOut, act, actIn: bnOut, out: act, bn: createBatchNormCache(dtype, n, batchSize), noise,
         gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut,
       });
     } else {
       const bnOut = buf();
       const gradZ = grad();
       layers.push({
-        z, bnOut, act, actIn: z, out: bnOut, bn: createBatchNormCache(dtype, n, batchSize),
+        z, bnOut, act, actIn: z, out: bnOut, bn: createBatchNormCache(dtype, n, batchSize), noise: null,
         gradOut, gradActIn: gradZ, gradZ, gradAct: grad(),
       });
     }
@@ -94,5 +101,6 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     sparse: sizes[0] >= SPARSE_MIN_INPUTS ? createSparseRows(dtype, batchSize, sizes[0]) : null,
     rows: 0,
     usedBatchStats: false,
+    usedNoise: false,
   };
 }

@@ -7,7 +7,10 @@ import type { Workspace } from '../engine/workspace.ts';
 import { binsFor } from './histogram.ts';
 import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
 import { createSnapshot, LAYER_STATS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
+import { deriveSeed } from './seeds.ts';
 import { Variant } from './variant.ts';
+
+export { deriveSeed };
 
 /** Test accuracy whose first crossing is reported as "steps to reach". */
 export const TARGET_ACCURACY = 0.9;
@@ -26,7 +29,7 @@ export interface VariantEval {
 }
 
 /**
- * A paired experiment: 2–3 variants built from one seed (identical dense weights), differing only in BN
+ * A paired experiment: 2–4 variants built from one seed (identical dense weights), differing only in BN
  * placement, all stepping on the same batch from one shared stream. Evaluates the test set every
  * config.evalEvery steps and measures snapshots on a fixed probe batch.
  */
@@ -162,17 +165,13 @@ export class Experiment {
       v.lossCount = 0;
       if (v.diverged || !this.trains(i)) continue;
       const ws = this.probeWs[i];
-      v.model.forward(ws, this.probeX, 'batch', ws.batchSize, true);
+      v.model.forward(ws, this.probeX, 'probe', ws.batchSize, true);
       probeVariant(v, ws, ctx, this.scratch, out.layer, i * out.nLayers * nStats, out.hist, i * out.nLayers * out.bins.count);
     }
     return out;
   }
 }
 
-/** A seed for one purpose (batches, probe rows, …) derived from the experiment's seed. */
-export function deriveSeed(seed: number, purpose: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + purpose * 0x85ebca6b) >>> 0;
-}
 
 function pickRows(x: Float32Array, nIn: number, count: number, rows: number, rng: Rng): Float32Array {
   const order = Int32Array.from({ length: count }, (_, i) => i);

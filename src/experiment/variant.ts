@@ -4,10 +4,11 @@ import { Sgd } from '../engine/sgd.ts';
 import { modelSpec, type Placement } from '../engine/spec.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import type { Config } from '../config/config.ts';
+import { deriveSeed } from './seeds.ts';
 
 /** The name a placement goes by in tables, legends and traces. */
 export function variantName(placement: Placement): string {
-  return placement === 'none' ? 'plain' : `bn-${placement}`;
+  return placement === 'none' ? 'plain' : placement === 'noisy' ? 'noisy-bn' : `bn-${placement}`;
 }
 
 /** The model spec a config gives one variant. */
@@ -50,7 +51,8 @@ export class Variant {
     nClasses: number,
   ) {
     this.name = variantName(placement);
-    this.model = new Model(variantSpec(config, placement, nIn, nClasses), new Rng(config.seed));
+    // Noisy BN's noise has its own generator, so the weights and batches stay those of the other variants.
+    this.model = new Model(variantSpec(config, placement, nIn, nClasses), new Rng(config.seed), new Rng(deriveSeed(config.seed, 3)));
     this.ws = this.model.workspace(config.batchSize);
     this.opt = new Sgd(this.model.params(), config.momentum);
     const names = this.model.params().map((p) => p.name);
