@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { historyProblems } from './invariants.ts';
@@ -13,7 +13,7 @@ function snapshot(step: number, evalSteps: number[], diverged = [-1, -1]) {
     variant[v * VARIANT_STATS.length + VS.evalStep] = evalSteps[v];
     variant[v * VARIANT_STATS.length + VS.divergedAt] = diverged[v];
   }
-  return { step, variant, layer: new Float32Array(2 * 23), hist: new Float32Array(4) };
+  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length), hist: new Float32Array(4) };
 }
 
 function history(capacity = 8): History {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from './History.ts';
 
@@ -11,7 +11,7 @@ function snapshot(step: number, acc = 0.5) {
   variant[VS.testAcc] = acc;
   variant[VARIANT_STATS.length + VS.testAcc] = 0.5;
   variant[VS.evalStep] = step;
-  return { step, variant, layer: new Float32Array(2 * 23).fill(step), hist: new Float32Array(2 * 4).fill(step) };
+  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length).fill(step), hist: new Float32Array(2 * 4).fill(step) };
 }
 
 describe('History', () => {
@@ -40,7 +40,7 @@ describe('History', () => {
     const steps = Array.from(h.steps.subarray(0, h.count));
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(h.latest?.step).toBe(99);
-    expect(h.layer.length).toBe(8 * 2 * 23);
+    expect(h.layer.length).toBe(8 * 2 * LAYER_STATS.length);
   });
 
   it('tells listeners of each change', () => {

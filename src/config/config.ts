@@ -44,6 +44,11 @@ export interface Config {
   readonly evalEvery: number;
   /** Rows per evaluation batch; in 'batch' mode each is normalized with its own statistics. */
   readonly evalBatchSize: number;
+  /**
+   * Steps between landscape probes (internal covariate shift and smoothness along the gradient, Santurkar
+   * et al., 2018), 0 for none. Each probe costs about ten forward and backward passes per variant.
+   */
+  readonly probeEvery: number;
   /** Seed of weights, batch order and everything else random. */
   readonly seed: number;
   /** Hidden layer whose unit the drift plots track, 1-based (the BN paper tracks the last). */
@@ -70,6 +75,7 @@ export const DEFAULT_CONFIG: Config = {
   evalMode: 'running',
   evalEvery: 100,
   evalBatchSize: 500,
+  probeEvery: 0,
   seed: 1,
   trackLayer: 3,
   trackUnit: 0,

@@ -6,7 +6,7 @@ import { computePopulationStats, evaluate } from '../engine/train.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import { binsFor } from './histogram.ts';
 import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
-import { createSnapshot, LAYER_STATS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
+import { createSnapshot, LAYER_STATS, LS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
 import { deriveSeed } from './seeds.ts';
 import { Variant } from './variant.ts';
 
@@ -96,9 +96,11 @@ export class Experiment {
   runStep(): void {
     this.stream.next();
     const step = this.step;
+    const probe = this.config.probeEvery > 0 && step % this.config.probeEvery === 0;
     for (let i = 0; i < this.variants.length; i++) {
       const v = this.variants[i];
       if (v.diverged || !this.trains(i)) continue;
+      if (probe) v.probeLandscape(this.stream.x, this.stream.y, this.lr, step);
       const t0 = performance.now();
       v.train(this.stream.x, this.stream.y, this.lr, step);
       v.trainSeconds += (performance.now() - t0) / 1000;
@@ -161,6 +163,19 @@ export class Experiment {
       out.variant[vo + VS.testAcc] = e.testAcc;
       out.variant[vo + VS.evalStep] = e.evalStep;
       out.variant[vo + VS.divergedAt] = v.divergedAt;
+      const land = v.landscape;
+      out.variant[vo + VS.probeStep] = land.step;
+      out.variant[vo + VS.lossLo] = land.smooth?.lossLo ?? NaN;
+      out.variant[vo + VS.lossHi] = land.smooth?.lossHi ?? NaN;
+      out.variant[vo + VS.gradChangeLo] = land.smooth?.gradChangeLo ?? NaN;
+      out.variant[vo + VS.gradChangeHi] = land.smooth?.gradChangeHi ?? NaN;
+      out.variant[vo + VS.betaSmooth] = land.smooth?.beta ?? NaN;
+      out.variant[vo + VS.probeMs] = land.ms;
+      for (let l = 0; l < out.nLayers; l++) {
+        const o = (i * out.nLayers + l) * nStats;
+        out.layer[o + LS.icsDiff] = land.shifts[l]?.diffNorm ?? NaN;
+        out.layer[o + LS.icsCos] = land.shifts[l]?.cosine ?? NaN;
+      }
       v.lossSum = 0;
       v.lossCount = 0;
       if (v.diverged || !this.trains(i)) continue;

@@ -16,6 +16,7 @@ export const LAYER_STATS = [
   'bnBatchMean', 'bnBatchVar', // mean over units of the last training batch's μ_B and σ²_B (NaN without BN)
   'bnRunningMean', 'bnRunningVar', // mean over units of the running averages
   'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta', // the tracked unit's
+  'icsDiff', 'icsCos', // internal covariate shift at the latest landscape probe: ‖G − G′‖ and cos(G, G′) (NaN without probes)
 ] as const;
 export type LayerStat = (typeof LAYER_STATS)[number];
 /** Index of each layer statistic within a layer's block. */
@@ -27,6 +28,9 @@ export const VARIANT_STATS = [
   'testLoss', 'testAcc', // at the latest evaluation (NaN before the first)
   'evalStep', // the step of that evaluation (−1 before the first)
   'divergedAt', // step at which the variant diverged and froze, −1 while it trains
+  // The latest landscape probe (NaN without probes): its step, and along the gradient the loss range,
+  // the gradient change range and the effective β-smoothness; then its cost in milliseconds.
+  'probeStep', 'lossLo', 'lossHi', 'gradChangeLo', 'gradChangeHi', 'betaSmooth', 'probeMs',
 ] as const;
 export type VariantStat = (typeof VARIANT_STATS)[number];
 /** Index of each variant statistic within a variant's block. */

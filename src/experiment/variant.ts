@@ -4,6 +4,7 @@ import { Sgd } from '../engine/sgd.ts';
 import { modelSpec, type Placement } from '../engine/spec.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import type { Config } from '../config/config.ts';
+import { LandscapeProbe, type LayerShift, type Smoothness } from './landscape.ts';
 import { deriveSeed } from './seeds.ts';
 
 /** The name a placement goes by in tables, legends and traces. */
@@ -42,6 +43,10 @@ export class Variant {
   lastLoss = NaN;
   /** Wall time spent in this variant's training steps. */
   trainSeconds = 0;
+  /** The landscape probe, built on first use. */
+  private landscapeProbe: LandscapeProbe | null = null;
+  /** The latest landscape probe's results (step −1 before the first). */
+  readonly landscape = { step: -1, shifts: [] as LayerShift[], smooth: null as Smoothness | null, ms: NaN };
 
   /** Builds the variant's model from the config's seed: every variant of a config gets the same dense weights. */
   constructor(
@@ -58,6 +63,20 @@ export class Variant {
     const names = this.model.params().map((p) => p.name);
     this.weightIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.W`));
     this.biasIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.b`));
+  }
+
+  /**
+   * Measures internal covariate shift and smoothness along the gradient on this step's batch, before the
+   * update, on a private copy of the model (nothing here changes). Records the cost.
+   */
+  probeLandscape(x: Float32Array, y: Uint8Array, lr: number, step: number): void {
+    const t0 = performance.now();
+    this.landscapeProbe ??= new LandscapeProbe(this.model, this.ws.batchSize);
+    const rows = this.ws.batchSize;
+    this.landscape.shifts = this.landscapeProbe.covariateShift(x, y, rows, lr);
+    this.landscape.smooth = this.landscapeProbe.smoothness(x, y, rows, lr);
+    this.landscape.step = step;
+    this.landscape.ms = performance.now() - t0;
   }
 
   /** Whether the variant has diverged and is frozen. */
