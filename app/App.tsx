@@ -5,6 +5,7 @@ import { Notices } from './Notices.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { DriftPanel } from './panels/DriftPanel.tsx';
 import { HistogramPanel } from './panels/HistogramPanel.tsx';
+import { LandscapePanel } from './panels/LandscapePanel.tsx';
 import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
@@ -28,6 +29,7 @@ function Lab() {
           <HistogramPanel />
           <DriftPanel />
           <NetworkStrip />
+          <LandscapePanel />
         </main>
       </div>
     </>

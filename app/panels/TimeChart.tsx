@@ -8,7 +8,7 @@ import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from '../viz/domains.ts';
 import { formatStep, formatTick } from '../viz/format.ts';
 import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';
-import { linePath } from '../viz/paths.ts';
+import { bandPath, linePath } from '../viz/paths.ts';
 
 export interface TimeChartProps {
   id: string;
@@ -22,13 +22,15 @@ export interface TimeChartProps {
   format: (v: number) => string;
   /** Draw a line at this value and each variant's marker where it first reached it. */
   target?: number;
+  /** A shaded band per variant, from lo to hi at each row (−1: the latest snapshot), behind its line. */
+  bandAt?: (h: History, row: number, v: number, which: 'lo' | 'hi') => number;
   height: number;
 }
 
 const MARGIN = { left: 70, right: 18, top: 14, bottom: 48 };
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
-export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height }: TimeChartProps) {
+export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height, bandAt }: TimeChartProps) {
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const [boxRef, size] = useSize<HTMLDivElement>();
@@ -36,6 +38,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const [hover, setHover] = useState<{ step: number; px: number; values: number[] } | null>(null);
   const lines = useRef<(SVGPathElement | null)[]>([]);
   const markers = useRef<(SVGPathElement | null)[]>([]);
+  const bands = useRef<(SVGPathElement | null)[]>([]);
   const width = Math.max(size.width, 200);
   const x = useMemo(() => scaleLinear().domain(domain.x).range([MARGIN.left, width - MARGIN.right]), [domain.x, width]);
   const y = useMemo(
@@ -55,10 +58,11 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         let max = -Infinity;
         for (let v = 0; v < nv; v++) {
           for (let r = -1; r < h.count; r++) {
-            const val = valueAt(h, r, v);
-            if (!Number.isFinite(val) || (kind === 'log' && val <= 0)) continue;
-            if (val < min) min = val;
-            if (val > max) max = val;
+            for (const val of bandAt ? [valueAt(h, r, v), bandAt(h, r, v, 'lo'), bandAt(h, r, v, 'hi')] : [valueAt(h, r, v)]) {
+              if (!Number.isFinite(val) || (kind === 'log' && val <= 0)) continue;
+              if (val < min) min = val;
+              if (val > max) max = val;
+            }
           }
         }
         yDomain = kind === 'log' ? decadeDomain(min, max) : zeroBasedDomain(Number.isFinite(max) ? max : 1);
@@ -72,6 +76,11 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         const n = h.count;
         const d = linePath(n + 1, (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)), (i) => valueAt(h, i < n ? i : -1, v), x, y);
         lines.current[v]?.setAttribute('d', d);
+        if (bandAt) {
+          const rowOf = (i: number) => (i < n ? i : -1);
+          const stepOf = (i: number) => (i < n ? h.steps[i] : (latest?.step ?? NaN));
+          bands.current[v]?.setAttribute('d', bandPath(n + 1, stepOf, (i) => bandAt(h, rowOf(i), v, 'lo'), (i) => bandAt(h, rowOf(i), v, 'hi'), x, y));
+        }
         const reached = h.reachedTarget[v];
         const m = markers.current[v];
         if (m && target !== undefined && h.shape) {
@@ -79,7 +88,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         }
       }
     },
-    [shape, x, y, domain, fixed, kind],
+    [shape, x, y, domain, fixed, kind, valueAt, bandAt],
   );
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -130,6 +139,18 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
             {label}
           </text>
         </g>
+        {bandAt &&
+          placements.map((p, v) => (
+            <path
+              key={`b-${p}-${v}`}
+              ref={(el) => {
+                bands.current[v] = el;
+              }}
+              className="band"
+              fill={VARIANT_STYLES[p].color}
+              fillOpacity={0.18}
+            />
+          ))}
         {target !== undefined && <line className="target" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(target)} y2={y(target)} />}
         {placements.map((p, v) => (
           <path

@@ -20,6 +20,8 @@ export interface VariantLive {
   readonly testLoss: number;
   readonly testAcc: number;
   readonly divergedAt: number;
+  /** Milliseconds the latest landscape probe took (NaN without probes). */
+  readonly probeMs: number;
 }
 
 /** Where the current config came from: the page (user, URL, preset) or the worker (after a fallback or new seed). */

@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { History } from '../history/History.ts';
+import { updateConfig, useStore } from '../store/store.ts';
+import { formatLoss } from '../viz/format.ts';
+import { VARIANT_STYLES } from '../viz/palette.ts';
+import { probeCost } from './landscapeCost.ts';
+import { Panel } from './Panel.tsx';
+import { TimeChart } from './TimeChart.tsx';
+
+/** Steps between probes when the panel turns them on: about a third more work at the bn-paper size. */
+export const DEFAULT_PROBE_EVERY = 50;
+
+type VKey = keyof typeof VS;
+
+/** A variant statistic at a history row, or at the latest snapshot for row −1. */
+const variant = (key: VKey) => (h: History, row: number, v: number) => {
+  if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
+  return h.variantAt(row, v, key);
+};
+
+/** A layer statistic of hidden layer `layer` (0-based) at a history row, or the latest for −1. */
+const layerStat = (key: keyof typeof LS, layer: number) => (h: History, row: number, v: number) => {
+  if (h.shape === null) return NaN;
+  const at = (v * h.shape.nLayers + Math.min(layer, h.shape.nLayers - 1)) * LAYER_STATS.length + LS[key];
+  if (row < 0) return h.latest ? h.latest.layer[at] : NaN;
+  return h.layer[row * h.layerWidth + at];
+};
+
+const lossMid = (h: History, row: number, v: number) => Math.sqrt(variant('lossLo')(h, row, v) * variant('lossHi')(h, row, v));
+const lossBand = (h: History, row: number, v: number, which: 'lo' | 'hi') => variant(which === 'lo' ? 'lossLo' : 'lossHi')(h, row, v);
+const gradMid = (h: History, row: number, v: number) => Math.sqrt(variant('gradChangeLo')(h, row, v) * variant('gradChangeHi')(h, row, v));
+const gradBand = (h: History, row: number, v: number, which: 'lo' | 'hi') => variant(which === 'lo' ? 'gradChangeLo' : 'gradChangeHi')(h, row, v);
+const beta = variant('betaSmooth');
+const small = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '—');
+
+
+/**
+ * Santurkar et al. (2018) live: internal covariate shift measured as the change in a layer's gradient when
+ * the earlier layers update, and the smoothness of the loss along the gradient, per variant.
+ */
+export function LandscapePanel() {
+  const probeEvery = useStore((s) => s.config.probeEvery);
+  const trackLayer = useStore((s) => s.config.trackLayer);
+  const depth = useStore((s) => s.config.depth);
+  const live = useStore((s) => s.live);
+  const stepsPerSecond = useStore((s) => s.stepsPerSecond);
+  const shownLayer = Math.min(trackLayer, depth) - 1;
+  const icsDiff = useMemo(() => layerStat('icsDiff', shownLayer), [shownLayer]);
+  const icsCos = useMemo(() => layerStat('icsCos', shownLayer), [shownLayer]);
+  const cost = probeCost(live.map((v) => v.probeMs), probeEvery, stepsPerSecond);
+  return (
+    <Panel
+      id="landscape"
+      title="Is it really covariate shift?"
+      watch="With BN the loss changes less, and more predictably, along the gradient (narrower bands, lower β), although its layers' gradients shift as much as plain ones (Santurkar et al., 2018)."
+      actions={
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={probeEvery > 0}
+            onChange={(e) => updateConfig({ probeEvery: e.target.checked ? DEFAULT_PROBE_EVERY : 0 })}
+          />{' '}
+          probes on
+        </label>
+      }
+    >
+      {probeEvery === 0 ? (
+        <p className="empty-note">
+          The probes are off: they cost about ten extra forward and backward passes per variant each time they run. Tick “probes on” to measure every {DEFAULT_PROBE_EVERY} steps
+          (the run restarts).
+        </p>
+      ) : (
+        <>
+          <p className="probe-cost" data-testid="probe-cost">
+            Every {probeEvery} steps, on that step’s batch, before the update, on a copy of each model: nothing here changes training.
+            {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per probe and variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
+          </p>
+          <TimeChart id="landscape-loss" label="loss at W − η∇L" kind="log" fixed={null} valueAt={lossMid} bandAt={lossBand} format={formatLoss} height={200} />
+          <TimeChart id="landscape-grad" label="‖∇L − ∇L′‖" kind="log" fixed={null} valueAt={gradMid} bandAt={gradBand} format={small} height={200} />
+          <TimeChart id="landscape-beta" label="β-smoothness" kind="log" fixed={null} valueAt={beta} format={small} height={200} />
+          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1}, as a gradient change</h3>
+          <TimeChart id="ics-diff" label="‖G − G′‖" kind="log" fixed={null} valueAt={icsDiff} format={small} height={180} />
+          <TimeChart id="ics-cos" label="cos(G, G′)" kind="linear" fixed={[-1, 1]} valueAt={icsCos} format={small} height={180} />
+          <p className="legend-note">
+            {live.map((v) => (
+              <span key={v.name} style={{ color: VARIANT_STYLES[v.placement].ink }}>
+                {VARIANT_STYLES[v.placement].short}{' '}
+              </span>
+            ))}
+            · bands span η = 0.5× to 4× the learning rate · G′ is layer {shownLayer + 1}’s gradient on the same batch after only the earlier layers stepped.
+          </p>
+        </>
+      )}
+    </Panel>
+  );
+}
