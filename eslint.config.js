@@ -18,7 +18,7 @@ const domGlobals = ['window', 'document', 'navigator', 'self', 'location', 'loca
 );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/data/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

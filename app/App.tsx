@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { Nav } from './Nav.tsx';
@@ -11,6 +12,9 @@ import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
 import { useStore } from './store/store.ts';
+
+// The story brings KaTeX and its fonts: loaded only when it is opened.
+const Story = lazy(() => import('./story/Story.tsx').then((m) => ({ default: m.Story })));
 
 /** The live lab: run bar on top, settings at the side, the panels in a grid that stacks on phones. */
 function Lab() {
@@ -48,6 +52,10 @@ export function App() {
       <Nav />
       {view === 'lab' ? (
         <Lab />
+      ) : view === 'story' ? (
+        <Suspense fallback={<p className="empty-note">Loading the story…</p>}>
+          <Story />
+        </Suspense>
       ) : (
         <>
           <Notices />

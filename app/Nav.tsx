@@ -7,8 +7,9 @@ import { VIEWS, type ViewId } from './views.ts';
 export function Nav() {
   const current = useStore((s) => s.view);
   const config = useStore((s) => s.config);
+  const section = useStore((s) => s.section);
   // Each link carries the current config too, so it also opens the same lab in a new tab.
-  const hrefFor = (view: ViewId) => queryFor(view, config, new URLSearchParams(location.search).get('parallel')) || location.pathname;
+  const hrefFor = (view: ViewId) => queryFor(view, config, new URLSearchParams(location.search).get('parallel'), section) || location.pathname;
   const go = (e: MouseEvent<HTMLAnchorElement>, view: ViewId) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();

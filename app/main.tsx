@@ -11,6 +11,7 @@ import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
 import { queryFor } from './shareQuery.ts';
+import { parseSection } from './story/sections.ts';
 import { parseView } from './views.ts';
 import './styles.css';
 
@@ -18,11 +19,13 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', ...QA_KEYS]);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...QA_KEYS]);
 const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
-useStore.setState({ ...initialState(start.config), view: view.view });
+const section = parseSection(params.get('section'));
+useStore.setState({ ...initialState(start.config), view: view.view, section: section.section });
 if (view.notice !== null) notify(view.notice, 'warning');
+if (section.notice !== null) notify(section.notice, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
@@ -33,16 +36,19 @@ const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 4 : p
 // Write the view and config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
 useStore.subscribe((s, prev) => {
-  if (s.config === prev.config && s.view === prev.view) return;
+  if (s.config === prev.config && s.view === prev.view && s.section === prev.section) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [queryFor(s.view, s.config, parallelParam).slice(1), qaQuery()].filter(Boolean).join('&');
+    const query = [queryFor(s.view, s.config, parallelParam, s.section).slice(1), qaQuery()].filter(Boolean).join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 });
 
 // Back and Forward move between the views the section links pushed.
-window.addEventListener('popstate', () => useStore.setState({ view: parseView(new URLSearchParams(location.search).get('view')).view }));
+window.addEventListener('popstate', () => {
+  const query = new URLSearchParams(location.search);
+  useStore.setState({ view: parseView(query.get('view')).view, section: parseSection(query.get('section')).section });
+});
 
 const trainer = new TrainerClient(parallel);
 // Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.

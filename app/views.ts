@@ -1,5 +1,6 @@
 /** The app's top-level views, in the order the story tells them. */
 export const VIEWS = [
+  { id: 'story', title: 'The story', blurb: 'Every claim of the argument, live' },
   { id: 'scaling', title: 'Feature scaling', blurb: 'Why standardize inputs' },
   { id: 'chain', title: 'Stacked layers', blurb: 'Why depth makes the learning rate hard' },
   { id: 'lab', title: 'Batch-norm lab', blurb: 'The same network with and without BN' },

@@ -10,25 +10,9 @@ import { notify, updateConfig, useStore } from '../store/store.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { LearningRate } from './LearningRate.tsx';
 import { NumberField } from './NumberField.tsx';
+import { MODE_LABEL, Select } from './Select.tsx';
 
 const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales: 'Mixed scales (synthetic)' } as const;
-const MODE_LABEL = { batch: 'batch statistics', running: 'running averages', population: 'population statistics' } as const;
-
-function Select<T extends string>({ label, value, options, names, onChange }: { label: string; value: T; options: readonly T[]; names?: Partial<Record<T, string>>; onChange: (v: T) => void }) {
-  return (
-    <label className="field">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {names?.[o] ?? o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** Every knob of the experiment. Changing the model restarts all variants together (and says so). */
 export function ControlsPanel() {
   const config = useStore((s) => s.config);

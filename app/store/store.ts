@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
+import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
 import { DEFAULT_VIEW, type ViewId } from '../views.ts';
 
 /** A message shown to the user: a reset, a corrected value, a failed load. */
@@ -41,6 +42,8 @@ export interface AppState {
   live: readonly VariantLive[];
   // ui slice
   view: ViewId;
+  /** The story section shown when the view is the story. */
+  section: SectionId;
   speed: Speed;
   logLoss: boolean;
   notices: readonly Notice[];
@@ -61,6 +64,7 @@ export function initialState(config: Config = DEFAULT_CONFIG): AppState {
     loading: null,
     live: [],
     view: DEFAULT_VIEW,
+    section: FIRST_SECTION,
     speed: 'max',
     logLoss: true,
     notices: [],

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchPageHealth } from './health.ts';
+import { stepCount } from './lab.ts';
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A number as the story prints it: "−0.468", "1.0×10⁻⁵". */
+function readLive(text: string | null): number {
+  const t = (text ?? '').replace(/−/g, '-').replace(/⁻/g, '-');
+  const m = /^(-?[\d.]+)(?:×10(-?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/.exec(t.replace(/-(?=[⁰-⁹¹²³])/g, '-'));
+  if (m === null) return NaN;
+  const exponent = m[3] ? Number([...m[3]].map((c) => SUPERSCRIPT.indexOf(c)).join('')) * (m[2] === '-' ? -1 : 1) : 0;
+  return Number(m[1]) * 10 ** exponent;
+}
+
+async function openSection(page: Page, section: string) {
+  await page.goto(`/?view=story&section=${section}`);
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+}
+
+/** Clicks a scenario and waits until training has moved on by at least `steps`. */
+async function runScenario(page: Page, name: RegExp, steps = 50) {
+  await page.getByRole('button', { name }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
+  const from = await stepCount(page);
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(from + steps);
+}
+
+test('the story opens at its contents, and ← → and the links move between sections that the address remembers', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /The story/ }).click();
+  const contents = page.getByRole('navigation', { name: 'Story contents' });
+  await expect(contents.getByRole('link')).toHaveCount(8);
+  await expect(page.locator('#story-title')).toContainText('Feature scaling');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#story-title')).toContainText('Internal covariate shift');
+  await expect(page).toHaveURL(/section=shift/);
+  await contents.getByRole('link', { name: /Bias neutralization/ }).click();
+  await expect(page.locator('#story-title')).toContainText('Bias neutralization');
+  await page.goBack();
+  await expect(page.locator('#story-title')).toContainText('Internal covariate shift');
+  await page.reload();
+  await expect(page.locator('#story-title')).toContainText('Internal covariate shift');
+  // Let the data finish loading before leaving, so no request is cut off.
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+  await openSection(page, 'nonsense');
+  await expect(page.locator('#story-title')).toContainText('Feature scaling');
+  await expect(page.getByText(/Unknown story section "nonsense"/)).toBeVisible();
+  health.expectClean();
+});
+
+test('every section shows its prose, a try-this prompt and a live demo, with math typeset', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openSection(page, 'scaling');
+  const contents = page.getByRole('navigation', { name: 'Story contents' });
+  for (const title of ['Feature scaling', 'Internal covariate shift', 'The BN transform', 'Bias neutralization', 'Inference', 'Larger learning rates', 'Is it really covariate shift?', 'Regularization and limits']) {
+    await contents.getByRole('link', { name: title }).click();
+    await expect(page.locator('#story-title')).toContainText(title);
+    await expect(page.locator('.try-this')).toBeVisible();
+    await expect(page.locator('.story-demo section, .story-demo .scaling-lab, .story-demo svg').first()).toBeVisible();
+  }
+  await contents.getByRole('link', { name: 'The BN transform' }).click();
+  await expect(page.locator('.katex-display')).toBeVisible();
+  health.expectClean();
+});
+
+test('the BN transform shows the running model\'s numbers, and they change as it trains', async ({ page }) => {
+  await openSection(page, 'transform');
+  await runScenario(page, /Run the BN paper/);
+  const mean = page.getByTestId('live-bn').locator('[data-symbol="μ_B"]');
+  const first = await mean.textContent();
+  expect(readLive(first)).not.toBeNaN();
+  await expect.poll(() => mean.textContent(), { timeout: 15_000 }).not.toBe(first);
+  // x̂ of an input one batch σ above the mean is 1 to within ε.
+  expect(readLive(await page.getByTestId('live-bn').locator('[data-symbol="x̂"]').textContent())).toBeCloseTo(1, 2);
+});
+
+test('bias neutralization: the bias feeding BN gets no gradient; plain and BN-after biases do', async ({ page }) => {
+  await openSection(page, 'bias');
+  await runScenario(page, /Plain, BN before and BN after/);
+  const meter = page.getByTestId('bias-meter');
+  const value = async (p: string) => readLive(await meter.locator(`.num[data-variant="${p}"]`).textContent());
+  await expect.poll(() => value('none')).toBeGreaterThan(1e-4);
+  expect(await value('before')).toBeLessThan(1e-6);
+  expect(await value('after')).toBeGreaterThan(1e-4);
+});
+
+test('is it really covariate shift: noisy BN trains beside BN while the probes measure the landscape and report their cost', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openSection(page, 'smoothness');
+  await runScenario(page, /Noisy BN, with probes/, 60);
+  await expect(page.locator('.variant-card[data-variant="noisy"]')).toBeVisible();
+  await expect(page.getByTestId('probe-cost')).toContainText(/Cost: \d+ ms per probe/);
+  await expect(page.locator('[data-chart="landscape-beta"] path.series[data-variant="noisy"]')).toHaveAttribute('d', /L/);
+  health.expectClean();
+});
