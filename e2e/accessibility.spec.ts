@@ -20,3 +20,14 @@ for (const view of ['scaling', 'chain']) {
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
   });
 }
+
+for (const section of ['scaling', 'transform', 'bias', 'smoothness']) {
+  test(`the story's ${section} section has no serious accessibility violations`, async ({ page }) => {
+    await openLab(page, `?view=story&section=${section}&dataset=blobs&variants=none,before,noisy&probeEvery=5`);
+    await page.getByRole('button', { name: 'Step 10' }).click();
+    await expect(page.getByTestId('step-counter')).not.toHaveText('0');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  });
+}
