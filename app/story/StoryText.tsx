@@ -39,7 +39,7 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
   transform: () => (
     <>
       <p>For each unit, over the m values of a mini-batch, batch norm computes</p>
-      <Tex block tex="\begin{aligned} \mu_B &= \tfrac1m \textstyle\sum_i x_i & \sigma_B^2 &= \tfrac1m \textstyle\sum_i (x_i-\mu_B)^2 \\ \hat x_i &= \dfrac{x_i-\mu_B}{\sqrt{\sigma_B^2+\varepsilon}} & y_i &= \gamma\,\hat x_i + \beta \end{aligned}" />
+      <Tex block tex="\begin{aligned} \mu_B &= \tfrac1m \textstyle\sum_i x_i \\ \sigma_B^2 &= \tfrac1m \textstyle\sum_i (x_i-\mu_B)^2 \\ \hat x_i &= \dfrac{x_i-\mu_B}{\sqrt{\sigma_B^2+\varepsilon}} \\ y_i &= \gamma\,\hat x_i + \beta \end{aligned}" />
       <p>
         ε keeps the division safe and caps the gain at <Tex tex="1/\sqrt{\varepsilon}" />. γ and β are learned, so the layer can undo the normalization if that helps: with{' '}
         <Tex tex="\gamma = \sqrt{\sigma_B^2+\varepsilon}" /> and <Tex tex="\beta=\mu_B" /> it is the identity. The paper puts BN before the nonlinearity; many people put it after.
