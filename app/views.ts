@@ -1,3 +1,5 @@
+import { parseChoice } from './parseChoice.ts';
+
 /** The app's top-level views, in the order the story tells them. */
 export const VIEWS = [
   { id: 'story', title: 'The story', blurb: 'Every claim of the argument, live' },
@@ -13,9 +15,12 @@ export const DEFAULT_VIEW: ViewId = 'lab';
 
 /** Reads the `view` parameter: a known id, or the default plus a notice quoting what was wrong. */
 export function parseView(text: string | null): { view: ViewId; notice: string | null } {
-  if (text === null) return { view: DEFAULT_VIEW, notice: null };
-  const found = VIEWS.find((v) => v.id === text);
-  if (found) return { view: found.id, notice: null };
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { view: DEFAULT_VIEW, notice: `Unknown view "${shown}" in the link; showing the ${VIEWS.find((v) => v.id === DEFAULT_VIEW)?.title}.` };
+  const title = VIEWS.find((v) => v.id === DEFAULT_VIEW)?.title;
+  const { value, notice } = parseChoice(
+    VIEWS.map((v) => v.id),
+    text,
+    DEFAULT_VIEW,
+    (shown) => `Unknown view "${shown}" in the link; showing the ${title}.`,
+  );
+  return { view: value, notice };
 }

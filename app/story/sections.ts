@@ -1,3 +1,5 @@
+import { parseChoice } from '../parseChoice.ts';
+
 /** The story's sections, in reading order: each has an id for the link (`?view=story&section=ID`). */
 export const SECTIONS = [
   { id: 'scaling', title: 'Feature scaling' },
@@ -17,11 +19,13 @@ export const FIRST_SECTION: SectionId = 'scaling';
 
 /** Reads the `section` parameter: a known id, or the first section plus a notice quoting what was wrong. */
 export function parseSection(text: string | null): { section: SectionId; notice: string | null } {
-  if (text === null) return { section: FIRST_SECTION, notice: null };
-  const found = SECTIONS.find((s) => s.id === text);
-  if (found) return { section: found.id, notice: null };
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { section: FIRST_SECTION, notice: `Unknown story section "${shown}" in the link; starting at the beginning.` };
+  const { value, notice } = parseChoice(
+    SECTIONS.map((s) => s.id),
+    text,
+    FIRST_SECTION,
+    (shown) => `Unknown story section "${shown}" in the link; starting at the beginning.`,
+  );
+  return { section: value, notice };
 }
 
 /** The section after (+1) or before (−1) this one, or null at either end. */
