@@ -29,11 +29,14 @@ export function HistogramPanel() {
   const nl = shape?.nLayers ?? 0;
   const bins = shape?.bins ?? { lo: -5, hi: 5, count: 50 };
   const labelWidth = 76;
-  const cellWidth = Math.max(120, Math.floor((size.width - labelWidth) / Math.max(nv, 1)) - 8);
+  // Four variants in a half-width panel leave about 100 px a cell: narrow cells keep three ticks.
+  const cellWidth = Math.max(84, Math.floor((size.width - labelWidth) / Math.max(nv, 1)) - 8);
   const x = useMemo(() => scaleLinear().domain([bins.lo, bins.hi]).range([PAD.left, cellWidth - PAD.right]), [bins.lo, bins.hi, cellWidth]);
   const y = useMemo(() => scaleLinear().domain([0, yMax]).range([CELL_HEIGHT - PAD.bottom, PAD.top]).clamp(true), [yMax]);
   const sat = activation(act).saturation;
   const satLabel = sat.kind === 'dead' ? 'inactive' : 'saturated';
+  // In a narrow cell the share goes without its word (the caption names the shaded region).
+  const shareLabel = cellWidth < 130 ? '' : `${satLabel} `;
 
   useFrame(
     history,
@@ -55,21 +58,21 @@ export function HistogramPanel() {
           bars.current[cell]?.setAttribute('d', histogramPath(latest.hist, count, h.shape.bins.lo, h.shape.bins.hi, x, y, offset));
           if (h.first) ghosts.current[cell]?.setAttribute('d', histogramOutline(h.first.hist, count, h.shape.bins.lo, h.shape.bins.hi, x, y, offset));
           const text = shares.current[cell];
-          if (text) text.textContent = `${satLabel} ${(100 * latest.layer[cell * LAYER_STATS.length + LS.saturated]).toFixed(0)}%`;
+          if (text) text.textContent = `${shareLabel}${(100 * latest.layer[cell * LAYER_STATS.length + LS.saturated]).toFixed(0)}%`;
         }
       }
     },
-    [shape, x, y, yMax, satLabel],
+    [shape, x, y, yMax, shareLabel],
   );
 
   const regions: [number, number][] =
     sat.kind === 'saturating' ? [[bins.lo, -sat.threshold], [sat.threshold, bins.hi]] : sat.kind === 'dead' ? [[bins.lo, 0]] : [];
-  const ticks = x.ticks(5);
+  const ticks = cellWidth < 130 ? [bins.lo, 0, bins.hi].filter((t, i, all) => all.indexOf(t) === i) : x.ticks(5);
   return (
     <Panel
       id="histograms"
       title="Inputs to each nonlinearity"
-      watch={`Filled bars are now, the outline is step 0. Without BN the distributions drift and spread into the shaded ${satLabel} region; with BN they stay put.`}
+      watch={`Filled bars are now, the outline is step 0. Without BN the distributions drift and spread into the shaded ${satLabel} region; with BN they stay put. Each cell prints the share of values in that region.`}
     >
       <div ref={boxRef} className="histogram-grid" style={{ gridTemplateColumns: `${labelWidth}px repeat(${nv}, 1fr)` }}>
         <div />
