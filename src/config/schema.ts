@@ -31,6 +31,7 @@ export const configSchema = {
   evalEvery: int(1, 100_000),
   evalBatchSize: int(1, 10_000),
   probeEvery: int(0, 10_000),
+  inferEvery: int(0, 10_000),
   seed: int(0, 2 ** 32 - 1),
   trackLayer: int(1, 6),
   trackUnit: int(0, 255),

@@ -65,6 +65,7 @@ describe('config in the URL', () => {
         evalEvery: fc.integer({ min: 1, max: 100_000 }),
         evalBatchSize: fc.integer({ min: 1, max: 10_000 }),
         probeEvery: fc.integer({ min: 0, max: 10_000 }),
+        inferEvery: fc.integer({ min: 0, max: 10_000 }),
         seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         trackLayer: fc.integer({ min: 1, max: 6 }),
         trackUnit: fc.integer({ min: 0, max: 255 }),

@@ -80,6 +80,7 @@ export class Experiment {
     this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr, bins: binsFor(config.activation) };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
     this.evaluate();
+    if (config.inferEvery > 0) this.probeInference();
   }
 
   /** Whether every variant this experiment trains has diverged (nothing left to train). */
@@ -107,6 +108,17 @@ export class Experiment {
     }
     this.step = step + 1;
     if (this.step % this.config.evalEvery === 0) this.evaluate();
+    if (this.config.inferEvery > 0 && this.step % this.config.inferEvery === 0) this.probeInference();
+  }
+
+  /** Runs the inference probe on every variant still training here (see Variant.probeInference). */
+  probeInference(): void {
+    const { train, test } = this.data;
+    if (test.count === 0) return;
+    this.variants.forEach((v, i) => {
+      if (v.diverged || !this.trains(i)) return;
+      v.probeInference(test, train, deriveSeed(this.config.seed, 4), this.config.batchSize, this.step);
+    });
   }
 
   /** Runs n paired steps. */
@@ -171,6 +183,11 @@ export class Experiment {
       out.variant[vo + VS.gradChangeHi] = land.smooth?.gradChangeHi ?? NaN;
       out.variant[vo + VS.betaSmooth] = land.smooth?.beta ?? NaN;
       out.variant[vo + VS.probeMs] = land.ms;
+      const inf = v.inference;
+      out.variant[vo + VS.inferStep] = inf.step < 0 ? NaN : inf.step;
+      out.variant[vo + VS.inferMs] = inf.ms;
+      out.variant[vo + VS.inferClassesAtOne] = inf.classesAtOne;
+      for (let k = 0; k < inf.acc.length; k++) out.variant[vo + VS.accBatch1 + k] = inf.acc[k];
       for (let l = 0; l < out.nLayers; l++) {
         const o = (i * out.nLayers + l) * nStats;
         out.layer[o + LS.icsDiff] = land.shifts[l]?.diffNorm ?? NaN;

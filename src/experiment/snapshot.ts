@@ -31,10 +31,20 @@ export const VARIANT_STATS = [
   // The latest landscape probe (NaN without probes): its step, and along the gradient the loss range,
   // the gradient change range and the effective β-smoothness; then its cost in milliseconds.
   'probeStep', 'lossLo', 'lossHi', 'gradChangeLo', 'gradChangeHi', 'betaSmooth', 'probeMs',
+  // The latest inference probe (NaN without): its step and cost, the distinct classes predicted with batch
+  // statistics at test batch 1, then test accuracy per case of INFER_CASES, each at ε 1e-5 and then 1e-3.
+  'inferStep', 'inferMs', 'inferClassesAtOne',
+  'accBatch1', 'accBatch1Eps3', 'accBatch2', 'accBatch2Eps3', 'accBatch8', 'accBatch8Eps3', 'accBatch60', 'accBatch60Eps3',
+  'accRunning', 'accRunningEps3', 'accRunningKeras', 'accRunningKerasEps3', 'accPopulation', 'accPopulationEps3',
 ] as const;
 export type VariantStat = (typeof VARIANT_STATS)[number];
 /** Index of each variant statistic within a variant's block. */
 export const VS = Object.fromEntries(VARIANT_STATS.map((k, i) => [k, i])) as { readonly [K in VariantStat]: number };
+
+/** Index, within a variant's block, of the inference probe's accuracy for case c and ε e (INFER_CASES × INFER_EPS). */
+export function inferAccIndex(c: number, e: number): number {
+  return VS.accBatch1 + c * 2 + e;
+}
 
 /** Histogram bins shared by every variant and layer of an experiment, so histograms compare at a glance. */
 export interface HistogramBins {

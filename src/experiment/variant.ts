@@ -4,7 +4,10 @@ import { Sgd } from '../engine/sgd.ts';
 import { modelSpec, type Placement } from '../engine/spec.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import type { Config } from '../config/config.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { emptyInference, InferenceProbe } from './inferenceProbe.ts';
 import { LandscapeProbe, type LayerShift, type Smoothness } from './landscape.ts';
+import { RunningShadows } from './runningShadows.ts';
 import { deriveSeed } from './seeds.ts';
 
 /** The name a placement goes by in tables, legends and traces. */
@@ -47,6 +50,12 @@ export class Variant {
   private landscapeProbe: LandscapeProbe | null = null;
   /** The latest landscape probe's results (step −1 before the first). */
   readonly landscape = { step: -1, shifts: [] as LayerShift[], smooth: null as Smoothness | null, ms: NaN };
+  /** Running averages under both momentum conventions, kept from step 0 (null without BN). */
+  readonly shadows: RunningShadows | null;
+  /** The inference probe, built on first use. */
+  private inferenceProbe: InferenceProbe | null = null;
+  /** The latest inference probe's results (step −1 before the first). */
+  readonly inference = emptyInference();
 
   /** Builds the variant's model from the config's seed: every variant of a config gets the same dense weights. */
   constructor(
@@ -63,6 +72,18 @@ export class Variant {
     const names = this.model.params().map((p) => p.name);
     this.weightIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.W`));
     this.biasIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.b`));
+    this.shadows = placement === 'none' ? null : new RunningShadows(this.model);
+  }
+
+  /**
+   * Measures test accuracy under every inference case (batch statistics at several test batch sizes,
+   * running averages under both momentum conventions, population statistics; both ε conventions) on
+   * private copies. Nothing here changes the model.
+   */
+  probeInference(test: Dataset, train: Dataset, seed: number, trainBatchSize: number, step: number): void {
+    this.inferenceProbe ??= new InferenceProbe(this.model, test, seed, trainBatchSize);
+    this.inferenceProbe.measure(this.model, this.shadows, train, this.inference);
+    this.inference.step = step;
   }
 
   /**
@@ -97,6 +118,7 @@ export class Variant {
       this.divergedAt = step;
       return loss;
     }
+    this.shadows?.observe(ws);
     model.backward(ws, x);
     this.opt.step(lr);
     if (!paramsFinite(model)) {

@@ -1,0 +1,61 @@
+import type { Model } from '../engine/model.ts';
+import type { Workspace } from '../engine/workspace.ts';
+
+/**
+ * Running-average momenta compared at inference, in PyTorch's convention r ← (1−m)·r + m·batch:
+ * PyTorch's default 0.1, and Keras's `momentum=0.99`, which is m = 0.01 here.
+ */
+export const SHADOW_MOMENTA = [0.1, 0.01] as const;
+
+/** Running averages of one BN layer under one momentum: [n] mean and [n] unbiased variance. */
+export interface ShadowStats {
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/**
+ * Running averages of every BN layer under each of SHADOW_MOMENTA, kept beside the model's own (which use
+ * the config's momentum). They follow the same batch statistics from step 0, so the inference probe can
+ * show what either convention would have given, warm-up lag included. Start as BN's do: mean 0, variance 1.
+ */
+export class RunningShadows {
+  /** [momentum][hidden layer], null for a layer without BN. */
+  readonly stats: readonly (readonly (ShadowStats | null)[])[];
+
+  constructor(model: Model) {
+    this.stats = SHADOW_MOMENTA.map(() =>
+      model.hidden.map((h) => (h.bn === null ? null : { mean: new Float64Array(h.bn.n), variance: new Float64Array(h.bn.n).fill(1) })),
+    );
+  }
+
+  /**
+   * Folds in the batch statistics of the training forward pass just run in ws (rows = ws.rows), with the
+   * unbiased variance, as BN's own running averages do.
+   */
+  observe(ws: Workspace): void {
+    const rows = ws.rows;
+    const unbias = rows > 1 ? rows / (rows - 1) : 1;
+    SHADOW_MOMENTA.forEach((m, k) => {
+      const layers = this.stats[k];
+      for (let l = 0; l < layers.length; l++) {
+        const s = layers[l];
+        const cache = ws.layers[l].bn;
+        if (s === null || cache === null) continue;
+        for (let j = 0; j < s.mean.length; j++) {
+          s.mean[j] = (1 - m) * s.mean[j] + m * cache.mean[j];
+          s.variance[j] = (1 - m) * s.variance[j] + m * cache.variance[j] * unbias;
+        }
+      }
+    });
+  }
+
+  /** Writes the averages of momentum index k into a model's running statistics (a probe copy, never the trained model). */
+  applyTo(model: Model, k: number): void {
+    model.hidden.forEach((h, l) => {
+      const s = this.stats[k][l];
+      if (h.bn === null || s === null) return;
+      h.bn.runningMean.set(s.mean);
+      h.bn.runningVar.set(s.variance);
+    });
+  }
+}
