@@ -6,6 +6,7 @@ import { Notices } from './Notices.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { DriftPanel } from './panels/DriftPanel.tsx';
 import { HistogramPanel } from './panels/HistogramPanel.tsx';
+import { InferencePanel } from './panels/InferencePanel.tsx';
 import { LandscapePanel } from './panels/LandscapePanel.tsx';
 import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
@@ -34,6 +35,7 @@ function Lab() {
           <DriftPanel />
           <NetworkStrip />
           <LandscapePanel />
+          <InferencePanel />
         </main>
       </div>
     </>

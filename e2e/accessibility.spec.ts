@@ -21,9 +21,9 @@ for (const view of ['scaling', 'chain']) {
   });
 }
 
-for (const section of ['scaling', 'transform', 'bias', 'smoothness']) {
+for (const section of ['scaling', 'transform', 'bias', 'inference', 'smoothness']) {
   test(`the story's ${section} section has no serious accessibility violations`, async ({ page }) => {
-    await openLab(page, `?view=story&section=${section}&dataset=blobs&variants=none,before,noisy&probeEvery=5`);
+    await openLab(page, `?view=story&section=${section}&dataset=blobs&variants=none,before,noisy&probeEvery=5&inferEvery=5`);
     await page.getByRole('button', { name: 'Step 10' }).click();
     await expect(page.getByTestId('step-counter')).not.toHaveText('0');
     const results = await new AxeBuilder({ page }).analyze();

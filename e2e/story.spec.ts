@@ -95,3 +95,21 @@ test('is it really covariate shift: noisy BN trains beside BN while the probes m
   await expect(page.locator('[data-chart="landscape-beta"] path.series[data-variant="noisy"]')).toHaveAttribute('d', /L/);
   health.expectClean();
 });
+
+test('inference side by side: a test batch of one collapses to one class, and the table moves as the model trains', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openSection(page, 'inference');
+  await runScenario(page, /Measure inference every 50 steps/, 60);
+  const table = page.getByTestId('inference-table');
+  const cell = (id: string, k: number) => table.locator(`tr[data-case="${id}"] td`).nth(k);
+  const percent = async (id: string, k = 0) => Number((await cell(id, k).textContent())?.replace('%', ''));
+  await expect.poll(() => percent('batch60'), { timeout: 20_000 }).toBeGreaterThan(50);
+  // One digit per batch: x̂ = 0, so every digit gets the same class, about one in ten right.
+  expect(await percent('batch1')).toBeLessThan(20);
+  expect(await percent('batch1', 1)).toBe(await percent('batch1'));
+  await expect(page.getByTestId('infer-summary')).toContainText('single class for every digit');
+  await expect(page.getByTestId('infer-cost')).toContainText(/Cost: \d+ ms per measurement/);
+  const caption = await table.locator('caption').textContent();
+  await expect.poll(() => table.locator('caption').textContent(), { timeout: 20_000 }).not.toBe(caption);
+  health.expectClean();
+});

@@ -23,6 +23,8 @@ export interface VariantLive {
   readonly divergedAt: number;
   /** Milliseconds the latest landscape probe took (NaN without probes). */
   readonly probeMs: number;
+  /** Milliseconds the latest inference probe took (NaN without). */
+  readonly inferMs: number;
 }
 
 /** Where the current config came from: the page (user, URL, preset) or the worker (after a fallback or new seed). */

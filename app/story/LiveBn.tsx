@@ -1,24 +1,8 @@
-import { useState } from 'react';
-import { useFrame } from '../hooks/useFrame.ts';
+import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { biasGradient, firstBnVariant, formatLive, unitBn, workedExample, type UnitBn } from './liveNumbers.ts';
-
-/** Reads a value from the latest snapshot once per frame, re-rendering only when it changes. */
-function useLatest<T>(read: () => T, key: (t: T) => string, deps: readonly unknown[]): T {
-  const history = useTrainer().history;
-  const [value, setValue] = useState<T>(read);
-  useFrame(
-    history,
-    () => {
-      const next = read();
-      setValue((prev) => (key(prev) === key(next) ? prev : next));
-    },
-    deps,
-  );
-  return value;
-}
 
 /** BN's transform with the tracked unit's live numbers from the first BN variant of the running model. */
 export function LiveBnTransform() {

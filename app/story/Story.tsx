@@ -4,6 +4,7 @@ import { ChainLink } from './ChainLink.tsx';
 import { MODE_LABEL, Select } from '../controls/Select.tsx';
 import { DriftPanel } from '../panels/DriftPanel.tsx';
 import { HistogramPanel } from '../panels/HistogramPanel.tsx';
+import { InferencePanel } from '../panels/InferencePanel.tsx';
 import { LandscapePanel } from '../panels/LandscapePanel.tsx';
 import { LossAccuracyPanel } from '../panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from '../panels/NetworkStrip.tsx';
@@ -26,7 +27,7 @@ function InferenceControls() {
   const mode = useStore((s) => s.config.evalMode);
   const size = useStore((s) => s.config.evalBatchSize);
   return (
-    <Panel id="inference" title="At test time" watch="With batch statistics, small test batches hurt and a batch of one predicts the same class for every input; fixed statistics do not care.">
+    <Panel id="inference" title="The lab’s test curve" watch="Choose what the lab’s test-accuracy curve uses. With batch statistics, small test batches hurt; fixed statistics do not care.">
       <div className="inline-controls">
         <Select label="BN normalizes with" value={mode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => updateConfig({ evalMode })} />
         <Select
@@ -65,8 +66,8 @@ const DEMOS: Record<SectionId, () => ReactNode> = {
   ),
   inference: () => (
     <>
+      <InferencePanel />
       <InferenceControls />
-      <LossAccuracyPanel />
     </>
   ),
   rates: () => <LossAccuracyPanel />,

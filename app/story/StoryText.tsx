@@ -69,8 +69,17 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
         over the training set (the paper’s <Tex tex="\tfrac{m}{m-1}\,\mathbb E[\sigma_B^2]" />). Conventions differ: PyTorch’s momentum 0.1 is Keras’s 0.99, and its ε is 1e-5
         against Keras’s 1e-3.
       </p>
-      <TryThis>Load the tiny-batch scenario, then switch “At test time, BN uses” between batch statistics and running averages in the lab.</TryThis>
-      <Scenario preset="tiny-batch" label="Batches of 4" />
+      <p>
+        The table measures every choice at once on the running model, on copies, so training never notices. Batch statistics at a test batch of 1 give β for every digit,
+        so the network predicts one class for everything. A batch of 2 is barely better than a coin toss per pair. Running averages with momentum 0.99 start at mean 0 and
+        variance 1 and take hundreds of steps to catch up, while 0.1 tracks the batches within a few dozen. ε only matters where a variance is as small as ε itself.
+      </p>
+      <TryThis>
+        Press the first scenario and watch the first 300 steps: the momentum-0.99 row sits near chance while 0.1 already matches a batch of 60. Then read down the batch-statistics
+        rows: 1, 2, 8, 60.
+      </TryThis>
+      <Scenario preset="bn-paper" extra={{ inferEvery: 50 }} label="Measure inference every 50 steps" />
+      <Scenario preset="tiny-batch" extra={{ inferEvery: 50 }} label="Trained on batches of 4" />
     </>
   ),
   rates: () => (

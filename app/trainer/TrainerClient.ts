@@ -200,7 +200,7 @@ export class TrainerClient {
         if (shape === null) return;
         const live: VariantLive[] = shape.variantNames.map((name, v) => {
           const at = (k: keyof typeof VS) => msg.variant[v * VARIANT_STATS.length + VS[k]];
-          return { name, placement: shape.placements[v], trainLoss: at('trainLoss'), testLoss: at('testLoss'), testAcc: at('testAcc'), divergedAt: at('divergedAt'), probeMs: at('probeMs') };
+          return { name, placement: shape.placements[v], trainLoss: at('trainLoss'), testLoss: at('testLoss'), testAcc: at('testAcc'), divergedAt: at('divergedAt'), probeMs: at('probeMs'), inferMs: at('inferMs') };
         });
         useStore.setState({ step: msg.step, stepsPerSecond: msg.stepsPerSecond, status: msg.status, live });
         return;
