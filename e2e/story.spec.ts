@@ -93,6 +93,10 @@ test('is it really covariate shift: noisy BN trains beside BN while the probes m
   await expect(page.locator('.variant-card[data-variant="noisy"]')).toBeVisible();
   await expect(page.getByTestId('probe-cost')).toContainText(/Cost: \d+ ms per probe/);
   await expect(page.locator('[data-chart="landscape-beta"] path.series[data-variant="noisy"]')).toHaveAttribute('d', /L/);
+  // Shift per layer: every hidden layer of every variant, the first with none by definition.
+  const ics = page.getByTestId('ics-by-layer');
+  await expect(ics.locator('tbody tr')).toHaveCount(3);
+  await expect(ics.locator('tbody tr').nth(2).locator('td[data-variant="noisy"] .num')).toHaveText(/^\d/);
   health.expectClean();
 });
 

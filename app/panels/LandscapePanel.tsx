@@ -5,6 +5,7 @@ import { updateConfig, useStore } from '../store/store.ts';
 import { formatLoss } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { probeCost } from './landscapeCost.ts';
+import { IcsByLayer } from './IcsByLayer.tsx';
 import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
@@ -79,7 +80,9 @@ export function LandscapePanel() {
           <TimeChart id="landscape-loss" label="loss at W − η∇L" kind="log" fixed={null} valueAt={lossMid} bandAt={lossBand} format={formatLoss} height={200} />
           <TimeChart id="landscape-grad" label="‖∇L − ∇L′‖" kind="log" fixed={null} valueAt={gradMid} bandAt={gradBand} format={small} height={200} />
           <TimeChart id="landscape-beta" label="β-smoothness" kind="log" fixed={null} valueAt={beta} format={small} height={200} />
-          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1}, as a gradient change</h3>
+          <h3 className="sub-head">Covariate shift, layer by layer</h3>
+          <IcsByLayer />
+          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1} over time (click a layer in the network strip to change it)</h3>
           <TimeChart id="ics-diff" label="‖G − G′‖" kind="log" fixed={null} valueAt={icsDiff} format={small} height={180} />
           <TimeChart id="ics-cos" label="cos(G, G′)" kind="linear" fixed={[-1, 1]} valueAt={icsCos} format={small} height={180} />
           <p className="legend-note">

@@ -1,0 +1,74 @@
+import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { useLatest } from '../hooks/useLatest.ts';
+import { useStore } from '../store/store.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { VARIANT_STYLES } from '../viz/palette.ts';
+
+const small = (v: number) => (Number.isFinite(v) ? v.toPrecision(2) : '—');
+
+/**
+ * Internal covariate shift as Santurkar et al. define it, for every hidden layer at the latest probe:
+ * ‖G − G′‖ as a bar per variant, with cos(G, G′) beside it.
+ */
+export function IcsByLayer() {
+  const history = useTrainer().history;
+  const shape = useStore((s) => s.shape);
+  const { step, diff, cos } = useLatest(
+    () => {
+      const s = history.latest;
+      if (s === null || shape === null) return { step: NaN, diff: [] as number[][], cos: [] as number[][] };
+      const at = (v: number, l: number, key: keyof typeof LS) => s.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
+      const layers = Array.from({ length: shape.nLayers }, (_, l) => l);
+      return {
+        step: Math.max(...shape.placements.map((_, v) => s.variant[v * VARIANT_STATS.length + VS.probeStep])),
+        diff: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsDiff'))),
+        cos: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsCos'))),
+      };
+    },
+    (t) => `${t.step}`,
+    [shape],
+  );
+  if (shape === null || !(step >= 0)) return null;
+  const top = Math.max(1e-12, ...diff.slice(1).flat().filter(Number.isFinite));
+  return (
+    <div className="ics-layers" data-testid="ics-by-layer">
+      <p className="live-caption">Covariate shift of every layer at step {step.toLocaleString('en-US')}: ‖G − G′‖, and cos(G, G′) beside it</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            {shape.placements.map((p) => (
+              <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
+                {VARIANT_STYLES[p].short}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {diff.map((row, l) => (
+            <tr key={l}>
+              <th scope="row">{l + 1}</th>
+              {l === 0 && (
+                <td colSpan={row.length} className="ics-none">
+                  No earlier layer to update: no shift, by definition.
+                </td>
+              )}
+              {l > 0 && row.map((d, v) => {
+                const p = shape.placements[v];
+                const share = Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0;
+                return (
+                  <td key={p} data-variant={p}>
+                    <span className="meter-track" aria-hidden="true">
+                      <span className="meter-fill" style={{ width: `${100 * share}%`, background: VARIANT_STYLES[p].color }} />
+                    </span>
+                    <span className="num">{small(d)}</span> <span className="ics-cos">cos {small(cos[l][v])}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
