@@ -1,11 +1,16 @@
+import { SWEEP_BUDGET, SWEEP_FACTORS } from '../experiment/lrSweep.ts';
+
 /** What the experiment command was asked to do. */
 export interface CliArgs {
   preset: string | null;
   configFile: string | null;
+  /** Paired steps of the run; with --sweep, the most steps of each learning rate. */
   steps: number;
   every: number | null;
   json: boolean;
   trace: string | null;
+  /** Sweep the learning rate instead of one run. */
+  sweep: boolean;
   help: boolean;
 }
 
@@ -14,13 +19,16 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `usage: npm run experiment -- [--preset NAME] [--config FILE] [--steps N] [--every N] [--json] [--trace FILE]
+export const USAGE = `usage: npm run experiment -- [--preset NAME] [--config FILE] [--steps N] [--every N] [--json] [--trace FILE] [--sweep]
   --preset NAME   start from a preset (bn-paper, high-lr, tiny-batch, relu-before-vs-after, scales)
   --config FILE   a JSON config, partial: missing fields keep the preset's or the defaults (README: Config)
   --steps N       paired training steps (default 1000)
   --every N       steps between table rows (default steps/10)
   --json          print one JSON object instead of the table
-  --trace FILE    write a shift-lab-trace/1 run trace to FILE`;
+  --trace FILE    write a shift-lab-trace/1 run trace to FILE
+  --sweep         sweep the learning rate instead: lr × ${SWEEP_FACTORS.join(', ')}, each run until every
+                  variant reaches 90% test accuracy or diverges, or for --steps (default ${SWEEP_BUDGET}); prints
+                  steps to 90% and the train − test accuracy gap per variant (not with --every or --trace)`;
 
 function positiveInt(flag: string, raw: string | undefined): number {
   if (raw === undefined) throw new UsageError(`${flag} needs a value`);
@@ -36,7 +44,8 @@ function value(flag: string, raw: string | undefined): string {
 
 /** Parses argv (without node and script); throws UsageError naming the first bad flag. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { preset: null, configFile: null, steps: 1000, every: null, json: false, trace: null, help: false };
+  const args: CliArgs = { preset: null, configFile: null, steps: 1000, every: null, json: false, trace: null, sweep: false, help: false };
+  let stepsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     switch (flag) {
@@ -48,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--steps':
         args.steps = positiveInt(flag, argv[++i]);
+        stepsGiven = true;
         break;
       case '--every':
         args.every = positiveInt(flag, argv[++i]);
@@ -58,6 +68,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         args.json = true;
         break;
+      case '--sweep':
+        args.sweep = true;
+        break;
       case '--help':
       case '-h':
         args.help = true;
@@ -67,5 +80,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (args.steps > 10_000_000) throw new UsageError(`--steps: ${args.steps} is more than 10,000,000`);
+  if (args.sweep) {
+    if (args.every !== null) throw new UsageError('--every does not apply to --sweep');
+    if (args.trace !== null) throw new UsageError('--trace does not apply to --sweep');
+    if (!stepsGiven) args.steps = SWEEP_BUDGET;
+  }
   return args;
 }

@@ -22,6 +22,8 @@ describe('npm run experiment', () => {
       [['--config', write('broken.json', '{ lr: ')], /not valid JSON/],
       [['--config', write('bad-field.json', '{"lr": -1}')], /config: lr: -1 is not valid/],
       [['--config', write('unknown-field.json', '{"learningRate": 0.1}')], /unknown field "learningRate"/],
+      [['--sweep', '--every', '10'], /--every does not apply to --sweep/],
+      [['--sweep', '--trace', join(dir, 'trace.json')], /--trace does not apply to --sweep/],
     ];
     const results = await Promise.all(cases.map(([args]) => runExperimentCli(args)));
     results.forEach((r, i) => {
@@ -55,5 +57,30 @@ describe('npm run experiment', () => {
     expect(r.stdout).toMatch(/^\s+40 \|/m);
     expect(r.stdout).toMatch(/plain\s+90% test accuracy: (not reached|\d+ steps)/);
     expect(r.stdout).toMatch(/bn-before\s+90% test accuracy/);
+  });
+
+  it('sweeps the learning rate: a row per factor in order, each variant with its outcome, accuracies and divergence', async () => {
+    const config = write('sweep.json', JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, trackLayer: 2 }));
+    const r = await runExperimentCli(['--config', config, '--sweep', '--steps', '100', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.budget).toBe(100);
+    expect(report.rows.map((row: { factor: number }) => row.factor)).toEqual([0.03, 0.1, 0.3, 1, 3, 10, 30]);
+    for (const row of report.rows) {
+      expect(row.steps).toBeLessThanOrEqual(100);
+      expect(row.variants.map((v: { name: string }) => v.name)).toEqual(['plain', 'bn-before']);
+      for (const v of row.variants) {
+        expect(Object.keys(v).sort()).toEqual(['divergedAt', 'name', 'outcome', 'placement', 'testAcc', 'trainAcc']);
+        expect(['reached', 'diverged', 'never']).toContain(v.outcome.kind);
+      }
+    }
+  });
+
+  it('prints the sweep as a table: a line per learning rate with steps to 90%, test accuracy and gap', async () => {
+    const r = await runExperimentCli(['--preset', 'scales', '--sweep', '--steps', '50']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+lr\s+steps \| plain\s+\| bn-before$/m);
+    expect(r.stdout).toMatch(/to 90%\s+test\s+gap/);
+    expect(r.stdout.split('\n').filter((l) => /^\s+[\d.e-]+\s+\d+ \|/.test(l))).toHaveLength(7);
   });
 });

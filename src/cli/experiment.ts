@@ -4,12 +4,13 @@ import type { Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { Experiment } from '../experiment/experiment.ts';
+import { LrSweep } from '../experiment/lrSweep.ts';
 import { findPreset, PRESETS } from '../experiment/presets.ts';
 import { layerStat } from '../experiment/snapshot.ts';
 import { TraceRecorder } from '../experiment/trace.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { readMnistFile } from './dataFiles.ts';
-import { formatTable, type RunReport } from './report.ts';
+import { formatSweepTable, formatTable, type RunReport, type SweepReport } from './report.ts';
 
 /** The config from --preset and --config, strictly: any rejected field is a usage error naming it. */
 function resolveConfig(args: CliArgs): Config {
@@ -89,12 +90,26 @@ function run(args: CliArgs): RunReport {
   return report;
 }
 
+function sweep(args: CliArgs): SweepReport {
+  const config = resolveConfig(args);
+  const split = buildSplit(config, config.dataset === 'mnist' ? readMnistFile() : null);
+  const t0 = performance.now();
+  const lrSweep = new LrSweep(config, split, { budget: args.steps });
+  const rows = lrSweep.runAll();
+  return { preset: args.preset, config, budget: lrSweep.budget, target: lrSweep.target, wallSeconds: (performance.now() - t0) / 1000, rows };
+}
+
 function main(argv: readonly string[]): number {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
+      return 0;
+    }
+    if (args.sweep) {
+      const report = sweep(args);
+      console.log(args.json ? JSON.stringify(report) : formatSweepTable(report));
       return 0;
     }
     const report = run(args);

@@ -1,4 +1,6 @@
 import type { Config } from '../config/config.ts';
+import { assertNever } from '../engine/floatArray.ts';
+import { GAP_ROWS, SWEEP_EVAL_EVERY, type SweepRow, type TargetOutcome } from '../experiment/lrSweep.ts';
 
 /** One checkpoint row of one variant. */
 export interface Checkpoint {
@@ -55,5 +57,58 @@ export function formatTable(r: RunReport): string {
     const diverged = v.diverged === null ? '' : `, diverged at step ${v.diverged}`;
     lines.push(`  ${v.name.padEnd(10)} 90% test accuracy: ${reached.padEnd(12)} training time ${v.trainSeconds.toFixed(1)} s${diverged}`);
   }
+  return lines.join('\n');
+}
+
+/** What --sweep reports: the --json object, and the source of its table. */
+export interface SweepReport {
+  preset: string | null;
+  config: Config;
+  /** Most steps of each learning rate. */
+  budget: number;
+  /** Test accuracy whose first crossing the rows report. */
+  target: number;
+  wallSeconds: number;
+  rows: SweepRow[];
+}
+
+function outcomeText(o: TargetOutcome): string {
+  switch (o.kind) {
+    case 'reached':
+      return String(o.step);
+    case 'diverged':
+      return `diverged@${o.step}`;
+    case 'never':
+      return 'never';
+    default:
+      return assertNever(o, 'outcome');
+  }
+}
+
+const signed = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(4)}` : 'nan');
+
+/** The sweep's table: a line per learning rate with, per variant, steps to the target, test accuracy and train − test gap. */
+export function formatSweepTable(r: SweepReport): string {
+  const lines: string[] = [];
+  const factors = r.rows.map((row) => row.factor);
+  const target = `${Math.round(r.target * 100)}%`;
+  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · lr ${r.config.lr} × ${factors.join(', ')} · up to ${r.budget} steps each · batch ${r.config.batchSize} · eval ${r.config.evalMode}`);
+  const widths = [14, 8, 9];
+  const groupWidth = widths.reduce((a, b) => a + b, 0);
+  const names = r.rows[0]?.variants.map((v) => v.name) ?? [];
+  lines.push(['lr'.padStart(10), 'steps'.padStart(7), ...names.map((n) => ` | ${n.padEnd(groupWidth)}`)].join('').trimEnd());
+  const heads = [`to ${target}`, 'test', 'gap'];
+  lines.push([''.padStart(17), ...names.map(() => ` | ${heads.map((h, i) => h.padStart(widths[i])).join('')}`)].join(''));
+  for (const row of r.rows) {
+    const cells = row.variants.map((v) => {
+      const values = [outcomeText(v.outcome), fmt(v.testAcc, 4), signed(v.trainAcc - v.testAcc)];
+      return ` | ${values.map((s, i) => s.padStart(widths[i])).join('')}`;
+    });
+    lines.push(String(Number(row.lr.toPrecision(6))).padStart(10) + String(row.steps).padStart(7) + cells.join(''));
+  }
+  lines.push('');
+  lines.push(`to ${target}: first evaluated step (every ${SWEEP_EVAL_EVERY}) with test accuracy ≥ ${target}`);
+  lines.push(`gap: accuracy on the first ${GAP_ROWS} training rows − test accuracy, both variants at the run's last step`);
+  lines.push(`wall ${r.wallSeconds.toFixed(1)} s`);
   return lines.join('\n');
 }
