@@ -9,6 +9,8 @@ import { PanelBoundary } from './PanelBoundary.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
+import { SweepClient } from './trainer/SweepClient.ts';
+import { SweepContext } from './trainer/SweepContext.ts';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
 import { queryFor } from './shareQuery.ts';
 import { parseSection } from './story/sections.ts';
@@ -51,6 +53,8 @@ window.addEventListener('popstate', () => {
 });
 
 const trainer = new TrainerClient(parallel);
+// The learning-rate sweep's workers start only when a sweep does.
+const sweep = new SweepClient();
 // Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.
 if (assertionsEnabled()) void import('./fuzz/start.ts').then((m) => m.startFuzz(trainer, fuzzSeed()));
 const root = document.getElementById('root');
@@ -58,9 +62,11 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <PanelBoundary id="app">
-        <App />
-      </PanelBoundary>
+      <SweepContext.Provider value={sweep}>
+        <PanelBoundary id="app">
+          <App />
+        </PanelBoundary>
+      </SweepContext.Provider>
     </TrainerContext.Provider>
   </StrictMode>,
 );

@@ -117,3 +117,31 @@ test('inference side by side: a test batch of one collapses to one class, and th
   await expect.poll(() => table.locator('caption').textContent(), { timeout: 20_000 }).not.toBe(caption);
   health.expectClean();
 });
+
+test('the learning-rate sweep runs in its own workers with progress, can be cancelled, and fills its chart and table', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await page.goto('/?view=story&section=rates&dataset=blobs&width=64');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.getByRole('button', { name: 'Run the sweep' }).click();
+  // The lab waits while the sweep works.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const progress = page.getByTestId('sweep-progress');
+  const rows = page.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel sweep' }).click();
+  await expect(progress).toHaveAttribute('data-status', 'cancelled');
+  const kept = await rows.count();
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(7);
+  await page.getByRole('button', { name: 'Run the sweep again' }).click();
+  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(rows).toHaveCount(7);
+  await expect(progress).toContainText('100%');
+  // Every cell is a step count, "never" or "diverged", and BN reaches 90% at the lab's own rate.
+  for (const text of await page.getByTestId('sweep-table').locator('td .num').allTextContents()) expect(text).toMatch(/^(\d[\d,]*|never \(.+\)|diverged at .+)$/);
+  await expect(rows.nth(3).locator('td[data-variant="before"]')).toHaveAttribute('data-outcome', 'reached');
+  await expect(page.locator('[data-chart="lr-sweep"] [data-variant="before"] path.marker')).toHaveCount(7);
+  await expect(page.getByTestId('sweep-ranges')).toContainText(/BN before: .+ rates/);
+  health.expectClean();
+});

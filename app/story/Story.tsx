@@ -9,6 +9,7 @@ import { LandscapePanel } from '../panels/LandscapePanel.tsx';
 import { LossAccuracyPanel } from '../panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from '../panels/NetworkStrip.tsx';
 import { RunBar } from '../panels/RunBar.tsx';
+import { SweepPanel } from '../panels/SweepPanel.tsx';
 import { Panel } from '../panels/Panel.tsx';
 import { PanelBoundary } from '../PanelBoundary.tsx';
 import { ScalingLab } from '../scaling/ScalingLab.tsx';
@@ -70,7 +71,12 @@ const DEMOS: Record<SectionId, () => ReactNode> = {
       <InferenceControls />
     </>
   ),
-  rates: () => <LossAccuracyPanel />,
+  rates: () => (
+    <>
+      <SweepPanel />
+      <LossAccuracyPanel />
+    </>
+  ),
   smoothness: () => (
     <>
       <LandscapePanel />
