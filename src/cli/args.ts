@@ -20,7 +20,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `usage: npm run experiment -- [--preset NAME] [--config FILE] [--steps N] [--every N] [--json] [--trace FILE] [--sweep]
-  --preset NAME   start from a preset (bn-paper, high-lr, tiny-batch, relu-before-vs-after, scales)
+  --preset NAME   start from a preset (bn-paper, high-lr, tiny-batch, relu-before-vs-after, noisy-bn, scales)
   --config FILE   a JSON config, partial: missing fields keep the preset's or the defaults (README: Config)
   --steps N       paired training steps (default 1000)
   --every N       steps between table rows (default steps/10)
