@@ -1,0 +1,148 @@
+import type { BatchNormCache, BatchNormParams } from './batchnorm.ts';
+import type { FloatArray } from './floatArray.ts';
+
+/** The ℓp norms Santurkar et al. (2018, §3.3) normalize by instead of the standard deviation. */
+export type LpOrder = 1 | 2 | 'inf';
+
+/**
+ * ℓp batch norm reuses BatchNormParams and BatchNormCache; its "variance" entries hold the ℓp scale s_p
+ * instead (cache.variance: this batch's; runningVar and populationVar: their averages).
+ *
+ * The scale of unit j over a batch of m rows, with c_i = x_ij − μ_j, is the power mean of |c|:
+ *   s_1 = (1/m)·Σ|c_i|,  s_2 = √((1/m)·Σc_i²) (BN's σ_B),  s_∞ = max_i |c_i|,
+ * and x̂ = c/d with d = (s_p^p + ε)^(1/p) for p = 1, 2 and d = s_∞ + ε. Santurkar et al. "normalize by the
+ * average of the ℓp norm"; the power mean is that average taken so that every scale is in the units of x
+ * and is O(1) for O(1) inputs (γ = 1 then starts near unit scale, as in BN), ℓ2 is exactly BN's transform,
+ * and ℓ∞ is the limit of the power means as p grows.
+ */
+export function lpScale(order: LpOrder, x: FloatArray, j: number, n: number, rows: number, mean: number): number {
+  let acc = 0;
+  for (let i = 0, at = j; i < rows; i++, at += n) {
+    const c = Math.abs(x[at] - mean);
+    if (order === 1) acc += c;
+    else if (order === 2) acc += c * c;
+    else if (c > acc) acc = c;
+  }
+  if (order === 1) return acc / rows;
+  if (order === 2) return Math.sqrt(acc / rows);
+  return acc;
+}
+
+/** The denominator d for a scale s: (s^p + ε)^(1/p), or s + ε for ℓ∞. */
+export function lpDenominator(order: LpOrder, scale: number, eps: number): number {
+  if (order === 2) return Math.sqrt(scale * scale + eps);
+  return scale + eps;
+}
+
+/**
+ * Training-mode ℓp BN of x: [rows, n] into y: the batch mean and ℓp scale per unit, then y = γ·x̂ + β.
+ * Leaves μ, s_p, 1/d and x̂ in the cache.
+ */
+export function lpBatchNormForwardBatch(order: LpOrder, p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, rows: number): void {
+  const { n } = p;
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let i = 0, at = j; i < rows; i++, at += n) sum += x[at];
+    const mu = sum / rows;
+    cache.mean[j] = mu;
+    cache.variance[j] = lpScale(order, x, j, n, rows, mu);
+  }
+  lpNormalize(order, p, x, y, cache, rows);
+}
+
+/** Inference-mode ℓp BN with fixed means and scales (running or population) per unit. */
+export function lpBatchNormForwardFixed(
+  order: LpOrder,
+  p: BatchNormParams,
+  x: FloatArray,
+  y: FloatArray,
+  cache: BatchNormCache,
+  rows: number,
+  fixedMean: FloatArray,
+  fixedScale: FloatArray,
+): void {
+  cache.mean.set(fixedMean);
+  cache.variance.set(fixedScale);
+  lpNormalize(order, p, x, y, cache, rows);
+}
+
+function lpNormalize(order: LpOrder, p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, rows: number): void {
+  const { n, eps, gamma, beta } = p;
+  const { xhat, mean, variance, invStd } = cache;
+  for (let j = 0; j < n; j++) invStd[j] = 1 / lpDenominator(order, variance[j], eps);
+  for (let i = 0; i < rows; i++) {
+    const row = i * n;
+    for (let j = 0; j < n; j++) {
+      const h = (x[row + j] - mean[j]) * invStd[j];
+      xhat[row + j] = h;
+      y[row + j] = gamma[j] * h + beta[j];
+    }
+  }
+}
+
+/**
+ * Backward of ℓp BN given gradY: [rows, n]: gradGamma, gradBeta (overwritten) and gradX. With batch
+ * statistics, for ĝ = γ·gradY and c = x − μ: ∂L/∂c_i = (ĝ_i − ∂d/∂c_i · Σ_k ĝ_k·x̂_k)/d, where ∂d/∂c_i is
+ * sign(c_i)/m (ℓ1), x̂_i/m (ℓ2) or sign(c_i) at the row of largest |c| and 0 elsewhere (ℓ∞, a
+ * subgradient at ties); then ∂L/∂x = ∂L/∂c − mean(∂L/∂c), through μ.
+ */
+export function lpBatchNormBackward(
+  order: LpOrder,
+  p: BatchNormParams,
+  gradY: FloatArray,
+  cache: BatchNormCache,
+  gradX: FloatArray,
+  rows: number,
+  usedBatchStats: boolean,
+): void {
+  const { n, gamma, gradGamma, gradBeta } = p;
+  const { xhat, invStd } = cache;
+  for (let j = 0; j < n; j++) {
+    let sumG = 0;
+    let sumGX = 0;
+    for (let i = 0, at = j; i < rows; i++, at += n) {
+      sumG += gradY[at];
+      sumGX += gradY[at] * xhat[at];
+    }
+    gradBeta[j] = sumG;
+    gradGamma[j] = sumGX;
+    const g = gamma[j];
+    const inv = invStd[j];
+    if (!usedBatchStats) {
+      for (let i = 0, at = j; i < rows; i++, at += n) gradX[at] = gradY[at] * g * inv;
+      continue;
+    }
+    // Σ ĝ·x̂ = γ·Σ gradY·x̂; the row of the largest |x̂| is the row of the largest |c| (d > 0).
+    const dot = g * sumGX;
+    let top = 0;
+    if (order === 'inf') for (let i = 1; i < rows; i++) if (Math.abs(xhat[i * n + j]) > Math.abs(xhat[top * n + j])) top = i;
+    let meanGc = 0;
+    for (let i = 0, at = j; i < rows; i++, at += n) {
+      const h = xhat[at];
+      const dd = order === 1 ? Math.sign(h) / rows : order === 2 ? h / rows : i === top ? Math.sign(h) : 0;
+      const gc = (gradY[at] * g - dd * dot) * inv;
+      gradX[at] = gc;
+      meanGc += gc;
+    }
+    meanGc /= rows;
+    for (let i = 0, at = j; i < rows; i++, at += n) gradX[at] -= meanGc;
+  }
+}
+
+/** Moves the running averages toward this batch's mean and ℓp scale: r ← (1−m)·r + m·stat. */
+export function lpBatchNormUpdateRunning(p: BatchNormParams, cache: BatchNormCache): void {
+  const { n, momentum, runningMean, runningVar } = p;
+  for (let j = 0; j < n; j++) {
+    runningMean[j] = (1 - momentum) * runningMean[j] + momentum * cache.mean[j];
+    runningVar[j] = (1 - momentum) * runningVar[j] + momentum * cache.variance[j];
+  }
+}
+
+/** Adds this batch's mean and ℓp scale to a population pass (ended by batchNormEndPopulation). */
+export function lpBatchNormAccumulatePopulation(p: BatchNormParams, cache: BatchNormCache): void {
+  for (let j = 0; j < p.n; j++) {
+    p.popSumMean[j] += cache.mean[j];
+    p.popSumVar[j] += cache.variance[j];
+  }
+  p.popBatches++;
+}
