@@ -4,7 +4,7 @@ import type { DType, FloatArray } from './floatArray.ts';
 import { INFERENCE_MODES, Model } from './model.ts';
 import { Rng } from './rng.ts';
 import { Sgd } from './sgd.ts';
-import { modelSpec, type Placement } from './spec.ts';
+import { modelSpec, type ModelPlacement } from './spec.ts';
 import { maxRelDiff } from './testHelpers.ts';
 import { computePopulationStats, trainStep } from './train.ts';
 import { countCorrect } from './loss.ts';
@@ -23,7 +23,7 @@ function build(c: Case, dtype: DType): Model {
     modelSpec({
       sizes: fixtures.sizes,
       activation: c.activation as 'sigmoid' | 'relu',
-      placement: c.placement as Placement,
+      placement: c.placement as ModelPlacement,
       bnEps: fixtures.bnEps,
       bnMomentum: fixtures.bnMomentum,
       dtype,
@@ -42,12 +42,15 @@ function build(c: Case, dtype: DType): Model {
 
 /** Per dense layer, the parameter arrays (or, with `grads`, their gradients) in the fixture's layout. */
 function layerArrays(model: Model, grads = false) {
-  const hidden = model.hidden.map(({ dense, bn }) => ({
-    W: grads ? dense.gradW : dense.W,
-    b: grads ? dense.gradB : dense.b,
-    gamma: bn === null ? null : grads ? bn.gradGamma : bn.gamma,
-    beta: bn === null ? null : grads ? bn.gradBeta : bn.beta,
-  }));
+  const hidden = model.hidden.map(({ dense, bn, ln }) => {
+    const norm = bn ?? ln;
+    return {
+      W: grads ? dense.gradW : dense.W,
+      b: grads ? dense.gradB : dense.b,
+      gamma: norm === null ? null : grads ? norm.gradGamma : norm.gamma,
+      beta: norm === null ? null : grads ? norm.gradBeta : norm.beta,
+    };
+  });
   const out = model.output;
   return [...hidden, { W: grads ? out.gradW : out.W, b: grads ? out.gradB : out.b, gamma: null, beta: null }];
 }

@@ -3,7 +3,7 @@ import { ACTIVATIONS } from './activations.ts';
 import { checkGradient } from './gradcheck.ts';
 import type { ForwardMode } from './model.ts';
 import { Rng } from './rng.ts';
-import { PLACEMENTS, type ModelSpec } from './spec.ts';
+import { MODEL_PLACEMENTS, type ModelSpec } from './spec.ts';
 import { checkModel, perturbBatchNorm, randomLabels, randomMatrix } from './testHelpers.ts';
 
 const batchSize = 8;
@@ -36,8 +36,11 @@ function worstError(partial: Partial<ModelSpec>, mode: ForwardMode) {
   return { worst, checked, model };
 }
 
-describe.each(PLACEMENTS)('whole model, BN placement %s', (placement) => {
-  it.each(ACTIVATIONS)('matches finite differences for every parameter with %s, BN in training mode', (act) => {
+describe.each(MODEL_PLACEMENTS)('whole model, placement %s', (placement) => {
+  // ℓ∞ BN after a ReLU normalizes columns full of exact zeros: its max |x − μ| is tied between rows, where
+  // only a subgradient exists, so finite differences have nothing to agree with. It is checked with the others.
+  const activations = placement === 'linf-after' ? ACTIVATIONS.filter((a) => a !== 'relu') : ACTIVATIONS;
+  it.each(activations)('matches finite differences for every parameter with %s, BN in training mode', (act) => {
     const { worst, checked, model } = worstError({ placement, activation: act }, 'batch');
     expect(checked).toBe(model.params().reduce((a, p) => a + p.value.length, 0));
     expect(worst).toBeLessThan(1e-6);

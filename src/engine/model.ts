@@ -1,24 +1,15 @@
 import { activation, type Activation } from './activations.ts';
-import {
-  batchNormAccumulatePopulation,
-  batchNormBackward,
-  batchNormBeginPopulation,
-  batchNormEndPopulation,
-  batchNormForwardBatch,
-  batchNormForwardFixed,
-  batchNormUpdateRunning,
-  createBatchNorm,
-  type BatchNormCache,
-  type BatchNormParams,
-} from './batchnorm.ts';
+import { batchNormBeginPopulation, batchNormEndPopulation, createBatchNorm, type BatchNormParams } from './batchnorm.ts';
 import { createDense, denseBackward, denseForward, type DenseParams } from './dense.ts';
 import { assertNever, type FloatArray } from './floatArray.ts';
+import { createLayerNorm, type LayerNormParams } from './layerNorm.ts';
 import { initWeights } from './init.ts';
 import { meanSquaredError, softmaxCrossEntropy } from './loss.ts';
 import { applyBnNoise, applyUnitShift, bnNoiseBackward, createUnitNoise, drawBnNoise, type UnitNoise } from './noisyBn.ts';
 import { Rng } from './rng.ts';
 import type { ParamRef } from './sgd.ts';
-import { validateModelSpec, type ModelSpec } from './spec.ts';
+import { normBackward, normForward, type NormParams } from './normLayer.ts';
+import { normBeforeActivation, normOf, validateModelSpec, type ModelSpec, type NormKind } from './spec.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
 
 /** Which statistics BN normalizes with at evaluation time. */
@@ -35,13 +26,21 @@ export const INFERENCE_MODES: readonly InferenceMode[] = ['batch', 'running', 'p
  */
 export type ForwardMode = 'train' | 'collect' | 'probe' | InferenceMode;
 
-/** One hidden layer's parameters: its dense part and, with a placement, its BN part. */
+/** One hidden layer's parameters: its dense part and, with a placement, its normalization. */
 export interface HiddenLayer {
   readonly dense: DenseParams;
+  /** The normalization, or null for none. */
+  readonly kind: NormKind | null;
+  /** BN's parameters and statistics (also ℓp BN's, whose "variance" statistics hold its ℓp scale). */
   readonly bn: BatchNormParams | null;
+  /** Layer norm's parameters. */
+  readonly ln: LayerNormParams | null;
   /** Noisy BN's per-unit noise of the current step, or null. */
   readonly noise: UnitNoise | null;
 }
+
+/** A hidden layer that has a normalization. */
+type NormLayer = HiddenLayer & NormParams;
 
 /** An MLP built from a ModelSpec: parameters, plus one workspace of buffers per batch size. */
 export class Model {
@@ -69,8 +68,10 @@ export class Model {
     for (let l = 1; l < sizes.length - 1; l++) {
       const dense = createDense(dtype, sizes[l - 1], sizes[l]);
       initWeights(dense.W, dense.nIn, dense.nOut, spec.init, rng);
-      const bn = spec.placement === 'none' ? null : createBatchNorm(dtype, sizes[l], spec.bnEps, spec.bnMomentum);
-      hidden.push({ dense, bn, noise: spec.placement === 'noisy' ? createUnitNoise(sizes[l]) : null });
+      const kind = normOf(spec.placement);
+      const bn = kind === null || kind === 'ln' ? null : createBatchNorm(dtype, sizes[l], spec.bnEps, spec.bnMomentum);
+      const ln = kind === 'ln' ? createLayerNorm(dtype, sizes[l], spec.bnEps) : null;
+      hidden.push({ dense, kind, bn, ln, noise: spec.placement === 'noisy' ? createUnitNoise(sizes[l]) : null });
     }
     this.hidden = hidden;
     this.output = createDense(dtype, sizes[sizes.length - 2], sizes[sizes.length - 1]);
@@ -129,28 +130,27 @@ export class Model {
     ws.usedNoise = mode === 'train';
     const act = this.activation;
     let input = x;
+    const before = normBeforeActivation(this.spec.placement);
     for (let l = 0; l < this.hidden.length; l++) {
-      const { dense, bn, noise } = this.hidden[l];
+      const layer = this.hidden[l];
+      const { dense, noise } = layer;
       const c = ws.layers[l];
       const count = rows * dense.nOut;
       denseForward(dense, input, c.z, rows, l === 0 ? ws.sparse : null);
-      if (bn === null || c.bn === null || c.bnOut === null) {
+      if (layer.kind === null || c.bnOut === null) {
         act.forward(c.z, c.act, count);
-      } else if (this.spec.placement === 'before') {
-        bnForward(bn, c.z, c.bnOut, c.bn, rows, mode);
-        act.forward(c.bnOut, c.act, count);
-      } else if (this.spec.placement === 'noisy' && noise !== null) {
-        bnForward(bn, c.z, c.bnOut, c.bn, rows, mode);
-        if (mode === 'train' && c.noise !== null) {
+      } else if (before) {
+        normForward(layer as NormLayer, c.z, c.bnOut, c, rows, mode);
+        if (noise !== null && mode === 'train' && c.noise !== null) {
           if (!this.freezeNoise) drawBnNoise(noise, c.noise, this.noiseRng, rows);
           applyBnNoise(c.noise, c.bnOut, rows, dense.nOut);
-        } else if (mode === 'probe') {
+        } else if (noise !== null && mode === 'probe') {
           applyUnitShift(noise, c.bnOut, rows);
         }
         act.forward(c.bnOut, c.act, count);
       } else {
         act.forward(c.z, c.act, count);
-        bnForward(bn, c.act, c.bnOut, c.bn, rows, mode);
+        normForward(layer as NormLayer, c.act, c.bnOut, c, rows, mode);
       }
       input = c.out;
     }
@@ -187,19 +187,21 @@ export class Model {
       rows,
       last >= 0 ? null : ws.sparse,
     );
+    const before = normBeforeActivation(this.spec.placement);
     for (let l = last; l >= 0; l--) {
-      const { dense, bn } = this.hidden[l];
+      const layer = this.hidden[l];
+      const { dense } = layer;
       const c = ws.layers[l];
       const count = rows * dense.nOut;
-      if (bn === null || c.bn === null || c.bnOut === null) {
+      if (layer.kind === null || c.bnOut === null) {
         act.backward(c.z, c.act, c.gradOut, c.gradZ, count);
-      } else if (this.spec.placement === 'before' || this.spec.placement === 'noisy') {
+      } else if (before) {
         act.backward(c.bnOut, c.act, c.gradOut, c.gradActIn, count);
         // Noise added in training scales the gradient by s (a constant); other passes added none.
         if (c.noise !== null && ws.usedNoise) bnNoiseBackward(c.noise, c.gradActIn, rows, dense.nOut);
-        batchNormBackward(bn, c.gradActIn, c.bn, c.gradZ, rows, ws.usedBatchStats);
+        normBackward(layer as NormLayer, c.gradActIn, c, c.gradZ, rows, ws.usedBatchStats);
       } else {
-        batchNormBackward(bn, c.gradOut, c.bn, c.gradAct, rows, ws.usedBatchStats);
+        normBackward(layer as NormLayer, c.gradOut, c, c.gradAct, rows, ws.usedBatchStats);
         act.backward(c.z, c.act, c.gradAct, c.gradZ, count);
       }
       const input = l > 0 ? ws.layers[l - 1].out : x;
@@ -235,46 +237,15 @@ export class Model {
   }
 }
 
-function bnForward(
-  bn: BatchNormParams,
-  x: FloatArray,
-  y: FloatArray,
-  cache: BatchNormCache,
-  rows: number,
-  mode: ForwardMode,
-): void {
-  switch (mode) {
-    case 'train':
-      batchNormForwardBatch(bn, x, y, cache, rows);
-      batchNormUpdateRunning(bn, cache, rows);
-      return;
-    case 'collect':
-      batchNormForwardBatch(bn, x, y, cache, rows);
-      batchNormAccumulatePopulation(bn, cache, rows);
-      return;
-    case 'batch':
-    case 'probe':
-      batchNormForwardBatch(bn, x, y, cache, rows);
-      return;
-    case 'running':
-      batchNormForwardFixed(bn, x, y, cache, rows, bn.runningMean, bn.runningVar);
-      return;
-    case 'population':
-      batchNormForwardFixed(bn, x, y, cache, rows, bn.populationMean, bn.populationVar);
-      return;
-    default:
-      assertNever(mode, 'forward mode');
-  }
-}
-
 function listParams(hidden: readonly HiddenLayer[], output: DenseParams): ParamRef[] {
   const list: ParamRef[] = [];
-  hidden.forEach(({ dense, bn }, l) => {
+  hidden.forEach(({ dense, bn, ln }, l) => {
     list.push({ name: `hidden${l + 1}.W`, value: dense.W, grad: dense.gradW });
     list.push({ name: `hidden${l + 1}.b`, value: dense.b, grad: dense.gradB });
-    if (bn !== null) {
-      list.push({ name: `hidden${l + 1}.gamma`, value: bn.gamma, grad: bn.gradGamma });
-      list.push({ name: `hidden${l + 1}.beta`, value: bn.beta, grad: bn.gradBeta });
+    const norm = bn ?? ln;
+    if (norm !== null) {
+      list.push({ name: `hidden${l + 1}.gamma`, value: norm.gamma, grad: norm.gradGamma });
+      list.push({ name: `hidden${l + 1}.beta`, value: norm.beta, grad: norm.gradBeta });
     }
   });
   list.push({ name: 'output.W', value: output.W, grad: output.gradW });

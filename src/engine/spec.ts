@@ -12,6 +12,34 @@ export type Placement = 'none' | 'before' | 'after' | 'noisy';
 /** Every placement, in menu order. */
 export const PLACEMENTS: readonly Placement[] = ['none', 'before', 'after', 'noisy'];
 
+/** The normalizations a hidden layer can have: batch norm, layer norm, or batch norm by an ℓp scale. */
+export type NormKind = 'bn' | 'ln' | 'l1' | 'l2' | 'linf';
+
+/**
+ * Every placement the engine can build: the lab's, plus layer norm and ℓ1/ℓ2/ℓ∞ batch norm before or
+ * after the activation (Ba et al., 2016; Santurkar et al., 2018, §3.3). The lab does not offer the
+ * newer ones yet.
+ */
+export type ModelPlacement = Placement | `${Exclude<NormKind, 'bn'>}-${'before' | 'after'}`;
+
+/** Every model placement. */
+export const MODEL_PLACEMENTS: readonly ModelPlacement[] = [
+  ...PLACEMENTS,
+  ...(['ln', 'l1', 'l2', 'linf'] as const).flatMap((k) => [`${k}-before`, `${k}-after`] as const),
+];
+
+/** The normalization a placement puts in each hidden layer, or null for none. */
+export function normOf(placement: ModelPlacement): NormKind | null {
+  if (placement === 'none') return null;
+  if (placement === 'before' || placement === 'after' || placement === 'noisy') return 'bn';
+  return placement.slice(0, placement.indexOf('-')) as NormKind;
+}
+
+/** Whether the normalization sits between the dense layer and the activation (else after the activation). */
+export function normBeforeActivation(placement: ModelPlacement): boolean {
+  return placement === 'before' || placement === 'noisy' || placement.endsWith('-before');
+}
+
 /**
  * The structure of an MLP. sizes = [nIn, hidden₁, …, hiddenₖ, nOut]. Each hidden layer is
  * Dense → (BN (+ noise)) → activation → (BN) by placement; the output layer is Dense alone, then the loss.
@@ -19,7 +47,7 @@ export const PLACEMENTS: readonly Placement[] = ['none', 'before', 'after', 'noi
 export interface ModelSpec {
   readonly sizes: readonly number[];
   readonly activation: ActivationName;
-  readonly placement: Placement;
+  readonly placement: ModelPlacement;
   readonly init: InitSpec;
   readonly loss: LossName;
   /** ε in the BN denominator (PyTorch default 1e-5). */
@@ -56,7 +84,7 @@ export function validateModelSpec(spec: ModelSpec): void {
     if (!Number.isInteger(s) || s < 1) throw new Error(`sizes[${i}]: ${s} is not a positive integer`);
   });
   if (!ACTIVATIONS.includes(spec.activation)) throw new Error(`activation: unknown "${spec.activation}"`);
-  if (!PLACEMENTS.includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
+  if (!MODEL_PLACEMENTS.includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
   if (!INIT_KINDS.includes(spec.init?.kind)) throw new Error(`init: unknown kind "${spec.init?.kind}"`);
   if (spec.init.kind === 'gaussian' && !(spec.init.sigma > 0 && Number.isFinite(spec.init.sigma))) {
     throw new Error(`init.sigma: ${spec.init.sigma} is not a positive number`);

@@ -24,7 +24,13 @@ export function randomLabels(rng: Rng, rows: number, nClasses: number): Int32Arr
 
 /** Gives γ, β (and the running statistics) non-trivial values so a check cannot pass by symmetry. */
 export function perturbBatchNorm(model: Model, rng: Rng): void {
-  for (const { bn } of model.hidden) {
+  for (const { bn, ln } of model.hidden) {
+    if (ln !== null) {
+      for (let j = 0; j < ln.n; j++) {
+        ln.gamma[j] = 0.5 + rng.uniform();
+        ln.beta[j] = rng.range(-0.5, 0.5);
+      }
+    }
     if (bn === null) continue;
     for (let j = 0; j < bn.n; j++) {
       bn.gamma[j] = 0.5 + rng.uniform();

@@ -1,7 +1,8 @@
 import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
+import { createLayerNormCache, type LayerNormCache } from './layerNorm.ts';
 import { createSampleNoise, type SampleNoise } from './noisyBn.ts';
-import type { Placement } from './spec.ts';
+import { normBeforeActivation, normOf, type ModelPlacement } from './spec.ts';
 import { createSparseRows, type SparseRows } from './sparse.ts';
 
 /** Inputs narrower than this are not worth compressing. */
@@ -14,7 +15,7 @@ const SPARSE_MIN_INPUTS = 64;
 export interface LayerCache {
   /** Dense output x·W + b. */
   readonly z: FloatArray;
-  /** BN output, or null without BN. */
+  /** The normalization's output (BN, ℓp BN or layer norm), or null without one. */
   readonly bnOut: FloatArray | null;
   /** Activation output. */
   readonly act: FloatArray;
@@ -22,8 +23,10 @@ export interface LayerCache {
   readonly actIn: FloatArray;
   /** The layer's output, fed to the next layer: bnOut when BN sits after the activation, act otherwise. */
   readonly out: FloatArray;
-  /** BN's x̂ and the statistics it used, or null without BN. */
+  /** BN's (or ℓp BN's) x̂ and the statistics it used, or null without it. */
   readonly bn: BatchNormCache | null;
+  /** Layer norm's x̂ and per-sample statistics, or null without it. */
+  readonly ln: LayerNormCache | null;
   /** Noisy BN's per-sample noise of the last training batch, or null (no noise, or a forward-only workspace). */
   readonly noise: SampleNoise | null;
   /** ∂L/∂out, written by the next layer's backward. */
@@ -60,10 +63,11 @@ export interface Workspace {
  * Allocates a workspace for a model with the given widths and placement. Without `forTraining` the
  * gradient buffers are empty: evaluation and probe workspaces need only the forward caches (half the memory).
  */
-export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number, forTraining = true): Workspace {
+export function createWorkspace(dtype: DType, sizes: readonly number[], placement: ModelPlacement, batchSize: number, forTraining = true): Workspace {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size ${batchSize} is not a positive integer`);
   const layers: LayerCache[] = [];
   const empty = allocFloat(dtype, 0);
+  const norm = normOf(placement);
   for (let l = 1; l < sizes.length - 1; l++) {
     const n = sizes[l];
     const buf = (): FloatArray => allocFloat(dtype, batchSize * n);
@@ -71,24 +75,21 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     const z = buf();
     const act = buf();
     const gradOut = grad();
-    if (placement === 'none') {
+    if (norm === null) {
       const gradZ = grad();
-      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
-    } else if (placement === 'before' || placement === 'noisy') {
+      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, ln: null, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
+      continue;
+    }
+    const bn = norm === 'ln' ? null : createBatchNormCache(dtype, n, batchSize);
+    const ln = norm === 'ln' ? createLayerNormCache(dtype, n, batchSize) : null;
+    const bnOut = buf();
+    if (normBeforeActivation(placement)) {
       // Noisy BN adds its noise to bnOut in place, so the nonlinearity's input is the noisy value.
-      const bnOut = buf();
       const noise = placement === 'noisy' && forTraining ? createSampleNoise(dtype, n, batchSize) : null;
-      layers.push({
-        z, bnOut, act, actIn: bnOut, out: act, bn: createBatchNormCache(dtype, n, batchSize), noise,
-        gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut,
-      });
+      layers.push({ z, bnOut, act, actIn: bnOut, out: act, bn, ln, noise, gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut });
     } else {
-      const bnOut = buf();
       const gradZ = grad();
-      layers.push({
-        z, bnOut, act, actIn: z, out: bnOut, bn: createBatchNormCache(dtype, n, batchSize), noise: null,
-        gradOut, gradActIn: gradZ, gradZ, gradAct: grad(),
-      });
+      layers.push({ z, bnOut, act, actIn: z, out: bnOut, bn, ln, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: grad() });
     }
   }
   const nOut = sizes[sizes.length - 1];
