@@ -31,3 +31,13 @@ for (const section of ['scaling', 'transform', 'bias', 'inference', 'smoothness'
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
   });
 }
+
+test('the learning-rate sweep, finished, has no serious accessibility violations', async ({ page }) => {
+  await openLab(page, '?view=story&section=rates&dataset=blobs&depth=1&width=8');
+  await page.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(page.getByTestId('sweep-progress')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(7);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+});

@@ -32,8 +32,8 @@ export function IcsByLayer() {
   const top = Math.max(1e-12, ...diff.slice(1).flat().filter(Number.isFinite));
   return (
     <div className="ics-layers" data-testid="ics-by-layer">
-      <p className="live-caption">Covariate shift of every layer at step {step.toLocaleString('en-US')}: ‖G − G′‖, and cos(G, G′) beside it</p>
       <table>
+        <caption className="live-caption">Covariate shift of every layer at step {step.toLocaleString('en-US')}: ‖G − G′‖, and cos(G, G′) beside it</caption>
         <thead>
           <tr>
             <th scope="col">Layer</th>

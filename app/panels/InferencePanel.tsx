@@ -49,8 +49,12 @@ function Table({ table, placements }: { table: InferenceTable; placements: reado
     <div className="table-scroll" ref={boxRef}>
       <table className={`inference-table${compact ? ' compact' : ''}`} data-testid="inference-table">
         <caption>
-          Test accuracy on {INFER_ROWS} test digits at step {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics BN normalizes with
+          Test accuracy on {INFER_ROWS} fixed test examples (all of them if there are fewer) at step {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics BN normalizes with
         </caption>
+        <colgroup span={1} />
+        {styles.map((s) => (
+          <colgroup key={s.label} span={compact ? 1 : nEps} />
+        ))}
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
@@ -67,7 +71,7 @@ function Table({ table, placements }: { table: InferenceTable; placements: reado
               (compact ? EPS_NAME.slice(0, 1) : EPS_NAME).map((e, k) => (
                 <th key={`${s.label}-${e}`} scope="col" className="eps-head">
                   ε {e}
-                  <span className="eps-who">{k === 0 ? ' PyTorch' : ' Keras'}</span>
+                  <span className="eps-who">{k === 0 ? ' PyTorch’s' : ' Keras’s, at test time'}</span>
                 </th>
               )),
             )}
@@ -97,7 +101,8 @@ function Table({ table, placements }: { table: InferenceTable; placements: reado
  * conventions, live; and the running averages' accuracy over time, where Keras's 0.99 lags.
  */
 export function InferencePanel() {
-  const history = useTrainer().history;
+  const trainer = useTrainer();
+  const history = trainer.history;
   const inferEvery = useStore((s) => s.config.inferEvery);
   const shape = useStore((s) => s.shape);
   const live = useStore((s) => s.live);
@@ -108,14 +113,14 @@ export function InferencePanel() {
     (t) => (t === null ? '' : `${t.step}:${t.bnVariants.join()}`),
     [shape],
   );
-  const cost = probeCost(live.filter((v) => v.placement !== 'none').map((v) => v.inferMs), inferEvery, stepsPerSecond);
+  const cost = probeCost(live.filter((v) => v.placement !== 'none').map((v) => v.inferMs), inferEvery, stepsPerSecond, trainer.parallel);
   const epsEffect = table === null ? NaN : largestEpsEffect(table);
   const collapsed = table?.classesAtOne.some((c) => c === 1) ?? false;
   return (
     <Panel
       id="inference-probe"
       title="Inference, side by side"
-      watch="Batch statistics fail on tiny test batches (one digit: one class for everything); fixed statistics do not care. Keras’s momentum 0.99 lags for the first few hundred steps."
+      watch="Batch statistics fail on tiny test batches (one example: one class for everything); fixed statistics do not care. Keras’s momentum 0.99 lags for the first hundred steps or so."
       actions={
         <label className="toggle">
           <input type="checkbox" checked={inferEvery > 0} onChange={(e) => updateConfig({ inferEvery: e.target.checked ? DEFAULT_INFER_EVERY : 0 })} /> measure
@@ -138,7 +143,8 @@ export function InferencePanel() {
           <p className="legend-note" data-testid="infer-summary">
             {table.plain !== null && `Plain network, no BN: ${formatPercent(table.plain.acc)} in every row. `}
             {collapsed && 'At test batch 1, BN predicts a single class for every digit. '}
-            {Number.isFinite(epsEffect) && `ε changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points here: it matters only where a variance is as small as ε.`}
+            {Number.isFinite(epsEffect) &&
+              `Swapping ε at test time (the network trained with its own) changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points: ε matters only where a variance is as small as ε.`}
           </p>
           <h3 className="sub-head">Accuracy with running averages over time</h3>
           <TimeChart id="infer-torch" label="momentum 0.1" kind="linear" fixed={[0, 1]} valueAt={runningTorch} format={formatPercent} height={170} />
@@ -149,7 +155,7 @@ export function InferencePanel() {
                 {VARIANT_STYLES[v.placement].short}{' '}
               </span>
             ))}
-            · the plain line is its ordinary test accuracy, for reference
+            · the plain line is its accuracy on the same test examples, for reference
           </p>
         </>
       )}

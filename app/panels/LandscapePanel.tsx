@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 import { updateConfig, useStore } from '../store/store.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatLoss } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { probeCost } from './landscapeCost.ts';
@@ -46,10 +47,11 @@ export function LandscapePanel() {
   const depth = useStore((s) => s.config.depth);
   const live = useStore((s) => s.live);
   const stepsPerSecond = useStore((s) => s.stepsPerSecond);
+  const parallel = useTrainer().parallel;
   const shownLayer = Math.min(trackLayer, depth) - 1;
   const icsDiff = useMemo(() => layerStat('icsDiff', shownLayer), [shownLayer]);
   const icsCos = useMemo(() => layerStat('icsCos', shownLayer), [shownLayer]);
-  const cost = probeCost(live.map((v) => v.probeMs), probeEvery, stepsPerSecond);
+  const cost = probeCost(live.map((v) => v.probeMs), probeEvery, stepsPerSecond, parallel);
   return (
     <Panel
       id="landscape"

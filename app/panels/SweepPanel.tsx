@@ -28,7 +28,9 @@ export function SweepPanel() {
   const sweep = useSweep();
   const trainer = useTrainer();
   const labConfig = useStore((s) => s.config);
-  const { status, done, total, rows, config, elapsedMs, message } = useSweepStore();
+  const status = useSweepStore((s) => s.status);
+  const rows = useSweepStore((s) => s.rows);
+  const config = useSweepStore((s) => s.config);
   const busy = sweepBusy(status);
   const placements: readonly Placement[] = config?.variants ?? labConfig.variants;
   const baseLr = config?.lr ?? labConfig.lr;
@@ -37,7 +39,6 @@ export function SweepPanel() {
     trainer.pause();
     sweep.start(labConfig);
   };
-  const fraction = total > 0 ? done / total : 0;
   return (
     <Panel
       id="lr-sweep"
@@ -57,19 +58,11 @@ export function SweepPanel() {
     >
       <p className="probe-cost">
         {SWEEP_FACTORS.length} rates around lr = {formatTick(baseLr)}, up to {SWEEP_BUDGET.toLocaleString('en-US')} steps each, test accuracy every 50 steps; a rate stops once every
-        variant has reached 90% or diverged. It runs beside the lab in its own workers and pauses the lab while it works.
+        variant has reached 90% or diverged. It runs in its own workers; starting it pauses the lab, so the two do not share the processor.
       </p>
-      {status !== 'idle' && (
-        <div className="sweep-progress" data-testid="sweep-progress" data-status={status}>
-          <progress max={1} value={status === 'loading' ? undefined : fraction} aria-label="Sweep progress" />
-          <span>
-            {STATUS_TEXT[status]}
-            {status !== 'loading' && ` · ${Math.round(100 * fraction)}%`} · {(elapsedMs / 1000).toFixed(0)} s{message !== null && ` · ${message}`}
-          </span>
-        </div>
-      )}
+      {status !== 'idle' && <SweepProgress />}
       {rows.length === 0 ? (
-        status === 'idle' && <p className="empty-note">Press “Run the sweep”: on this setup it takes about a minute, and each row appears as its rate finishes.</p>
+        status === 'idle' && <p className="empty-note">Press “Run the sweep”: the bn-paper setup takes one to two minutes, and each row appears as its rate finishes.</p>
       ) : (
         <>
           <SweepChart rows={rows} placements={placements} baseLr={baseLr} />
@@ -85,6 +78,25 @@ export function SweepPanel() {
         </>
       )}
     </Panel>
+  );
+}
+
+/** The progress bar and what the sweep is doing, announced to screen readers as it changes. */
+function SweepProgress() {
+  const status = useSweepStore((s) => s.status);
+  const done = useSweepStore((s) => s.done);
+  const total = useSweepStore((s) => s.total);
+  const elapsedMs = useSweepStore((s) => s.elapsedMs);
+  const message = useSweepStore((s) => s.message);
+  const fraction = total > 0 ? done / total : 0;
+  return (
+    <div className="sweep-progress" data-testid="sweep-progress" data-status={status}>
+      <progress max={1} value={status === 'loading' ? undefined : fraction} aria-label="Sweep progress" />
+      <span role="status">
+        {STATUS_TEXT[status]}
+        {status !== 'loading' && ` · ${Math.round(100 * fraction)}%`} · {(elapsedMs / 1000).toFixed(0)} s{message !== null && ` · ${message}`}
+      </span>
+    </div>
   );
 }
 

@@ -7,6 +7,10 @@ describe('probeCost', () => {
     expect(probeCost([60, 60], 50, 80)).toEqual({ ms: 60, share: expect.closeTo(0.192, 9) });
   });
 
+  it('counts variants probed side by side, one per worker, once', () => {
+    expect(probeCost([60, 40], 50, 80, true)).toEqual({ ms: 50, share: expect.closeTo(0.096, 9) });
+  });
+
   it('is unknown before the first probe, with probes off, or before training has a speed', () => {
     expect(probeCost([NaN, NaN], 50, 80)).toBeNull();
     expect(probeCost([60], 0, 80)).toBeNull();

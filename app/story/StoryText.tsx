@@ -72,11 +72,11 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
       <p>
         The table measures every choice at once on the running model, on copies, so training never notices. Batch statistics at a test batch of 1 give β for every digit,
         so the network predicts one class for everything. A batch of 2 is barely better than a coin toss per pair. Running averages with momentum 0.99 start at mean 0 and
-        variance 1 and take hundreds of steps to catch up, while 0.1 tracks the batches within a few dozen. ε only matters where a variance is as small as ε itself.
+        variance 1 and take a hundred steps or more to catch up, while 0.1 tracks the batches within a few dozen. ε only matters where a variance is as small as ε itself.
       </p>
       <TryThis>
-        Press the first scenario and watch the first 300 steps: the momentum-0.99 row sits near chance while 0.1 already matches a batch of 60. Then read down the batch-statistics
-        rows: 1, 2, 8, 60.
+        Press the first scenario and watch the first 150 steps: the momentum-0.99 row sits near chance while 0.1 already matches a batch of 60. Then read down the
+        batch-statistics rows: 1, 2, 8, 60.
       </TryThis>
       <Scenario preset="bn-paper" extra={{ inferEvery: 50 }} label="Measure inference every 50 steps" />
       <Scenario preset="tiny-batch" extra={{ inferEvery: 50 }} label="Trained on batches of 4" />
@@ -98,7 +98,7 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
         networks. On our 8,000 digits BN fits the training set faster, and its gap comes out larger, not smaller. A claim worth testing, not assuming.
       </p>
       <TryThis>
-        Run the sweep (about a minute; the lab pauses). Compare the bars under the chart, the rates at which each network reached 90%. Then load the high learning rate: at
+        Run the sweep (one to two minutes; starting it pauses the lab). Compare the bars under the chart, the rates at which each network reached 90%. Then load the high learning rate: at
         lr 10 the plain network saturates and stalls near chance while BN passes 90%.
       </TryThis>
       <Scenario preset="high-lr" label="Learning rate 10" />

@@ -5,7 +5,7 @@ import type { SweepRow } from '../../src/experiment/lrSweep.ts';
 /** Where the learning-rate sweep is. */
 export type SweepStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';
 
-/** The sweep's slow state: small, and changed at most ten times a second. */
+/** The sweep's slow state: small; progress changes up to about ten times a second per worker. */
 export interface SweepState {
   status: SweepStatus;
   /** Steps done and the most there can be (a rate that ends early counts its whole budget). */
@@ -22,6 +22,7 @@ export interface SweepState {
   message: string | null;
 }
 
+/** Before any sweep, and the base every start resets to. */
 export const initialSweepState: SweepState = {
   status: 'idle',
   done: 0,

@@ -1,30 +1,46 @@
 import type { Config } from '../../src/config/config.ts';
-import { SWEEP_FACTORS } from '../../src/experiment/lrSweep.ts';
+import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/lrSweep.ts';
 import { SWEEP_PROTOCOL_VERSION, type FromSweep, type ToSweep } from '../../src/worker/sweepProtocol.ts';
 import { notify } from '../store/store.ts';
 import { initialSweepState, useSweepStore, withRow } from '../sweep/sweepStore.ts';
 
 type Command = ToSweep extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
 
+/** What the client needs of a worker (a fake one in tests). */
+export interface SweepWorker {
+  postMessage(msg: unknown): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromSweep>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
 /** The factors worker w of n runs: interleaved, so slow and fast rates spread evenly. */
 export function factorsFor(w: number, n: number, factors: readonly number[] = SWEEP_FACTORS): number[] {
   return factors.filter((_, i) => i % n === w);
 }
 
+function spawnSweepWorker(): SweepWorker {
+  return new Worker(new URL('../../src/worker/sweep.worker.ts', import.meta.url), { type: 'module' }) as SweepWorker;
+}
+
 /**
- * The page's side of the learning-rate sweep: spawns its workers on first use (one per spare core, at
- * most two), splits the learning rates between them and gathers their rows, progress and ends into the
- * sweep store. Only the latest start's messages count.
+ * The page's side of the learning-rate sweep: spawns its workers on first use (one per core, at most two),
+ * splits the learning rates between them and gathers their rows, progress and ends into the sweep store.
+ * Only the latest start's messages count; a crashed worker ends the whole sweep and takes the others down.
  */
 export class SweepClient {
-  private workers: Worker[] = [];
+  private workers: SweepWorker[] = [];
   private request = 0;
   private running = 0;
   private cancelled = false;
-  private progress: { done: number; total: number }[] = [];
+  private failed = false;
+  private progress: number[] = [];
   private clock = 0;
 
-  constructor(private readonly workerCount = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1))) {}
+  constructor(
+    private readonly workerCount = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1)),
+    private readonly spawnWorker: () => SweepWorker = spawnSweepWorker,
+  ) {}
 
   /** Starts a sweep of this config's learning rate (replacing any sweep in progress). */
   start(config: Config): void {
@@ -32,10 +48,11 @@ export class SweepClient {
     const n = Math.min(this.workerCount, SWEEP_FACTORS.length);
     this.running = n;
     this.cancelled = false;
-    this.progress = Array.from({ length: n }, () => ({ done: 0, total: 0 }));
-    useSweepStore.setState({ ...initialSweepState, status: 'loading', config, startedAt: performance.now() });
-    window.clearInterval(this.clock);
-    this.clock = window.setInterval(() => this.tick(), 500);
+    this.failed = false;
+    this.progress = Array.from({ length: n }, () => 0);
+    useSweepStore.setState({ ...initialSweepState, status: 'loading', config, total: SWEEP_FACTORS.length * SWEEP_BUDGET, startedAt: performance.now() });
+    clearInterval(this.clock);
+    this.clock = setInterval(() => this.tick(), 500) as unknown as number;
     for (let w = 0; w < n; w++) this.send(w, { type: 'start', request, config, factors: factorsFor(w, n) });
   }
 
@@ -43,7 +60,7 @@ export class SweepClient {
   cancel(): void {
     if (this.running === 0) return;
     this.cancelled = true;
-    this.workers.forEach((_, w) => this.send(w, { type: 'cancel' }));
+    for (let w = 0; w < this.workers.length; w++) this.send(w, { type: 'cancel' });
   }
 
   private tick(): void {
@@ -56,23 +73,25 @@ export class SweepClient {
     this.workers[w].postMessage({ v: SWEEP_PROTOCOL_VERSION, ...msg });
   }
 
-  private spawn(w: number): Worker {
-    const worker = new Worker(new URL('../../src/worker/sweep.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<FromSweep>) => this.receive(w, e.data);
+  private spawn(w: number): SweepWorker {
+    const worker = this.spawnWorker();
+    worker.onmessage = (e) => {
+      if (this.workers[w] === worker) this.receive(w, e.data);
+    };
     worker.onerror = (e) => {
       e.preventDefault();
-      worker.terminate();
-      this.workers = [];
-      this.fail(`the sweep worker crashed (${e.message || 'no message'})`);
+      if (this.workers[w] === worker) this.fail(`the sweep worker crashed (${e.message || 'no message'})`);
     };
     return worker;
   }
 
+  /** Ends the sweep at once: every worker goes, and anything they had queued is dropped. */
   private fail(message: string): void {
-    this.workers.forEach((wk) => wk.terminate());
+    for (const worker of this.workers) worker.terminate();
     this.workers = [];
+    this.request++;
     this.running = 0;
-    window.clearInterval(this.clock);
+    clearInterval(this.clock);
     useSweepStore.setState((s) => ({ status: 'failed', message, elapsedMs: performance.now() - s.startedAt }));
     notify(`Learning-rate sweep: ${message}. The rows so far are kept; press Run to try again.`, 'error');
   }
@@ -90,29 +109,30 @@ export class SweepClient {
         useSweepStore.setState({ message: msg.message });
         notify(`Learning-rate sweep: ${msg.message}`, 'warning');
         return;
-      case 'progress': {
-        this.progress[w] = { done: msg.done, total: msg.total };
-        const done = this.progress.reduce((a, p) => a + p.done, 0);
-        const total = this.progress.reduce((a, p) => a + p.total, 0);
-        useSweepStore.setState({ status: 'running', done, total });
+      case 'progress':
+        this.progress[w] = msg.done;
+        useSweepStore.setState({ status: 'running', done: this.progress.reduce((a, d) => a + d, 0) });
         return;
-      }
       case 'row':
         useSweepStore.setState((s) => ({ rows: withRow(s.rows, msg.row) }));
         return;
       case 'done':
-        if (msg.cancelled) this.cancelled = true;
         this.running = Math.max(0, this.running - 1);
-        if (this.running === 0) {
-          window.clearInterval(this.clock);
-          useSweepStore.setState((s) => ({ status: this.cancelled ? 'cancelled' : 'done', elapsedMs: performance.now() - s.startedAt }));
-        } else if (msg.cancelled) {
-          // One worker failed or was cancelled: stop the others too, so the sweep ends as one.
+        if (msg.cancelled && !this.cancelled) {
+          // Not asked for: the worker failed (its error came first). Stop the others, so the sweep ends as one.
+          this.failed = true;
+          this.cancelled = true;
           for (let k = 0; k < this.workers.length; k++) if (k !== w) this.send(k, { type: 'cancel' });
+        }
+        if (this.running === 0) {
+          clearInterval(this.clock);
+          const status = this.failed ? 'failed' : this.cancelled ? 'cancelled' : 'done';
+          useSweepStore.setState((s) => ({ status, elapsedMs: performance.now() - s.startedAt }));
         }
         return;
       case 'error':
         notify(`Learning-rate sweep: ${msg.message}`, 'error');
+        useSweepStore.setState({ message: msg.message });
         return;
     }
   }
