@@ -147,8 +147,10 @@ export function InferencePanel() {
               `Swapping ε at test time (the network trained with its own) changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points: ε matters only where a variance is as small as ε.`}
           </p>
           <h3 className="sub-head">Accuracy with running averages over time</h3>
-          <TimeChart id="infer-torch" label="momentum 0.1" kind="linear" fixed={[0, 1]} valueAt={runningTorch} format={formatPercent} height={170} />
-          <TimeChart id="infer-keras" label="momentum 0.99" kind="linear" fixed={[0, 1]} valueAt={runningKeras} format={formatPercent} height={170} />
+          <p className="chart-title">Running averages with momentum 0.1 (PyTorch’s default)</p>
+          <TimeChart id="infer-torch" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={runningTorch} format={formatPercent} height={190} />
+          <p className="chart-title">Running averages with momentum 0.99 (Keras’s default)</p>
+          <TimeChart id="infer-keras" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={runningKeras} format={formatPercent} height={190} />
           <p className="legend-note">
             {live.map((v) => (
               <span key={v.name} style={{ color: VARIANT_STYLES[v.placement].ink }}>

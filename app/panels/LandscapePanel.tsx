@@ -84,7 +84,7 @@ export function LandscapePanel() {
           <TimeChart id="landscape-beta" label="β-smoothness" kind="log" fixed={null} valueAt={beta} format={small} height={200} />
           <h3 className="sub-head">Covariate shift, layer by layer</h3>
           <IcsByLayer />
-          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1} over time (click a layer in the network strip to change it)</h3>
+          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1} over time (track another layer to change it)</h3>
           <TimeChart id="ics-diff" label="‖G − G′‖" kind="log" fixed={null} valueAt={icsDiff} format={small} height={180} />
           <TimeChart id="ics-cos" label="cos(G, G′)" kind="linear" fixed={[-1, 1]} valueAt={icsCos} format={small} height={180} />
           <p className="legend-note">

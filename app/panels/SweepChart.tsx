@@ -28,7 +28,7 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
   const y = scaleLinear().domain([0, budget]).range([rangeTop - MARGIN.bottom, PLOT_TOP]);
   const yTicks = y.ticks(4);
   // Variants at the same rate and lane sit side by side rather than on top of each other.
-  const dx = (v: number) => (v - (placements.length - 1) / 2) * 9;
+  const dx = (v: number) => (v - (placements.length - 1) / 2) * 15;
   const posY = (r: SweepRow, v: number) => {
     const o = r.variants[v].outcome;
     const lane = outcomeLane(o);
@@ -58,11 +58,16 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
           <text x={MARGIN.left - 10} y={LANE.diverged} dy="0.35em" textAnchor="end">
             diverged
           </text>
-          {rows.map((r) => (
-            <text key={r.factor} x={x(r.lr)} y={rangeTop - MARGIN.bottom + 22} textAnchor="middle">
-              {formatTick(r.lr)}
-            </text>
-          ))}
+          {rows.map((r, i) => {
+            // On a narrow chart every other rate keeps its label, so they never run together.
+            const spacing = (width - MARGIN.left - MARGIN.right) / Math.max(1, rows.length);
+            if (spacing < 48 && i % 2 === 1) return null;
+            return (
+              <text key={r.factor} x={x(r.lr)} y={rangeTop - MARGIN.bottom + 22} textAnchor="middle">
+                {formatTick(r.lr)}
+              </text>
+            );
+          })}
           <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={rangeTop - 8} textAnchor="middle">
             learning rate (log scale)
           </text>
