@@ -144,3 +144,20 @@ test('the learning-rate sweep runs in its own workers with progress, can be canc
   await expect(page.getByTestId('sweep-ranges')).toContainText(/BN before: .+ rates/);
   health.expectClean();
 });
+
+test('the shift and limits sections: their scenarios load and their demos move as the model trains', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openSection(page, 'shift');
+  await runScenario(page, /The BN paper, Figure 1/, 30);
+  const median = page.locator('svg[data-drift="none"] path.median.unit');
+  const before = await median.getAttribute('d');
+  await expect.poll(() => median.getAttribute('d'), { timeout: 15_000 }).not.toBe(before);
+  await page.getByRole('navigation', { name: 'Story contents' }).getByRole('link', { name: 'Regularization and limits' }).click();
+  await runScenario(page, /Test batches of one/, 30);
+  // Tiny batches, evaluated one example at a time with batch statistics: the accuracy curve is drawn and moves.
+  const curve = page.locator('[data-chart="accuracy"] path.series[data-variant="before"]');
+  const first = await curve.getAttribute('d');
+  await expect.poll(() => curve.getAttribute('d'), { timeout: 15_000 }).not.toBe(first);
+  await expect(page.locator('.variant-card[data-variant="before"]')).toContainText('%');
+  health.expectClean();
+});

@@ -1,3 +1,4 @@
+import type { Placement } from '../../src/engine/spec.ts';
 import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
@@ -13,22 +14,26 @@ const small = (v: number) => (Number.isFinite(v) ? v.toPrecision(2) : '—');
 export function IcsByLayer() {
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
-  const { step, diff, cos } = useLatest(
+  const { step, diff, cos, placements } = useLatest(
     () => {
+      // The history's own shape, which always matches its latest snapshot (the store's may already be newer).
       const s = history.latest;
-      if (s === null || shape === null) return { step: NaN, diff: [] as number[][], cos: [] as number[][] };
+      const shape = history.shape;
+      if (s === null || shape === null) return { step: NaN, diff: [] as number[][], cos: [] as number[][], placements: [] as Placement[] };
       const at = (v: number, l: number, key: keyof typeof LS) => s.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
       const layers = Array.from({ length: shape.nLayers }, (_, l) => l);
       return {
         step: Math.max(...shape.placements.map((_, v) => s.variant[v * VARIANT_STATS.length + VS.probeStep])),
         diff: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsDiff'))),
         cos: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsCos'))),
+        // Rendered with the numbers, so a newer run's shape never meets this run's numbers.
+        placements: shape.placements,
       };
     },
-    (t) => `${t.step}`,
+    (t) => `${t.step}:${t.placements.join()}:${t.diff.length}`,
     [shape],
   );
-  if (shape === null || !(step >= 0)) return null;
+  if (placements.length === 0 || !(step >= 0)) return null;
   const top = Math.max(1e-12, ...diff.slice(1).flat().filter(Number.isFinite));
   return (
     <div className="ics-layers" data-testid="ics-by-layer">
@@ -37,7 +42,7 @@ export function IcsByLayer() {
         <thead>
           <tr>
             <th scope="col">Layer</th>
-            {shape.placements.map((p) => (
+            {placements.map((p) => (
               <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
                 {VARIANT_STYLES[p].short}
               </th>
@@ -54,7 +59,7 @@ export function IcsByLayer() {
                 </td>
               )}
               {l > 0 && row.map((d, v) => {
-                const p = shape.placements[v];
+                const p = placements[v];
                 const share = Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0;
                 return (
                   <td key={p} data-variant={p}>

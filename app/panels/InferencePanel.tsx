@@ -39,9 +39,9 @@ function AccuracyCell({ acc, alt, color }: { acc: number; alt?: number; color: s
 const COLUMN_PX = 100;
 const ROW_HEAD_PX = 260;
 
-function Table({ table, placements }: { table: InferenceTable; placements: readonly string[] }) {
+function Table({ table }: { table: InferenceTable }) {
   const [boxRef, size] = useSize<HTMLDivElement>();
-  const styles = table.bnVariants.map((v) => VARIANT_STYLES[placements[v] as keyof typeof VARIANT_STYLES]);
+  const styles = table.bnVariants.map((v) => VARIANT_STYLES[table.placements[v]]);
   const nEps = INFER_EPS.length;
   // On a phone, one column per variant: ε 1e-5 large, ε 1e-3 small beneath, so nothing scrolls sideways.
   const compact = size.width > 0 && size.width < ROW_HEAD_PX + styles.length * nEps * COLUMN_PX;
@@ -107,10 +107,10 @@ export function InferencePanel() {
   const shape = useStore((s) => s.shape);
   const live = useStore((s) => s.live);
   const stepsPerSecond = useStore((s) => s.stepsPerSecond);
-  const placements = shape?.placements ?? [];
   const table = useLatest(
-    () => (history.latest === null || shape === null ? null : inferenceTable(history.latest.variant, shape.placements)),
-    (t) => (t === null ? '' : `${t.step}:${t.bnVariants.join()}`),
+    // The history's own shape, which always matches its latest snapshot (the store's may already be newer).
+    () => (history.latest === null || history.shape === null ? null : inferenceTable(history.latest.variant, history.shape.placements)),
+    (t) => (t === null ? '' : `${t.step}:${t.placements.join()}`),
     [shape],
   );
   const cost = probeCost(live.filter((v) => v.placement !== 'none').map((v) => v.inferMs), inferEvery, stepsPerSecond, trainer.parallel);
@@ -139,7 +139,7 @@ export function InferencePanel() {
             Every {inferEvery} steps, on copies of the models: training never sees it. Running averages for both momenta are kept side by side from step 0.
             {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per measurement and BN variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
           </p>
-          <Table table={table} placements={placements} />
+          <Table table={table} />
           <p className="legend-note" data-testid="infer-summary">
             {table.plain !== null && `Plain network, no BN: ${formatPercent(table.plain.acc)} in every row. `}
             {collapsed && 'At test batch 1, BN predicts a single class for every digit. '}

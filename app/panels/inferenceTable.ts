@@ -25,6 +25,8 @@ export interface InferenceRow {
 
 /** The table for one snapshot: which variants have BN (the columns), the rows, and the plain network's number. */
 export interface InferenceTable {
+  /** The placements the table was built for (render with these, not a newer run's). */
+  readonly placements: readonly Placement[];
   /** Step of the probe the numbers come from, or NaN before the first. */
   readonly step: number;
   /** Indices of the variants with BN, in order: each gets one column per ε. */
@@ -48,6 +50,7 @@ export function inferenceTable(variant: Float64Array, placements: readonly Place
   }));
   const steps = placements.map((_, v) => variant[v * width + VS.inferStep]).filter(Number.isFinite);
   return {
+    placements,
     step: steps.length > 0 ? Math.max(...steps) : NaN,
     bnVariants,
     rows,
