@@ -1,11 +1,7 @@
 // The thin worker shell around Session: messages in, messages out, a scheduler and the data URL.
 import { fetchMnist } from './loadMnist.ts';
 import { Session } from './session.ts';
-
-const tasks: (() => void)[] = [];
-const channel = new MessageChannel();
-// A MessageChannel runs the next slice as soon as the worker is free; setTimeout(0) would be clamped to 4 ms.
-channel.port1.onmessage = () => tasks.shift()?.();
+import { createWorkerScheduler } from './workerScheduler.ts';
 
 const dataUrl = new URL(`${import.meta.env.BASE_URL}data/mnist.bin.gz`, self.location.origin).href;
 
@@ -13,14 +9,7 @@ const session = new Session({
   post: (msg, transfer) => self.postMessage(msg, { transfer }),
   loadMnist: (onProgress) => fetchMnist(dataUrl, onProgress),
   now: () => performance.now(),
-  schedule: (fn, ms) => {
-    if (ms > 0) {
-      setTimeout(fn, ms);
-      return;
-    }
-    tasks.push(fn);
-    channel.port2.postMessage(null);
-  },
+  schedule: createWorkerScheduler(),
 });
 
 self.onmessage = (event: MessageEvent) => session.handle(event.data);
