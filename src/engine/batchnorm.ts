@@ -124,9 +124,18 @@ export function batchNormForwardFixed(
 }
 
 function normalize(p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, batchSize: number): void {
-  const { n, eps, gamma, beta } = p;
-  const { xhat, mean, variance, invStd } = cache;
-  for (let j = 0; j < n; j++) invStd[j] = 1 / Math.sqrt(variance[j] + eps);
+  const { invStd, variance } = cache;
+  for (let j = 0; j < p.n; j++) invStd[j] = 1 / Math.sqrt(variance[j] + p.eps);
+  batchNormApply(p, x, y, cache, batchSize);
+}
+
+/**
+ * y = γ·(x − mean)·invStd + β for x: [batchSize, n], with mean and invStd already in the cache; leaves x̂
+ * there. Shared by BN and ℓp BN, which differ only in how they fill invStd.
+ */
+export function batchNormApply(p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, batchSize: number): void {
+  const { n, gamma, beta } = p;
+  const { xhat, mean, invStd } = cache;
   for (let i = 0; i < batchSize; i++) {
     const row = i * n;
     for (let j = 0; j < n; j++) {

@@ -1,4 +1,4 @@
-import type { BatchNormCache, BatchNormParams } from './batchnorm.ts';
+import { batchNormApply, type BatchNormCache, type BatchNormParams } from './batchnorm.ts';
 import type { FloatArray } from './floatArray.ts';
 
 /** The ℓp norms Santurkar et al. (2018, §3.3) normalize by instead of the standard deviation. */
@@ -67,17 +67,8 @@ export function lpBatchNormForwardFixed(
 }
 
 function lpNormalize(order: LpOrder, p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, rows: number): void {
-  const { n, eps, gamma, beta } = p;
-  const { xhat, mean, variance, invStd } = cache;
-  for (let j = 0; j < n; j++) invStd[j] = 1 / lpDenominator(order, variance[j], eps);
-  for (let i = 0; i < rows; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const h = (x[row + j] - mean[j]) * invStd[j];
-      xhat[row + j] = h;
-      y[row + j] = gamma[j] * h + beta[j];
-    }
-  }
+  for (let j = 0; j < p.n; j++) cache.invStd[j] = 1 / lpDenominator(order, cache.variance[j], p.eps);
+  batchNormApply(p, x, y, cache, rows);
 }
 
 /**
