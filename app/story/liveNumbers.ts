@@ -1,6 +1,6 @@
 import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
 import { superscript } from '../../src/chain/chain.ts';
-import type { Placement } from '../../src/engine/spec.ts';
+import { normOf, type Placement } from '../../src/engine/spec.ts';
 import type { SnapshotData } from '../history/History.ts';
 
 /** The tracked unit's BN numbers in one variant at a snapshot. */
@@ -43,9 +43,9 @@ export function biasGradient(s: SnapshotData, nLayers: number, v: number, layer:
   return s.layer[(v * nLayers + layer) * LAYER_STATS.length + LS.biasGradNorm];
 }
 
-/** The first variant that normalizes with batch statistics (BN before, after, or noisy), or −1. */
+/** The first variant with standard batch norm (before, after, or noisy; not layer norm or ℓp BN), or −1. */
 export function firstBnVariant(placements: readonly Placement[]): number {
-  return placements.findIndex((p) => p !== 'none');
+  return placements.findIndex((p) => normOf(p) === 'bn');
 }
 
 /** A number for the story's live readouts: 4 significant digits, scientific when tiny, "—" when unknown. */

@@ -40,6 +40,9 @@ interface Workload {
 const workloads: Workload[] = [
   { name: 'bn-paper plain', batchSize: 60, placement: 'none' },
   { name: 'bn-paper bn', batchSize: 60, placement: 'before' },
+  { name: 'bn-paper ln', batchSize: 60, placement: 'ln-before' },
+  { name: 'bn-paper l1', batchSize: 60, placement: 'l1-before' },
+  { name: 'bn-paper linf', batchSize: 60, placement: 'linf-before' },
   { name: 'batch-256 plain', batchSize: 256, placement: 'none' },
   { name: 'batch-256 bn', batchSize: 256, placement: 'before' },
 ];

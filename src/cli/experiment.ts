@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
+import { normOf } from '../engine/spec.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { Experiment } from '../experiment/experiment.ts';
 import { LrSweep } from '../experiment/lrSweep.ts';
@@ -53,7 +54,7 @@ function run(args: CliArgs): RunReport {
     config,
     steps: args.steps,
     wallSeconds: 0,
-    variants: exp.variants.map((v) => ({ name: v.name, placement: v.placement, diverged: null, checkpoints: [], stepsTo90: null, trainSeconds: 0 })),
+    variants: exp.variants.map((v) => ({ name: v.name, placement: v.placement, norm: normOf(v.placement), diverged: null, checkpoints: [], stepsTo90: null, trainSeconds: 0 })),
   };
   const checkpoint = () => {
     if (exp.evals.some((e, i) => e.evalStep !== exp.step && !exp.variants[i].diverged)) exp.evaluate();

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import { assertNever } from '../engine/floatArray.ts';
+import type { NormKind } from '../engine/spec.ts';
 import { GAP_ROWS, SWEEP_EVAL_EVERY, type SweepRow, type TargetOutcome } from '../experiment/lrSweep.ts';
 
 /** One checkpoint row of one variant. */
@@ -22,6 +23,8 @@ export interface RunReport {
   variants: {
     name: string;
     placement: string;
+    /** The normalization in every hidden layer, or null for none. */
+    norm: NormKind | null;
     diverged: number | null;
     checkpoints: Checkpoint[];
     stepsTo90: number | null;
@@ -55,7 +58,7 @@ export function formatTable(r: RunReport): string {
   for (const v of r.variants) {
     const reached = v.stepsTo90 === null ? 'not reached' : `${v.stepsTo90} steps`;
     const diverged = v.diverged === null ? '' : `, diverged at step ${v.diverged}`;
-    lines.push(`  ${v.name.padEnd(10)} 90% test accuracy: ${reached.padEnd(12)} training time ${v.trainSeconds.toFixed(1)} s${diverged}`);
+    lines.push(`  ${v.name.padEnd(12)} 90% test accuracy: ${reached.padEnd(12)} training time ${v.trainSeconds.toFixed(1)} s${diverged}`);
   }
   return lines.join('\n');
 }

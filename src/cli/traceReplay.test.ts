@@ -23,6 +23,8 @@ const act = (name: string) =>
   })[name]!;
 
 interface BnCache { xhat: Matrix; invStd: number[] }
+/** What a normalization's backward needs, and how its running statistics move (null: it keeps none). */
+interface NormCache { xhat: Matrix; denom: number[]; kind: string }
 
 function bnForward(x: Matrix, gamma: number[], beta: number[], eps: number): { y: Matrix; cache: BnCache; mean: number[]; variance: number[] } {
   const m = x.length;
@@ -41,37 +43,115 @@ function bnBackward(dy: Matrix, gamma: number[], { xhat, invStd }: BnCache) {
   return { dx, dGamma, dBeta };
 }
 
+/**
+ * Normalizations other than BN, from the README's definitions. Layer norm: per row, over the units, with the
+ * biased variance. ℓp batch norm: per unit, over the batch, c = x − μ_B divided by d = mean|c| + ε (ℓ1),
+ * √(mean c² + ε) (ℓ2) or max|c| + ε (ℓ∞); its running "var" follows the scale d was made from, not unbiased.
+ */
+function lnForward(x: Matrix, gamma: number[], beta: number[], eps: number) {
+  const n = gamma.length;
+  const rows = x.map((r) => {
+    const mean = r.reduce((s, v) => s + v, 0) / n;
+    const variance = r.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
+    const d = Math.sqrt(variance + eps);
+    return { xhat: r.map((v) => (v - mean) / d), d };
+  });
+  const xhat = rows.map((r) => r.xhat);
+  return { y: xhat.map((r) => r.map((v, j) => gamma[j] * v + beta[j])), cache: { xhat, denom: rows.map((r) => r.d), kind: 'ln' } };
+}
+
+function lnBackward(dy: Matrix, gamma: number[], { xhat, denom }: NormCache) {
+  const n = gamma.length;
+  const dBeta = gamma.map((_, j) => dy.reduce((s, r) => s + r[j], 0));
+  const dGamma = gamma.map((_, j) => dy.reduce((s, r, i) => s + r[j] * xhat[i][j], 0));
+  const dx = dy.map((r, i) => {
+    const g = r.map((v, j) => v * gamma[j]);
+    const sumG = g.reduce((s, v) => s + v, 0);
+    const sumGX = g.reduce((s, v, j) => s + v * xhat[i][j], 0);
+    return g.map((v, j) => (n * v - sumG - xhat[i][j] * sumGX) / (n * denom[i]));
+  });
+  return { dx, dGamma, dBeta };
+}
+
+function lpForward(p: 'l1' | 'l2' | 'linf', x: Matrix, gamma: number[], beta: number[], eps: number) {
+  const m = x.length;
+  const mean = gamma.map((_, j) => x.reduce((s, r) => s + r[j], 0) / m);
+  const c = x.map((r) => r.map((v, j) => v - mean[j]));
+  const scale = gamma.map((_, j) => {
+    const col = c.map((r) => Math.abs(r[j]));
+    if (p === 'l1') return col.reduce((s, v) => s + v, 0) / m;
+    if (p === 'l2') return Math.sqrt(col.reduce((s, v) => s + v * v, 0) / m);
+    return Math.max(...col);
+  });
+  const denom = scale.map((s) => (p === 'l2' ? Math.sqrt(s * s + eps) : s + eps));
+  const xhat = c.map((r) => r.map((v, j) => v / denom[j]));
+  return { y: xhat.map((r) => r.map((v, j) => gamma[j] * v + beta[j])), cache: { xhat, denom, kind: p }, mean, scale };
+}
+
+function lpBackward(dy: Matrix, gamma: number[], { xhat, denom, kind }: NormCache) {
+  const m = dy.length;
+  const dBeta = gamma.map((_, j) => dy.reduce((s, r) => s + r[j], 0));
+  const dGamma = gamma.map((_, j) => dy.reduce((s, r, i) => s + r[j] * xhat[i][j], 0));
+  const dx = dy.map((r) => r.map(() => 0));
+  gamma.forEach((gj, j) => {
+    // d = f(c); ∂L/∂c_i = (ĝ_i − ∂d/∂c_i · Σ_k ĝ_k x̂_k) / d, then ∂L/∂x removes the mean (through μ).
+    const dot = dy.reduce((s, r, i) => s + gj * r[j] * xhat[i][j], 0);
+    let top = 0;
+    for (let i = 1; i < m; i++) if (Math.abs(xhat[i][j]) > Math.abs(xhat[top][j])) top = i;
+    const dd = (i: number) => (kind === 'l1' ? Math.sign(xhat[i][j]) / m : kind === 'l2' ? xhat[i][j] / m : i === top ? Math.sign(xhat[i][j]) : 0);
+    const dc = dy.map((r, i) => (gj * r[j] - dd(i) * dot) / denom[j]);
+    const meanDc = dc.reduce((s, v) => s + v, 0) / m;
+    dc.forEach((v, i) => (dx[i][j] = v - meanDc));
+  });
+  return { dx, dGamma, dBeta };
+}
+
 function replay(trace: RunTrace, v: RunTrace['variants'][number]) {
   const { sizes, activation, lr, momentum, bnEps, bnMomentum } = trace;
   const a = act(activation);
   const layers: TraceLayer[] = structuredClone(v.initial);
   const velocity = layers.map((p) => ({ W: p.W.map(() => 0), b: p.b.map(() => 0), gamma: p.gamma?.map(() => 0), beta: p.beta?.map(() => 0) }));
-  const running = layers.slice(0, -1).map((p) => (p.gamma ? { mean: p.b.map(() => 0), var: p.b.map(() => 1) } : null));
+  // Where the normalization sits: `before`/`after` are batch norm's, `ln-before`, `l1-after`… the others'.
+  const before = v.norm !== null && (v.placement === 'before' || v.placement.endsWith('-before'));
+  const after = v.norm !== null && (v.placement === 'after' || v.placement.endsWith('-after'));
+  const running = layers.slice(0, -1).map((p) => (p.gamma && v.norm !== 'ln' ? { mean: p.b.map(() => 0), var: p.b.map(() => 1) } : null));
   const losses: number[] = [];
   for (const batch of trace.batches.slice(0, v.losses.length)) {
     const m = batch.y.length;
     const x: Matrix = Array.from({ length: m }, (_, i) => batch.x.slice(i * sizes[0], (i + 1) * sizes[0]));
     const inputs: Matrix[] = [];
-    const caches: { z: Matrix; pre: Matrix; bn: BnCache | null }[] = [];
+    const caches: { z: Matrix; pre: Matrix; bn: BnCache | NormCache | null }[] = [];
     let h = x;
     layers.slice(0, -1).forEach((p, l) => {
       inputs.push(h);
       const z = matmul(h, p.W, sizes[l + 1], p.b);
       let out: Matrix;
       let pre = z;
-      let bn: BnCache | null = null;
+      let bn: BnCache | NormCache | null = null;
       const norm = (t: Matrix) => {
-        const r = bnForward(t, p.gamma!, p.beta!, bnEps);
+        if (v.norm === 'ln') {
+          const r = lnForward(t, p.gamma!, p.beta!, bnEps);
+          bn = r.cache;
+          return r.y;
+        }
         const run = running[l]!;
+        if (v.norm === 'l1' || v.norm === 'l2' || v.norm === 'linf') {
+          const r = lpForward(v.norm, t, p.gamma!, p.beta!, bnEps);
+          run.mean = run.mean.map((old, j) => (1 - bnMomentum) * old + bnMomentum * r.mean[j]);
+          run.var = run.var.map((old, j) => (1 - bnMomentum) * old + bnMomentum * r.scale[j]);
+          bn = r.cache;
+          return r.y;
+        }
+        const r = bnForward(t, p.gamma!, p.beta!, bnEps);
         run.mean = run.mean.map((old, j) => (1 - bnMomentum) * old + bnMomentum * r.mean[j]);
         run.var = run.var.map((old, j) => (1 - bnMomentum) * old + (bnMomentum * r.variance[j] * m) / (m - 1));
         bn = r.cache;
         return r.y;
       };
-      if (v.placement === 'before') {
+      if (before) {
         pre = norm(z);
         out = pre.map((r) => r.map(a.f));
-      } else if (v.placement === 'after') {
+      } else if (after) {
         out = norm(z.map((r) => r.map(a.f)));
       } else {
         out = z.map((r) => r.map(a.f));
@@ -99,13 +179,18 @@ function replay(trace: RunTrace, v: RunTrace['variants'][number]) {
         let g = grad;
         let dGamma: number[] | null = null;
         let dBeta: number[] | null = null;
-        if (v.placement === 'after') {
-          const r = bnBackward(g, p.gamma!, c.bn!);
+        const normBackward = (dy: Matrix) => {
+          const cache = c.bn!;
+          if ('kind' in cache) return cache.kind === 'ln' ? lnBackward(dy, p.gamma!, cache) : lpBackward(dy, p.gamma!, cache);
+          return bnBackward(dy, p.gamma!, cache);
+        };
+        if (after) {
+          const r = normBackward(g);
           [g, dGamma, dBeta] = [r.dx, r.dGamma, r.dBeta];
           g = g.map((row, i) => row.map((d, j) => d * a.df(c.z[i][j])));
-        } else if (v.placement === 'before') {
+        } else if (before) {
           g = g.map((row, i) => row.map((d, j) => d * a.df(c.pre[i][j])));
-          const r = bnBackward(g, p.gamma!, c.bn!);
+          const r = normBackward(g);
           [g, dGamma, dBeta] = [r.dx, r.dGamma, r.dBeta];
         } else {
           g = g.map((row, i) => row.map((d, j) => d * a.df(c.z[i][j])));
@@ -131,17 +216,24 @@ function replay(trace: RunTrace, v: RunTrace['variants'][number]) {
 const relErr = (a: number[], b: number[]) => a.reduce((w, v, i) => Math.max(w, Math.abs(v - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
 
 describe('run traces', () => {
-  it('replay in an independent Float64 implementation to 1e-4', { timeout: 60_000 }, async () => {
+  it.each([
+    ['batch norm', ['none', 'before', 'after']],
+    ['layer norm and ℓp batch norms', ['ln-before', 'l1-after', 'l2-before', 'linf-after']],
+    ['the other placements of each', ['ln-after', 'l1-before', 'l2-after', 'linf-before']],
+  ])('with %s replay in an independent Float64 implementation to 1e-4', { timeout: 60_000 }, async (_, variants) => {
     const path = join(mkdtempSync(join(tmpdir(), 'shift-lab-trace-')), 'run.json');
     const config = join(mkdtempSync(join(tmpdir(), 'shift-lab-trace-')), 'config.json');
-    (await import('node:fs')).writeFileSync(config, JSON.stringify({ dataset: 'blobs', depth: 2, width: 12, activation: 'tanh', batchSize: 8, lr: 0.2, momentum: 0.9, variants: ['none', 'before', 'after'] }));
+    (await import('node:fs')).writeFileSync(config, JSON.stringify({ dataset: 'blobs', depth: 2, width: 12, activation: 'tanh', batchSize: 8, lr: 0.2, momentum: 0.9, variants }));
     const r = await runExperimentCli(['--config', config, '--steps', '15', '--trace', path]);
     expect(r.code).toBe(0);
     const trace = JSON.parse(readFileSync(path, 'utf8')) as RunTrace;
     expect(trace.format).toBe('shift-lab-trace/1');
     expect(trace.batches).toHaveLength(15);
     expect(trace.batches[0].x).toHaveLength(8 * trace.sizes[0]);
+    expect(trace.variants.map((v) => v.placement)).toEqual(variants);
     for (const v of trace.variants) {
+      expect(v.norm).toBe(v.placement === 'none' ? null : v.placement.includes('-') ? v.placement.split('-')[0] : 'bn');
+      expect(v.final[0].gamma === null).toBe(v.norm === null);
       const replayed = replay(trace, v);
       expect(v.losses).toHaveLength(15);
       expect(relErr(replayed.losses, v.losses)).toBeLessThan(1e-4);

@@ -8,6 +8,10 @@ import { DATASETS, DEFAULT_CONFIG, type Config } from './config.ts';
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const num = (min: number, max: number) => z.number().finite().min(min).max(max);
 
+/** How many variants a run compares: two at least (the point is the comparison), four at most (legibility). */
+export const VARIANTS_MIN = 2;
+export const VARIANTS_MAX = 4;
+
 /** One schema per field: the single source of every range (docs, URL codec, CLI and app all use it). */
 export const configSchema = {
   dataset: z.enum(DATASETS),
@@ -19,8 +23,8 @@ export const configSchema = {
   initSigma: num(1e-4, 10),
   variants: z
     .array(z.enum(PLACEMENTS))
-    .min(2)
-    .max(4)
+    .min(VARIANTS_MIN)
+    .max(VARIANTS_MAX)
     .refine((v) => new Set(v).size === v.length, 'placements must differ'),
   lr: num(1e-5, 100),
   momentum: num(0, 0.99),

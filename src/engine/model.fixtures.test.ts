@@ -4,7 +4,7 @@ import type { DType, FloatArray } from './floatArray.ts';
 import { INFERENCE_MODES, Model } from './model.ts';
 import { Rng } from './rng.ts';
 import { Sgd } from './sgd.ts';
-import { modelSpec, type ModelPlacement } from './spec.ts';
+import { modelSpec, type Placement } from './spec.ts';
 import { maxRelDiff } from './testHelpers.ts';
 import { computePopulationStats, trainStep } from './train.ts';
 import { countCorrect } from './loss.ts';
@@ -23,7 +23,7 @@ function build(c: Case, dtype: DType): Model {
     modelSpec({
       sizes: fixtures.sizes,
       activation: c.activation as 'sigmoid' | 'relu',
-      placement: c.placement as ModelPlacement,
+      placement: c.placement as Placement,
       bnEps: fixtures.bnEps,
       bnMomentum: fixtures.bnMomentum,
       dtype,

@@ -3,7 +3,7 @@ import { ACTIVATIONS } from './activations.ts';
 import { checkGradient } from './gradcheck.ts';
 import type { ForwardMode } from './model.ts';
 import { Rng } from './rng.ts';
-import { MODEL_PLACEMENTS, type ModelSpec } from './spec.ts';
+import { PLACEMENTS, type ModelSpec } from './spec.ts';
 import { checkModel, perturbBatchNorm, randomLabels, randomMatrix } from './testHelpers.ts';
 
 const batchSize = 8;
@@ -36,7 +36,7 @@ function worstError(partial: Partial<ModelSpec>, mode: ForwardMode) {
   return { worst, checked, model };
 }
 
-describe.each(MODEL_PLACEMENTS)('whole model, placement %s', (placement) => {
+describe.each(PLACEMENTS)('whole model, placement %s', (placement) => {
   // ℓ∞ BN after a ReLU normalizes columns full of exact zeros: its max |x − μ| is tied between rows, where
   // only a subgradient exists, so finite differences have nothing to agree with. It is checked with the others.
   const activations = placement === 'linf-after' ? ACTIVATIONS.filter((a) => a !== 'relu') : ACTIVATIONS;

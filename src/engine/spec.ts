@@ -3,40 +3,41 @@ import type { DType } from './floatArray.ts';
 import { INIT_KINDS, type InitSpec } from './init.ts';
 import type { LossName } from './loss.ts';
 
-/**
- * Where batch norm sits in each hidden layer: nowhere, before or after the activation, or before it with
- * "noisy BN"'s time-varying noise added after it (Santurkar et al., 2018).
- */
-export type Placement = 'none' | 'before' | 'after' | 'noisy';
-
-/** Every placement, in menu order. */
-export const PLACEMENTS: readonly Placement[] = ['none', 'before', 'after', 'noisy'];
-
 /** The normalizations a hidden layer can have: batch norm, layer norm, or batch norm by an ℓp scale. */
 export type NormKind = 'bn' | 'ln' | 'l1' | 'l2' | 'linf';
 
 /**
- * Every placement the engine can build: the lab's, plus layer norm and ℓ1/ℓ2/ℓ∞ batch norm before or
- * after the activation (Ba et al., 2016; Santurkar et al., 2018, §3.3). The lab does not offer the
- * newer ones yet.
+ * What each hidden layer normalizes with, and where: nothing (`none`); batch norm before or after the
+ * activation, or before it with "noisy BN"'s time-varying noise added after it (Santurkar et al., 2018);
+ * or layer norm (Ba et al., 2016) or ℓ1/ℓ2/ℓ∞ batch norm (Santurkar et al., 2018, §3.3) before or after it.
+ * The batch-norm names predate the others and stay short, so old links and configs still read.
  */
-export type ModelPlacement = Placement | `${Exclude<NormKind, 'bn'>}-${'before' | 'after'}`;
+export type Placement = 'none' | 'before' | 'after' | 'noisy' | `${Exclude<NormKind, 'bn'>}-${'before' | 'after'}`;
 
-/** Every model placement. */
-export const MODEL_PLACEMENTS: readonly ModelPlacement[] = [
-  ...PLACEMENTS,
+/** Every placement, in menu order: batch norm's, then layer norm's, then ℓ1, ℓ2 and ℓ∞ batch norm's. */
+export const PLACEMENTS: readonly Placement[] = [
+  'none',
+  'before',
+  'after',
+  'noisy',
   ...(['ln', 'l1', 'l2', 'linf'] as const).flatMap((k) => [`${k}-before`, `${k}-after`] as const),
 ];
 
 /** The normalization a placement puts in each hidden layer, or null for none. */
-export function normOf(placement: ModelPlacement): NormKind | null {
+export function normOf(placement: Placement): NormKind | null {
   if (placement === 'none') return null;
   if (placement === 'before' || placement === 'after' || placement === 'noisy') return 'bn';
   return placement.slice(0, placement.indexOf('-')) as NormKind;
 }
 
+/** Whether the placement normalizes with batch statistics (every batch norm; not layer norm, not none). */
+export function usesBatchStats(placement: Placement): boolean {
+  const norm = normOf(placement);
+  return norm !== null && norm !== 'ln';
+}
+
 /** Whether the normalization sits between the dense layer and the activation (else after the activation). */
-export function normBeforeActivation(placement: ModelPlacement): boolean {
+export function normBeforeActivation(placement: Placement): boolean {
   return placement === 'before' || placement === 'noisy' || placement.endsWith('-before');
 }
 
@@ -47,7 +48,7 @@ export function normBeforeActivation(placement: ModelPlacement): boolean {
 export interface ModelSpec {
   readonly sizes: readonly number[];
   readonly activation: ActivationName;
-  readonly placement: ModelPlacement;
+  readonly placement: Placement;
   readonly init: InitSpec;
   readonly loss: LossName;
   /** ε in the BN denominator (PyTorch default 1e-5). */
@@ -84,7 +85,7 @@ export function validateModelSpec(spec: ModelSpec): void {
     if (!Number.isInteger(s) || s < 1) throw new Error(`sizes[${i}]: ${s} is not a positive integer`);
   });
   if (!ACTIVATIONS.includes(spec.activation)) throw new Error(`activation: unknown "${spec.activation}"`);
-  if (!MODEL_PLACEMENTS.includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
+  if (!PLACEMENTS.includes(spec.placement)) throw new Error(`placement: unknown "${spec.placement}"`);
   if (!INIT_KINDS.includes(spec.init?.kind)) throw new Error(`init: unknown kind "${spec.init?.kind}"`);
   if (spec.init.kind === 'gaussian' && !(spec.init.sigma > 0 && Number.isFinite(spec.init.sigma))) {
     throw new Error(`init.sigma: ${spec.init.sigma} is not a positive number`);

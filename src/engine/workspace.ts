@@ -2,7 +2,7 @@ import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
 import { createLayerNormCache, type LayerNormCache } from './layerNorm.ts';
 import { createSampleNoise, type SampleNoise } from './noisyBn.ts';
-import { normBeforeActivation, normOf, type ModelPlacement } from './spec.ts';
+import { normBeforeActivation, normOf, type Placement } from './spec.ts';
 import { createSparseRows, type SparseRows } from './sparse.ts';
 
 /** Inputs narrower than this are not worth compressing. */
@@ -63,7 +63,7 @@ export interface Workspace {
  * Allocates a workspace for a model with the given widths and placement. Without `forTraining` the
  * gradient buffers are empty: evaluation and probe workspaces need only the forward caches (half the memory).
  */
-export function createWorkspace(dtype: DType, sizes: readonly number[], placement: ModelPlacement, batchSize: number, forTraining = true): Workspace {
+export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number, forTraining = true): Workspace {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size ${batchSize} is not a positive integer`);
   const layers: LayerCache[] = [];
   const empty = allocFloat(dtype, 0);

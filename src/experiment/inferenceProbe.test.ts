@@ -55,6 +55,17 @@ describe('running-average shadows', () => {
       });
     }
   });
+
+  it('follow ℓp batch norm’s running scale as it is, not unbiased like a variance', () => {
+    const exp = new Experiment({ ...config, variants: ['l1-before', 'linf-after'], bnMomentum: SHADOW_MOMENTA[0] }, data);
+    exp.run(30);
+    for (const v of exp.variants) {
+      v.model.hidden.forEach((h, l) => {
+        const s = v.shadows?.stats[0][l];
+        Array.from(h.bn?.runningVar ?? [NaN]).forEach((m, j) => expect(s?.variance[j]).toBeCloseTo(m, 5));
+      });
+    }
+  });
 });
 
 describe('the inference probe', () => {
@@ -123,6 +134,20 @@ describe('the inference probe', () => {
       for (let e = 0; e < INFER_EPS.length; e++) expect(snap.variant[inferAccIndex(c, e)]).toBe(first);
     }
     expect(Number.isNaN(variantStat(snap, 0, 'inferClassesAtOne'))).toBe(true);
+  });
+
+  it('measures layer norm in every case, with the same accuracy whatever the test batch or statistics', () => {
+    const exp = new Experiment({ ...config, variants: ['before', 'ln-before'], inferEvery: 40 }, data);
+    exp.run(40);
+    const snap = exp.snapshot(exp.createSnapshot());
+    const model = rebuilt(exp, 1);
+    const { x, y, rows } = subset(exp);
+    const direct = evaluate(model, model.createWorkspace(60, false), x, y, rows, 'batch').accuracy;
+    expect(direct).toBeGreaterThan(0.8);
+    for (const c of INFER_CASES) expect(probeAcc(exp, 1, c.id), c.id).toBeCloseTo(direct, 12);
+    // It predicts every class at test batch 1, where BN before the activation predicts one.
+    expect(variantStat(snap, 1, 'inferClassesAtOne')).toBe(data.test.nClasses);
+    expect(variantStat(snap, 0, 'inferClassesAtOne')).toBe(1);
   });
 
   it('reports NaN when it is off', () => {

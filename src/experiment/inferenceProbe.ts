@@ -58,10 +58,13 @@ export class InferenceProbe {
   readonly x: Float32Array;
   readonly y: Uint8Array;
   readonly rows: number;
+  /** Whether the model normalizes with batch statistics (any batch norm), not per example (layer norm). */
+  private readonly batchStats: boolean;
 
   constructor(model: Model, test: Dataset, seed: number, trainBatchSize: number) {
-    const withBn = model.hidden.some((h) => h.bn !== null);
-    const eps = withBn ? INFER_EPS : INFER_EPS.slice(0, 1);
+    this.batchStats = model.hidden.some((h) => h.bn !== null);
+    const normalized = model.hidden.some((h) => h.kind !== null);
+    const eps = normalized ? INFER_EPS : INFER_EPS.slice(0, 1);
     this.copies = eps.map((e) => new Model({ ...model.spec, bnEps: e }, new Rng(0)));
     this.ws = this.copies.map((m) => new Map(INFER_BATCH_SIZES.map((b) => [b, m.createWorkspace(b, false)])));
     this.popWs = this.copies.map((m) => m.createWorkspace(trainBatchSize, false));
@@ -77,8 +80,10 @@ export class InferenceProbe {
   }
 
   /**
-   * Fills `out` with the model's accuracy under every case and ε. A model without BN gives one number for
-   * all of them. Population statistics come from INFER_POPULATION_BATCHES training-size batches of train.
+   * Fills `out` with the model's accuracy under every case and ε. A model without normalization gives one
+   * number for all of them. Layer norm is measured in every case like BN: it normalizes each example alone,
+   * so its numbers agree across cases by construction, which is what the table shows. Population statistics
+   * come from INFER_POPULATION_BATCHES training-size batches of train.
    */
   measure(model: Model, shadows: RunningShadows | null, train: Dataset, out: InferenceResult): void {
     const t0 = performance.now();
@@ -95,8 +100,8 @@ export class InferenceProbe {
         computePopulationStats(copy, popWs, train.x, Math.min(train.count, INFER_POPULATION_BATCHES * popWs.batchSize));
         INFER_CASES.forEach((c, ci) => {
           if (c.momentum !== undefined) shadows.applyTo(copy, c.momentum);
-          if (e > 0 && c.mode === 'batch' && c.batchSize === 1) {
-            // One row is its own mean: x − μ = 0 exactly, so x̂ = 0 and the output is β whatever ε is.
+          if (e > 0 && c.mode === 'batch' && c.batchSize === 1 && this.batchStats) {
+            // One row is its own batch mean: x − μ = 0 exactly, so x̂ = 0 and the output is β whatever ε is.
             out.acc[ci * nEps + e] = out.acc[ci * nEps];
             return;
           }

@@ -7,7 +7,7 @@ import type { Workspace } from '../engine/workspace.ts';
  */
 export const SHADOW_MOMENTA = [0.1, 0.01] as const;
 
-/** Running averages of one BN layer under one momentum: [n] mean and [n] unbiased variance. */
+/** Running averages of one BN layer under one momentum: [n] mean and [n] unbiased variance (ℓp BN: its ℓp scale). */
 export interface ShadowStats {
   readonly mean: Float64Array;
   readonly variance: Float64Array;
@@ -23,18 +23,22 @@ export class RunningShadows {
   readonly stats: readonly (readonly (ShadowStats | null)[])[];
 
   constructor(model: Model) {
+    this.unbiased = model.hidden.every((h) => h.kind === 'bn' || h.kind === null);
     this.stats = SHADOW_MOMENTA.map(() =>
       model.hidden.map((h) => (h.bn === null ? null : { mean: new Float64Array(h.bn.n), variance: new Float64Array(h.bn.n).fill(1) })),
     );
   }
 
+  /** Whether the spread is a variance to unbias (BN) or an ℓp scale averaged as it is (ℓp BN). */
+  private readonly unbiased: boolean;
+
   /**
-   * Folds in the batch statistics of the training forward pass just run in ws (rows = ws.rows), with the
-   * unbiased variance, as BN's own running averages do.
+   * Folds in the batch statistics of the training forward pass just run in ws (rows = ws.rows) as the
+   * model's own running averages do: BN's variance unbiased by B/(B−1), ℓp BN's scale as measured.
    */
   observe(ws: Workspace): void {
     const rows = ws.rows;
-    const unbias = rows > 1 ? rows / (rows - 1) : 1;
+    const unbias = this.unbiased && rows > 1 ? rows / (rows - 1) : 1;
     SHADOW_MOMENTA.forEach((m, k) => {
       const layers = this.stats[k];
       for (let l = 0; l < layers.length; l++) {

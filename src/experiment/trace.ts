@@ -1,7 +1,8 @@
 import type { Model } from '../engine/model.ts';
+import { normOf, type NormKind } from '../engine/spec.ts';
 import type { Experiment } from './experiment.ts';
 
-/** One dense layer in a trace: W flat row-major [nIn·nOut] (y = x·W + b), and γ, β when BN follows it. */
+/** One dense layer in a trace: W flat row-major [nIn·nOut] (y = x·W + b), and γ, β of its normalization if any. */
 export interface TraceLayer {
   W: number[];
   b: number[];
@@ -23,6 +24,8 @@ export interface RunTrace {
   variants: {
     name: string;
     placement: string;
+    /** The normalization in every hidden layer: bn, ln, l1, l2, linf, or null for none. */
+    norm: NormKind | null;
     initial: TraceLayer[];
     losses: number[];
     divergedAt: number | null;
@@ -33,12 +36,15 @@ export interface RunTrace {
 
 /** Every dense layer's parameters, the output layer last. */
 export function traceLayers(model: Model): TraceLayer[] {
-  const hidden = model.hidden.map(({ dense, bn }) => ({
-    W: Array.from(dense.W),
-    b: Array.from(dense.b),
-    gamma: bn === null ? null : Array.from(bn.gamma),
-    beta: bn === null ? null : Array.from(bn.beta),
-  }));
+  const hidden = model.hidden.map(({ dense, bn, ln }) => {
+    const norm = bn ?? ln;
+    return {
+      W: Array.from(dense.W),
+      b: Array.from(dense.b),
+      gamma: norm === null ? null : Array.from(norm.gamma),
+      beta: norm === null ? null : Array.from(norm.beta),
+    };
+  });
   return [...hidden, { W: Array.from(model.output.W), b: Array.from(model.output.b), gamma: null, beta: null }];
 }
 
@@ -63,6 +69,7 @@ export class TraceRecorder {
       variants: exp.variants.map((v) => ({
         name: v.name,
         placement: v.placement,
+        norm: normOf(v.placement),
         initial: traceLayers(v.model),
         losses: [],
         divergedAt: null,

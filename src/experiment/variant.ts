@@ -6,13 +6,16 @@ import type { Workspace } from '../engine/workspace.ts';
 import type { Config } from '../config/config.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { emptyInference, InferenceProbe } from './inferenceProbe.ts';
+import { InputShiftMeter } from './inputShift.ts';
 import { LandscapeProbe, type LayerShift, type Smoothness } from './landscape.ts';
 import { RunningShadows } from './runningShadows.ts';
 import { deriveSeed } from './seeds.ts';
 
-/** The name a placement goes by in tables, legends and traces. */
+/** The name a placement goes by in tables, legends and traces: plain, bn-before, noisy-bn, ln-after, linf-before… */
 export function variantName(placement: Placement): string {
-  return placement === 'none' ? 'plain' : placement === 'noisy' ? 'noisy-bn' : `bn-${placement}`;
+  if (placement === 'none') return 'plain';
+  if (placement === 'noisy') return 'noisy-bn';
+  return placement === 'before' || placement === 'after' ? `bn-${placement}` : placement;
 }
 
 /** The model spec a config gives one variant. */
@@ -50,8 +53,10 @@ export class Variant {
   private landscapeProbe: LandscapeProbe | null = null;
   /** The latest landscape probe's results (step −1 before the first). */
   readonly landscape = { step: -1, shifts: [] as LayerShift[], smooth: null as Smoothness | null, ms: NaN };
-  /** Running averages under both momentum conventions, kept from step 0 (null without BN). */
+  /** Running averages under both momentum conventions, kept from step 0 (null without normalization; no layers for layer norm). */
   readonly shadows: RunningShadows | null;
+  /** How far the layer inputs move, every SHIFT_WINDOW steps. */
+  readonly inputShift: InputShiftMeter;
   /** The inference probe, built on first use. */
   private inferenceProbe: InferenceProbe | null = null;
   /** The latest inference probe's results (step −1 before the first). */
@@ -73,6 +78,7 @@ export class Variant {
     this.weightIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.W`));
     this.biasIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.b`));
     this.shadows = placement === 'none' ? null : new RunningShadows(this.model);
+    this.inputShift = new InputShiftMeter(this.model.hidden.map((h) => h.dense.nOut));
   }
 
   /**
