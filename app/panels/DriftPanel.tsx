@@ -11,6 +11,7 @@ import { formatTick } from '../viz/format.ts';
 import { paintHeatStrip } from '../viz/heatStrip.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
+import { InputShiftTable } from './InputShiftTable.tsx';
 import { Panel } from './Panel.tsx';
 
 const BAND_HEIGHT = 170;
@@ -83,7 +84,7 @@ export function DriftPanel() {
     <Panel
       id="drift"
       title="Drift of one unit's input"
-      watch="The band is the 15th–85th percentile of the tracked unit's input over training, the line its median. Without BN it wanders; with BN it holds still."
+      watch="The band is the 15th–85th percentile of the tracked unit's input over training, the line its median. Without BN it wanders; with BN it holds still. The table below measures the shift of every layer."
       actions={
         <div className="segmented" role="group" aria-label="Layer shown">
           {Array.from({ length: nl }, (_, l) => (
@@ -137,6 +138,7 @@ export function DriftPanel() {
           </div>
         ))}
       </div>
+      <InputShiftTable />
     </Panel>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VARIANT_STYLES } from './palette.ts';
+import { markerPath, VARIANT_STYLES } from './palette.ts';
 
 /** WCAG relative luminance of a #rrggbb color. */
 function luminance(hex: string): number {
@@ -12,11 +12,25 @@ const contrast = (a: string, b: string) => {
 };
 
 describe('variant styles', () => {
-  it('give every variant its own color, dash and marker, and text colors that read on white', () => {
+  it('tell every two variants apart by color and dash, and by color and marker; text colors read on white', () => {
     const styles = Object.values(VARIANT_STYLES);
-    for (const key of ['color', 'dash', 'marker'] as const) expect(new Set(styles.map((s) => s[key])).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => `${s.color} ${s.dash}`)).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => `${s.color} ${s.marker}`)).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => s.label)).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => s.short)).size).toBe(styles.length);
+    // Batch norm's four placements, the lab's first comparison, differ in every cue at once.
+    const bn = [VARIANT_STYLES.none, VARIANT_STYLES.before, VARIANT_STYLES.after, VARIANT_STYLES.noisy];
+    for (const key of ['color', 'dash', 'marker'] as const) expect(new Set(bn.map((s) => s[key])).size).toBe(bn.length);
     for (const s of styles) expect(contrast(s.ink, '#ffffff')).toBeGreaterThanOrEqual(4.5);
     // Lines and marks need 3:1 against the white chart background (WCAG non-text contrast).
     for (const s of styles) expect(contrast(s.color, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws every marker as a closed path with finite coordinates', () => {
+    for (const s of Object.values(VARIANT_STYLES)) {
+      const d = markerPath(s.marker, 50, 40, 8);
+      expect(d.endsWith('Z')).toBe(true);
+      expect(d).not.toMatch(/NaN|undefined/);
+    }
   });
 });

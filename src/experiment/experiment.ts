@@ -7,6 +7,7 @@ import type { Workspace } from '../engine/workspace.ts';
 import { binsFor } from './histogram.ts';
 import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
 import { createSnapshot, LAYER_STATS, LS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
+import { SHIFT_WINDOW } from './inputShift.ts';
 import { deriveSeed } from './seeds.ts';
 import { Variant } from './variant.ts';
 
@@ -80,7 +81,18 @@ export class Experiment {
     this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr, bins: binsFor(config.activation) };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
     this.evaluate();
+    this.measureInputShift();
     if (config.inferEvery > 0) this.probeInference();
+  }
+
+  /** Takes each training variant's look at its layer inputs on the probe batch, for the input-shift meter. */
+  private measureInputShift(): void {
+    this.variants.forEach((v, i) => {
+      if (v.diverged || !this.trains(i)) return;
+      const ws = this.probeWs[i];
+      v.model.forward(ws, this.probeX, 'probe', ws.batchSize, true);
+      v.inputShift.observe(ws);
+    });
   }
 
   /** Whether every variant this experiment trains has diverged (nothing left to train). */
@@ -108,6 +120,7 @@ export class Experiment {
     }
     this.step = step + 1;
     if (this.step % this.config.evalEvery === 0) this.evaluate();
+    if (this.step % SHIFT_WINDOW === 0) this.measureInputShift();
     if (this.config.inferEvery > 0 && this.step % this.config.inferEvery === 0) this.probeInference();
   }
 
@@ -192,6 +205,11 @@ export class Experiment {
         const o = (i * out.nLayers + l) * nStats;
         out.layer[o + LS.icsDiff] = land.shifts[l]?.diffNorm ?? NaN;
         out.layer[o + LS.icsCos] = land.shifts[l]?.cosine ?? NaN;
+        const shift = v.inputShift.layers[l];
+        out.layer[o + LS.shiftLocation] = shift.location;
+        out.layer[o + LS.shiftSpread] = shift.spread;
+        out.layer[o + LS.shiftLocationAvg] = shift.locationAvg;
+        out.layer[o + LS.shiftSpreadAvg] = shift.spreadAvg;
       }
       v.lossSum = 0;
       v.lossCount = 0;

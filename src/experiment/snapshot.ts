@@ -17,6 +17,9 @@ export const LAYER_STATS = [
   'bnRunningMean', 'bnRunningVar', // mean over units of the running averages
   'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta', // the tracked unit's
   'icsDiff', 'icsCos', // internal covariate shift at the latest landscape probe: ‖G − G′‖ and cos(G, G′) (NaN without probes)
+  // Input shift (inputShift.ts) over the latest SHIFT_WINDOW steps: mean over units of |Δμ|/σ and |Δ ln σ|, then
+  // both averaged over every window after the first (NaN until measured).
+  'shiftLocation', 'shiftSpread', 'shiftLocationAvg', 'shiftSpreadAvg',
 ] as const;
 export type LayerStat = (typeof LAYER_STATS)[number];
 /** Index of each layer statistic within a layer's block. */

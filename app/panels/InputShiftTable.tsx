@@ -1,0 +1,79 @@
+import type { Placement } from '../../src/engine/spec.ts';
+import { SHIFT_WINDOW } from '../../src/experiment/inputShift.ts';
+import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
+import { useLatest } from '../hooks/useLatest.ts';
+import { useStore } from '../store/store.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { VARIANT_STYLES } from '../viz/palette.ts';
+import { formatShift } from './inputShiftFormat.ts';
+
+/**
+ * How far every hidden layer's inputs move per SHIFT_WINDOW steps (inputShift.ts), averaged since the
+ * second window: the mean in units of the spread, and the spread itself. A bar per variant, scaled to
+ * the largest spread change in the table.
+ */
+export function InputShiftTable() {
+  const history = useTrainer().history;
+  const shape = useStore((s) => s.shape);
+  const { step, location, spread, placements } = useLatest(
+    () => {
+      const s = history.latest;
+      const shape = history.shape;
+      if (s === null || shape === null) return { step: NaN, location: [] as number[][], spread: [] as number[][], placements: [] as Placement[] };
+      const at = (v: number, l: number, key: keyof typeof LS) => s.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
+      const layers = Array.from({ length: shape.nLayers }, (_, l) => l);
+      return {
+        // Measured every SHIFT_WINDOW steps: the numbers change only then.
+        step: Math.floor(s.step / SHIFT_WINDOW) * SHIFT_WINDOW,
+        location: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'shiftLocationAvg'))),
+        spread: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'shiftSpreadAvg'))),
+        placements: shape.placements,
+      };
+    },
+    (t) => `${t.step}:${t.placements.join()}:${t.location.length}`,
+    [shape],
+  );
+  if (placements.length === 0) return null;
+  const measured = step >= 2 * SHIFT_WINDOW;
+  const top = Math.max(1e-12, ...spread.flat().filter(Number.isFinite));
+  return (
+    <div className="ics-layers shift-layers" data-testid="input-shift">
+      <table>
+        <caption className="live-caption">
+          Input shift per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how far each unit’s mean moves, in units of its
+          spread (σ), and how much the spread changes (%)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            {placements.map((p) => (
+              <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
+                {VARIANT_STYLES[p].short}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spread.map((row, l) => (
+            <tr key={l}>
+              <th scope="row">{l + 1}</th>
+              {row.map((sp, v) => {
+                const p = placements[v];
+                const share = Number.isFinite(sp) ? Math.max(0, Math.min(1, sp / top)) : 0;
+                const text = formatShift(location[l][v], sp);
+                return (
+                  <td key={p} data-variant={p}>
+                    <span className="meter-track" aria-hidden="true">
+                      <span className="meter-fill" style={{ width: `${100 * share}%`, background: VARIANT_STYLES[p].color }} />
+                    </span>
+                    <span className="num">{text.spread}</span> <span className="ics-cos">mean {text.location}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
