@@ -8,8 +8,7 @@ test('switching BN to after the activation resets the pair together and redraws 
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');
 
-  await page.getByRole('checkbox', { name: 'BN after activation' }).check();
-  await page.getByRole('checkbox', { name: 'BN before activation' }).uncheck();
+  await page.getByRole('combobox', { name: 'Variant 2', exact: true }).selectOption('after');
   await expect(page.getByText(/Changed variants: every variant restarted together/).last()).toBeVisible();
   await expect(page.getByTestId('step-counter')).toHaveText('0');
   const after = page.locator('[data-network="after"]');
@@ -18,10 +17,19 @@ test('switching BN to after the activation resets the pair together and redraws 
   // Dense → activation → BN, in every hidden layer.
   await expect(after.locator('.layer-button').first().locator('.block')).toHaveText(['dense 100', 'σ', 'BN']);
   await expect(page).toHaveURL(/variants=none%2Cafter/);
-  // Only one BN variant is left: unchecking plain would leave a single network, which is refused.
-  await page.getByRole('checkbox', { name: 'Plain (no BN)' }).click();
-  await expect(page.getByText('Keep at least two variants: the point is the comparison.')).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Plain (no BN)' })).toBeChecked();
+  // Two variants are the least: neither can be removed. A third can be added, and then removed again.
+  await expect(page.getByRole('button', { name: /^Remove variant/ }).first()).toBeDisabled();
+  await page.getByRole('button', { name: '+ Add a variant' }).click();
+  await expect(page.getByRole('combobox', { name: 'Variant 3', exact: true })).toHaveValue('before');
+  await page.getByRole('combobox', { name: 'Variant 3', exact: true }).selectOption('ln-before');
+  const ln = page.locator('[data-network="ln-before"]');
+  await expect(ln.locator('.layer-button').first().locator('.block')).toHaveText(['dense 100', 'LN', 'σ']);
+  await expect(page).toHaveURL(/variants=none%2Cafter%2Cln-before/);
+  // A placement another slot holds cannot be chosen twice.
+  await expect(page.getByRole('combobox', { name: 'Variant 1', exact: true }).locator('option[value="after"]')).toBeDisabled();
+  await page.getByRole('button', { name: 'Remove variant 1 (Plain (no BN))' }).click();
+  await expect(page.getByRole('combobox', { name: 'Variant 1', exact: true })).toHaveValue('after');
+  await expect(page.getByRole('combobox', { name: 'Variant 3', exact: true })).toHaveCount(0);
   health.expectClean();
 });
 

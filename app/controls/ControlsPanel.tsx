@@ -4,12 +4,11 @@ import { configSchema } from '../../src/config/schema.ts';
 import { ACTIVATIONS } from '../../src/engine/activations.ts';
 import { INIT_KINDS } from '../../src/engine/init.ts';
 import { INFERENCE_MODES } from '../../src/engine/model.ts';
-import { PLACEMENTS, type Placement } from '../../src/engine/spec.ts';
 import { PRESETS } from '../../src/experiment/presets.ts';
 import { notify, updateConfig, useStore } from '../store/store.ts';
-import { VARIANT_STYLES } from '../viz/palette.ts';
 import { LearningRate } from './LearningRate.tsx';
 import { NumberField } from './NumberField.tsx';
+import { VariantPicker } from './VariantPicker.tsx';
 import { MODE_LABEL, Select } from './Select.tsx';
 
 const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales: 'Mixed scales (synthetic)' } as const;
@@ -20,14 +19,6 @@ export function ControlsPanel() {
   const range = (field: 'depth' | 'width' | 'batchSize') => {
     const schema = configSchema[field];
     return { min: schema.minValue ?? 1, max: schema.maxValue ?? 1 };
-  };
-  const toggleVariant = (p: Placement, on: boolean) => {
-    const next = PLACEMENTS.filter((q) => (q === p ? on : config.variants.includes(q)));
-    if (next.length < 2) {
-      notify('Keep at least two variants: the point is the comparison.', 'warning');
-      return;
-    }
-    set({ variants: next });
   };
   return (
     <aside className="controls" aria-label="Experiment settings">
@@ -51,14 +42,9 @@ export function ControlsPanel() {
         </select>
       </label>
       <fieldset>
-        <legend>Batch norm</legend>
-        {PLACEMENTS.map((p) => (
-          <label key={p} className="check" style={{ color: VARIANT_STYLES[p].ink }}>
-            <input type="checkbox" checked={config.variants.includes(p)} onChange={(e) => toggleVariant(p, e.target.checked)} />
-            {VARIANT_STYLES[p].label}
-          </label>
-        ))}
-        <Select label="At test time, BN uses" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />
+        <legend>Variants</legend>
+        <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />
+        <Select label="At test time, batch norms use" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />
       </fieldset>
       <fieldset>
         <legend>Network</legend>

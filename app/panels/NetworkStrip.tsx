@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import { normBeforeActivation, normOf, type NormKind, type Placement } from '../../src/engine/spec.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { Panel } from './Panel.tsx';
@@ -70,13 +70,16 @@ export function NetworkStrip() {
   );
 }
 
+/** What the normalization block of each kind says. */
+const NORM_LABEL: Record<NormKind, string> = { bn: 'BN', ln: 'LN', l1: 'ℓ1 BN', l2: 'ℓ2 BN', linf: 'ℓ∞ BN' };
+
 /** The blocks of one hidden layer, in order, for a placement. */
 export function blocks(placement: Placement, act: string): { kind: 'dense' | 'bn' | 'noise' | 'act'; label: string }[] {
   const dense = { kind: 'dense' as const, label: 'dense' };
-  const bn = { kind: 'bn' as const, label: 'BN' };
   const a = { kind: 'act' as const, label: act };
-  if (placement === 'before') return [dense, bn, a];
-  if (placement === 'noisy') return [dense, bn, { kind: 'noise', label: '+ noise' }, a];
-  if (placement === 'after') return [dense, a, bn];
-  return [dense, a];
+  const norm = normOf(placement);
+  if (norm === null) return [dense, a];
+  const block = { kind: 'bn' as const, label: NORM_LABEL[norm] };
+  if (placement === 'noisy') return [dense, block, { kind: 'noise', label: '+ noise' }, a];
+  return normBeforeActivation(placement) ? [dense, block, a] : [dense, a, block];
 }
