@@ -10,3 +10,17 @@ export async function openLab(page: Page, query = ''): Promise<void> {
 export async function stepCount(page: Page): Promise<number> {
   return Number((await page.getByTestId('step-counter').textContent())?.replace(/,/g, ''));
 }
+
+/** Opens a story section and waits for its heading. */
+export async function openSection(page: Page, section: string) {
+  await page.goto(`/?view=story&section=${section}`);
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+}
+
+/** Clicks a scenario and waits until training has moved on by at least `steps`. */
+export async function runScenario(page: Page, name: RegExp, steps = 50) {
+  await page.getByRole('button', { name }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
+  const from = await stepCount(page);
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(from + steps);
+}

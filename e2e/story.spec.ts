@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
-import { stepCount } from './lab.ts';
+import { openSection, runScenario } from './lab.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -11,19 +11,6 @@ function readLive(text: string | null): number {
   if (m === null) return NaN;
   const exponent = m[3] ? Number([...m[3]].map((c) => SUPERSCRIPT.indexOf(c)).join('')) * (m[2] === '-' ? -1 : 1) : 0;
   return Number(m[1]) * 10 ** exponent;
-}
-
-async function openSection(page: Page, section: string) {
-  await page.goto(`/?view=story&section=${section}`);
-  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-}
-
-/** Clicks a scenario and waits until training has moved on by at least `steps`. */
-async function runScenario(page: Page, name: RegExp, steps = 50) {
-  await page.getByRole('button', { name }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
-  const from = await stepCount(page);
-  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(from + steps);
 }
 
 test('the story opens at its contents, and ← → and the links move between sections that the address remembers', async ({ page }) => {
@@ -57,7 +44,7 @@ test('every section shows its prose, a try-this prompt and a live demo, with mat
   for (const title of ['Feature scaling', 'Internal covariate shift', 'The BN transform', 'Bias neutralization', 'Inference', 'Larger learning rates', 'Is it really covariate shift?', 'Regularization and limits']) {
     await contents.getByRole('link', { name: title }).click();
     await expect(page.locator('#story-title')).toContainText(title);
-    await expect(page.locator('.try-this')).toBeVisible();
+    await expect(page.locator('.try-this').first()).toBeVisible();
     await expect(page.locator('.story-demo section, .story-demo .scaling-lab, .story-demo svg').first()).toBeVisible();
   }
   await contents.getByRole('link', { name: 'The BN transform' }).click();

@@ -17,6 +17,8 @@ import { Panel } from './Panel.tsx';
 const BAND_HEIGHT = 170;
 const STRIP_HEIGHT = 64;
 const M = { left: 44, right: 20, top: 10, bottom: 30 };
+/** The narrowest a variant's chart may get before the grid wraps. */
+const MIN_CELL = 170;
 
 type Key = keyof typeof LS;
 
@@ -31,7 +33,9 @@ export function DriftPanel() {
   const nv = shape?.variantNames.length ?? 0;
   const nl = shape?.nLayers ?? 1;
   const layer = Math.min(trackLayer, nl) - 1;
-  const cellWidth = Math.max(140, Math.floor(size.width / Math.max(nv, 1)) - 12);
+  // Four variants in a narrow column wrap into two rows rather than overflow.
+  const columns = Math.max(1, Math.min(nv, Math.floor(size.width / MIN_CELL)));
+  const cellWidth = Math.max(MIN_CELL - 12, Math.floor(size.width / columns) - 12);
   const x = useMemo(() => scaleLinear().domain([0, domain.x]).range([M.left, cellWidth - M.right]), [domain.x, cellWidth]);
   const y = useMemo(() => scaleLinear().domain(domain.y).range([BAND_HEIGHT - M.bottom, M.top]), [domain.y]);
   const refs = useRef<Record<string, SVGPathElement | null>>({});
@@ -98,7 +102,7 @@ export function DriftPanel() {
       <p className="drift-legend">
         Tracked: layer {layer + 1}, unit {trackUnit}. <span className="swatch unit" /> this unit <span className="swatch layer" /> whole layer
       </p>
-      <div ref={boxRef} className="drift-grid" style={{ gridTemplateColumns: `repeat(${nv}, 1fr)` }}>
+      <div ref={boxRef} className="drift-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shape?.placements.map((p, v) => (
           <div key={p} className="drift-cell">
             <div className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>

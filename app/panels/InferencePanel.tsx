@@ -58,7 +58,7 @@ function Table({ table }: { table: InferenceTable }) {
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
-              {compact ? 'Statistics' : 'BN normalizes with'}
+              {compact ? 'Statistics' : 'Normalized with'}
             </th>
             {styles.map((s) => (
               <th key={s.label} scope="colgroup" colSpan={compact ? 1 : nEps} style={{ color: s.ink }}>
@@ -132,7 +132,7 @@ export function InferencePanel() {
           Off: each measurement evaluates the test digits about fifteen ways per BN variant. Tick “measure” to run it every {DEFAULT_INFER_EVERY} steps (the run restarts).
         </p>
       ) : shape === null || table === null || table.bnVariants.length === 0 ? (
-        <p className="empty-note">This needs a variant with BN.</p>
+        <p className="empty-note">This needs a variant with a normalization.</p>
       ) : (
         <>
           <p className="probe-cost" data-testid="infer-cost">

@@ -5,12 +5,12 @@ import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { VARIANT_STYLES } from '../viz/palette.ts';
-import { formatShift } from './inputShiftFormat.ts';
+import { formatShift, shiftBar } from './inputShiftFormat.ts';
 
 /**
  * How far every hidden layer's inputs move per SHIFT_WINDOW steps (inputShift.ts), averaged since the
- * second window: the mean in units of the spread, and the spread itself. A bar per variant, scaled to
- * the largest spread change in the table.
+ * second window: the mean in units of the spread, and the spread itself. A bar per variant on a log
+ * scale, so that 1% and 5% differ as visibly as 20% and 100%.
  */
 export function InputShiftTable() {
   const history = useTrainer().history;
@@ -35,13 +35,12 @@ export function InputShiftTable() {
   );
   if (placements.length === 0) return null;
   const measured = step >= 2 * SHIFT_WINDOW;
-  const top = Math.max(1e-12, ...spread.flat().filter(Number.isFinite));
   return (
     <div className="ics-layers shift-layers" data-testid="input-shift">
       <table>
         <caption className="live-caption">
-          Input shift per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how far each unit’s mean moves, in units of its
-          spread (σ), and how much the spread changes (%)
+          Input shift per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread changes
+          (%, the bar, on a log scale from 0.1% to 100%) and how far its mean moves (in σ, its spread)
         </caption>
         <thead>
           <tr>
@@ -59,14 +58,14 @@ export function InputShiftTable() {
               <th scope="row">{l + 1}</th>
               {row.map((sp, v) => {
                 const p = placements[v];
-                const share = Number.isFinite(sp) ? Math.max(0, Math.min(1, sp / top)) : 0;
+                const share = shiftBar(sp);
                 const text = formatShift(location[l][v], sp);
                 return (
                   <td key={p} data-variant={p}>
                     <span className="meter-track" aria-hidden="true">
                       <span className="meter-fill" style={{ width: `${100 * share}%`, background: VARIANT_STYLES[p].color }} />
                     </span>
-                    <span className="num">{text.spread}</span> <span className="ics-cos">mean {text.location}</span>
+                    <span className="num">{text.spread}</span> <span className="ics-cos">{text.location}</span>
                   </td>
                 );
               })}

@@ -4,6 +4,7 @@ import { useStore } from '../store/store.ts';
 import { formatLoss, formatPercent } from '../viz/format.ts';
 import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
+import { VariantLegend } from './VariantLegend.tsx';
 
 const stat = (key: keyof typeof VS) => (h: History, row: number, v: number) => {
   if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
@@ -20,13 +21,14 @@ export function LossAccuracyPanel() {
     <Panel
       id="curves"
       title="Loss and accuracy"
-      watch="Watch where the curves part: the BN network reaches 90% test accuracy (its marker) many steps before the plain one."
+      watch="Watch where the curves part: a normalized network reaches 90% test accuracy (its marker) many steps before the plain one."
       actions={
         <label className="toggle">
           <input type="checkbox" checked={logLoss} onChange={(e) => useStore.setState({ logLoss: e.target.checked })} /> log loss axis
         </label>
       }
     >
+      <VariantLegend />
       <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
       <TimeChart id="accuracy" label={`test accuracy (${evalMode})`} kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
     </Panel>

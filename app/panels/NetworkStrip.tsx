@@ -7,7 +7,7 @@ const SHOWN_UNITS = 12;
 
 const ACT_LABEL = { sigmoid: 'σ', tanh: 'tanh', relu: 'ReLU', linear: 'id' } as const;
 
-/** The architecture of each variant, with BN drawn where it sits; click a layer or unit to track it. */
+/** The architecture of each variant, with its normalization drawn where it sits; click a layer or unit to track it. */
 export function NetworkStrip() {
   const shape = useStore((s) => s.shape);
   const config = useStore((s) => s.config);
@@ -15,7 +15,7 @@ export function NetworkStrip() {
   const hidden = shape.sizes.slice(1, -1);
   const act = ACT_LABEL[config.activation];
   return (
-    <Panel id="network" title="The networks" watch="Same weights at step 0, same batches every step: the only difference is where batch norm sits. Click a layer or unit to track it.">
+    <Panel id="network" title="The networks" watch="Same weights at step 0, same batches every step: the only difference is which normalization each has, and where it sits. Click a layer or unit to track it.">
       <div className="network-rows">
         {shape.placements.map((p, v) => (
           <div key={`${p}-${v}`} className="network-row" data-network={p}>

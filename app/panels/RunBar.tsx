@@ -5,6 +5,7 @@ import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatLoss, formatPercent, formatStep } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
+import { Swatch } from '../viz/Swatch.tsx';
 
 const STEP_SIZES = [1, 10, 100];
 
@@ -90,7 +91,7 @@ function VariantCards() {
         return (
           <li key={v.name} className="variant-card" style={{ borderColor: style.color }} data-variant={v.placement}>
             <span className="variant-name" style={{ color: style.ink }}>
-              {style.short}
+              <Swatch placement={v.placement} width={30} /> {style.short}
             </span>
             <span className={`variant-status${diverged ? ' diverged' : ''}`} role="status">
               {diverged ? `diverged at step ${formatStep(v.divergedAt)}` : 'training'}

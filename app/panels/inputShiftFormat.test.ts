@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShift } from './inputShiftFormat.ts';
+import { formatShift, shiftBar } from './inputShiftFormat.ts';
 
 describe('input shift text', () => {
   it('gives the spread in percent and the mean in σ, with more digits when small', () => {
@@ -9,5 +9,14 @@ describe('input shift text', () => {
 
   it('shows a dash before the first measurement', () => {
     expect(formatShift(NaN, NaN)).toEqual({ location: '—', spread: '—' });
+  });
+
+  it('draws the bar on a log scale from 0.1% to 100%, clamped', () => {
+    expect(shiftBar(0.001)).toBeCloseTo(0, 12);
+    expect(shiftBar(0.01)).toBeCloseTo(1 / 3, 12);
+    expect(shiftBar(0.1)).toBeCloseTo(2 / 3, 12);
+    expect(shiftBar(5)).toBe(1);
+    expect(shiftBar(1e-6)).toBe(0);
+    expect(shiftBar(NaN)).toBe(0);
   });
 });

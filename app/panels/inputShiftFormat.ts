@@ -5,3 +5,9 @@ export function formatShift(location: number, spread: number): { location: strin
     spread: Number.isFinite(spread) ? `${(100 * spread).toFixed(spread < 0.1 ? 1 : 0)}%` : '—',
   };
 }
+
+/** The bar's length (0–1) for a spread change: log scale from 0.1% (empty) to 100% (full); 0 before it is measured. */
+export function shiftBar(spread: number): number {
+  if (!(spread > 0)) return 0;
+  return Math.max(0, Math.min(1, (Math.log10(spread) + 3) / 3));
+}

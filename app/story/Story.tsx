@@ -81,6 +81,7 @@ const DEMOS: Record<SectionId, () => ReactNode> = {
     <>
       <LandscapePanel />
       <DriftPanel />
+      <LossAccuracyPanel />
     </>
   ),
   limits: () => (

@@ -117,6 +117,19 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
       </p>
       <TryThis>Run noisy BN with probes on. Compare the drift bands (noisy BN moves most), the accuracy (noisy BN keeps up) and the smoothness bands (both BN variants are narrow).</TryThis>
       <Scenario preset="noisy-bn" extra={{ probeEvery: 50 }} label="Noisy BN, with probes" />
+      <p>
+        Two more tests close the case. Santurkar et al. also divided by other scales than the standard deviation: the mean absolute deviation (ℓ1) or the largest one (ℓ∞).
+        These hold the layer inputs less still than BN does: in the input-shift table under the drift charts, each unit’s spread changes per 100 steps somewhat more with ℓ1
+        (1.3 to 2.4 times BN’s by step 1,000) and three to seven times as much with ℓ∞. Yet both train far faster than plain, on a landscape about as smooth as BN’s. And layer norm normalizes each example
+        over its own units, with no batch statistics at all, so nothing holds a unit’s distribution over the batch in place; it trains well too, even on batches so small
+        that BN cannot learn.
+      </p>
+      <TryThis>
+        Run the ℓp norms and compare three things: the input-shift table (ℓ∞ moves most among the normalized networks), the accuracy (every normalization beats plain) and
+        the smoothness bands. Then train layer norm beside BN on batches of two.
+      </TryThis>
+      <Scenario preset="lp-norms" label="ℓp norms: more shift, still fast" />
+      <Scenario preset="tiny-batch-ln" label="Layer norm at batches of two" />
     </>
   ),
   limits: () => (
@@ -129,6 +142,12 @@ export const STORY_TEXT: Record<SectionId, () => ReactNode> = {
       </p>
       <TryThis>Reload the tiny-batch scenario and set the evaluation batch to 1: with batch statistics, every test input gives the same prediction.</TryThis>
       <Scenario preset="tiny-batch" extra={{ evalBatchSize: 1 }} label="Test batches of one" />
+      <p>
+        Layer norm is the way out that needs no batch. Trained on batches of two, BN stalls far below the plain network while layer norm passes it; at a batch of one BN
+        cannot learn at all, since every example is its own batch mean.
+      </p>
+      <TryThis>Load the layer-norm scenario, then set the batch size to 1 and to 4 and watch BN fail, then nearly catch up, while layer norm keeps learning.</TryThis>
+      <Scenario preset="tiny-batch-ln" label="BN fails, layer norm doesn’t" />
     </>
   ),
 };

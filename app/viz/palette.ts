@@ -2,9 +2,10 @@ import type { Placement } from '../../src/engine/spec.ts';
 
 /**
  * How one variant looks everywhere: a color-blind-safe color (Okabe–Ito, darkened where needed for 3:1 on
- * white) plus a second cue. Batch norm's four placements each have their own color, dash and marker. The
- * other normalizations have a color per kind (layer norm orange, ℓ1 sky blue, ℓ2 gray, ℓ∞ olive), solid
- * before the activation and dotted after it, each with its own marker.
+ * white; Paul Tol's wine and indigo where it runs out) plus a second cue. Batch norm's four placements each
+ * have their own color, dash and marker. The other normalizations have a color per kind (layer norm gray, ℓ1
+ * wine, ℓ2 indigo, near BN's blue since it is BN's transform, ℓ∞ olive), solid before the activation and
+ * dotted after it, each with its own marker.
  */
 export interface VariantStyle {
   readonly label: string;
@@ -23,12 +24,12 @@ export const VARIANT_STYLES: Record<Placement, VariantStyle> = {
   before: { label: 'BN before activation', short: 'BN before', color: '#0072B2', ink: '#00639B', dash: '', marker: 'square' },
   after: { label: 'BN after activation', short: 'BN after', color: '#009E73', ink: '#00704F', dash: '3 5', marker: 'triangle' },
   noisy: { label: 'Noisy BN (shifted)', short: 'Noisy BN', color: '#CC79A7', ink: '#8F4A74', dash: '14 4 3 4', marker: 'diamond' },
-  'ln-before': { label: 'Layer norm before activation', short: 'LN before', color: '#B87800', ink: '#8A5A00', dash: '', marker: 'cross' },
-  'ln-after': { label: 'Layer norm after activation', short: 'LN after', color: '#B87800', ink: '#8A5A00', dash: '3 5', marker: 'invtriangle' },
-  'l1-before': { label: 'ℓ1 BN before activation', short: 'ℓ1 BN before', color: '#2E8BC0', ink: '#1A6A99', dash: '', marker: 'invtriangle' },
-  'l1-after': { label: 'ℓ1 BN after activation', short: 'ℓ1 BN after', color: '#2E8BC0', ink: '#1A6A99', dash: '3 5', marker: 'cross' },
-  'l2-before': { label: 'ℓ2 BN before activation', short: 'ℓ2 BN before', color: '#555555', ink: '#444444', dash: '', marker: 'circle' },
-  'l2-after': { label: 'ℓ2 BN after activation', short: 'ℓ2 BN after', color: '#555555', ink: '#444444', dash: '3 5', marker: 'square' },
+  'ln-before': { label: 'Layer norm before activation', short: 'LN before', color: '#555555', ink: '#444444', dash: '', marker: 'cross' },
+  'ln-after': { label: 'Layer norm after activation', short: 'LN after', color: '#555555', ink: '#444444', dash: '3 5', marker: 'invtriangle' },
+  'l1-before': { label: 'ℓ1 BN before activation', short: 'ℓ1 BN before', color: '#882255', ink: '#882255', dash: '', marker: 'invtriangle' },
+  'l1-after': { label: 'ℓ1 BN after activation', short: 'ℓ1 BN after', color: '#882255', ink: '#882255', dash: '3 5', marker: 'cross' },
+  'l2-before': { label: 'ℓ2 BN before activation', short: 'ℓ2 BN before', color: '#332288', ink: '#332288', dash: '', marker: 'circle' },
+  'l2-after': { label: 'ℓ2 BN after activation', short: 'ℓ2 BN after', color: '#332288', ink: '#332288', dash: '3 5', marker: 'square' },
   'linf-before': { label: 'ℓ∞ BN before activation', short: 'ℓ∞ BN before', color: '#9E8F00', ink: '#6B6100', dash: '', marker: 'triangle' },
   'linf-after': { label: 'ℓ∞ BN after activation', short: 'ℓ∞ BN after', color: '#9E8F00', ink: '#6B6100', dash: '3 5', marker: 'diamond' },
 };

@@ -107,7 +107,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'lp-norms',
     title: 'ℓp batch norms: more shift, still fast',
-    watch: 'ℓ1 and ℓ∞ BN divide by another scale than BN’s standard deviation. Their layer inputs shift more than BN’s (the input-shift table under the drift charts), yet they train far faster than plain, and their smoothness probes stay narrow like BN’s.',
+    watch: 'ℓ1 and ℓ∞ BN divide by another scale than BN’s standard deviation. In the input-shift table under the drift charts, ℓ∞’s layer inputs shift several times more than BN’s and ℓ1’s somewhat more; yet both train far faster than plain, and their smoothness bands stay narrow like BN’s.',
     why:
       'Santurkar et al. (2018, §3.3) normalized by ℓ1, ℓ2 and ℓ∞ scales instead of the standard deviation and ' +
       'found BN’s benefit kept despite larger distributional shift (ℓ2 is BN’s own transform here, so it is left ' +
