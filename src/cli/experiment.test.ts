@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunTrace } from '../experiment/trace.ts';
 import { runExperimentCli } from './cliRunner.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shift-lab-cli-'));
@@ -44,10 +45,29 @@ describe('npm run experiment', () => {
     expect(report.variants.map((v: { name: string }) => v.name)).toEqual(['plain', 'bn-before', 'bn-after']);
     for (const v of report.variants) {
       expect(v.checkpoints.map((c: { step: number }) => c.step)).toEqual([0, 20, 40, 60]);
-      expect(Object.keys(v.checkpoints[1]).sort()).toEqual(['p15', 'p50', 'p85', 'step', 'testAcc', 'testLoss', 'trainLoss']);
+      expect(Object.keys(v.checkpoints[1]).sort()).toEqual(['p15', 'p50', 'p85', 'shiftLocation', 'shiftSpread', 'step', 'testAcc', 'testLoss', 'trainLoss']);
       expect(v.stepsTo90 === null || v.stepsTo90 % 20 === 0).toBe(true);
       expect(v.diverged).toBeNull();
     }
+  });
+
+  it('reports each variant’s own mean training loss since the previous checkpoint, its norm and its input shift', async () => {
+    const config = write('norms.json', JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, variants: ['none', 'before', 'ln-after', 'linf-before'] }));
+    const trace = join(dir, 'norms-trace.json');
+    const r = await runExperimentCli(['--config', config, '--steps', '300', '--every', '100', '--json', '--trace', trace]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const losses = (JSON.parse(readFileSync(trace, 'utf8')) as RunTrace).variants.map((v) => v.losses);
+    expect(report.variants.map((v: { norm: string | null }) => v.norm)).toEqual([null, 'bn', 'ln', 'linf']);
+    report.variants.forEach((v: { checkpoints: { step: number; trainLoss: number; shiftSpread: number | null }[] }, i: number) => {
+      for (const c of v.checkpoints.slice(1)) {
+        const window = losses[i].slice(c.step - 100, c.step);
+        expect(c.trainLoss).toBeCloseTo(window.reduce((a, b) => a + b, 0) / window.length, 6);
+      }
+      // Input shift is averaged from the second window of 100 steps on.
+      expect(v.checkpoints[1].shiftSpread).toBeNull();
+      expect(v.checkpoints[3].shiftSpread).toBeGreaterThan(0);
+    });
   });
 
   it('prints the plain table with a summary line per variant', async () => {

@@ -7,7 +7,7 @@ import { buildSplit } from '../experiment/datasets.ts';
 import { Experiment } from '../experiment/experiment.ts';
 import { LrSweep } from '../experiment/lrSweep.ts';
 import { findPreset, PRESETS } from '../experiment/presets.ts';
-import { layerStat } from '../experiment/snapshot.ts';
+import { layerStat, variantStat } from '../experiment/snapshot.ts';
 import { TraceRecorder } from '../experiment/trace.ts';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { readMnistFile } from './dataFiles.ts';
@@ -63,12 +63,14 @@ function run(args: CliArgs): RunReport {
     report.variants.forEach((r, i) => {
       r.checkpoints.push({
         step: exp.step,
-        trainLoss: snap.variant[i * 5 + 0],
+        trainLoss: variantStat(snap, i, 'trainLoss'),
         testLoss: exp.evals[i].testLoss,
         testAcc: exp.evals[i].testAcc,
         p15: layerStat(snap, i, layer, 'unitP15'),
         p50: layerStat(snap, i, layer, 'unitP50'),
         p85: layerStat(snap, i, layer, 'unitP85'),
+        shiftSpread: layerStat(snap, i, layer, 'shiftSpreadAvg'),
+        shiftLocation: layerStat(snap, i, layer, 'shiftLocationAvg'),
       });
     });
   };

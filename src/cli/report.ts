@@ -12,6 +12,9 @@ export interface Checkpoint {
   p15: number;
   p50: number;
   p85: number;
+  /** The tracked layer's input shift per 100 steps, averaged since step 100 (inputShift.ts): spread change and mean move in σ. */
+  shiftSpread: number;
+  shiftLocation: number;
 }
 
 /** Everything the command reports: the --json object, and the source of the plain table. */
