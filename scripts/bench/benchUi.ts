@@ -33,7 +33,9 @@ const page = await browser.newPage({ viewport: { width: 1920, height: 2000 } });
 const cdp = await page.context().newCDPSession(page);
 // BENCH_UI_PARALLEL=1 measures one worker per variant (the default only on machines with ≥ 4 cores).
 const parallel = process.env.BENCH_UI_PARALLEL === '1';
-await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper&parallel=${parallel ? 1 : 0}`);
+// BENCH_UI_VARIANTS=none,ln-before,linf-before measures other normalizations (the page reports any bad value).
+const variants = process.env.BENCH_UI_VARIANTS ? `&variants=${encodeURIComponent(process.env.BENCH_UI_VARIANTS)}` : '';
+await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper&parallel=${parallel ? 1 : 0}${variants}`);
 await page.getByRole('button', { name: 'Play' }).waitFor();
 await page.waitForFunction('!document.querySelector("button.play").disabled', null, { timeout: 30_000 });
 
