@@ -12,7 +12,7 @@ import { probeCost } from './landscapeCost.ts';
 import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
 
-/** Steps between inference probes when the panel turns them on (each costs about 0.35 s per BN variant at the bn-paper size). */
+/** Steps between inference probes when the panel turns them on (each costs about 0.35 s per normalized variant at the bn-paper size). */
 export const DEFAULT_INFER_EVERY = 100;
 
 const EPS_NAME = ['1e-5', '1e-3'] as const;
@@ -49,7 +49,7 @@ function Table({ table }: { table: InferenceTable }) {
     <div className="table-scroll" ref={boxRef}>
       <table className={`inference-table${compact ? ' compact' : ''}`} data-testid="inference-table">
         <caption>
-          Test accuracy on {INFER_ROWS} fixed test examples (all of them if there are fewer) at step {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics BN normalizes with
+          Test accuracy on {INFER_ROWS} fixed test examples (all of them if there are fewer) at step {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics each normalization uses
         </caption>
         <colgroup span={1} />
         {styles.map((s) => (
@@ -129,7 +129,7 @@ export function InferencePanel() {
     >
       {inferEvery === 0 ? (
         <p className="empty-note">
-          Off: each measurement evaluates the test digits about fifteen ways per BN variant. Tick “measure” to run it every {DEFAULT_INFER_EVERY} steps (the run restarts).
+          Off: each measurement evaluates the test digits about fifteen ways per normalized variant. Tick “measure” to run it every {DEFAULT_INFER_EVERY} steps (the run restarts).
         </p>
       ) : shape === null || table === null || table.bnVariants.length === 0 ? (
         <p className="empty-note">This needs a variant with a normalization.</p>
@@ -137,12 +137,13 @@ export function InferencePanel() {
         <>
           <p className="probe-cost" data-testid="infer-cost">
             Every {inferEvery} steps, on copies of the models: training never sees it. Running averages for both momenta are kept side by side from step 0.
-            {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per measurement and BN variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
+            {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per measurement and normalized variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
           </p>
           <Table table={table} />
           <p className="legend-note" data-testid="infer-summary">
             {table.plain !== null && `Plain network, no BN: ${formatPercent(table.plain.acc)} in every row. `}
             {collapsed && 'At test batch 1, BN predicts a single class for every digit. '}
+            {table.placements.includes('ln-before') || table.placements.includes('ln-after') ? 'Layer norm uses no batch statistics, so its number is the same in every row (up to ε). ' : ''}
             {Number.isFinite(epsEffect) &&
               `Swapping ε at test time (the network trained with its own) changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points: ε matters only where a variance is as small as ε.`}
           </p>
