@@ -29,6 +29,8 @@ describe('the story\'s live numbers', () => {
   it('find the first variant with batch statistics, and format numbers for reading aloud', () => {
     expect(firstBnVariant(['none', 'after', 'before'])).toBe(1);
     expect(firstBnVariant(['none'])).toBe(-1);
+    // Layer norm and ℓp BN show no BN batch statistics to explain: the live BN numbers skip them.
+    expect(firstBnVariant(['ln-before', 'l1-before', 'noisy'])).toBe(2);
     expect(formatLive(NaN)).toBe('—');
     expect(formatLive(-0.123456)).toBe('−0.1235');
     expect(formatLive(3.2e-9)).toBe('3.2×10⁻⁹');
