@@ -6,6 +6,7 @@ import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatLoss, formatPercent, formatStep } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { Swatch } from '../viz/Swatch.tsx';
+import { CopyLink } from '../CopyLink.tsx';
 
 const STEP_SIZES = [1, 10, 100];
 
@@ -51,6 +52,7 @@ export function RunBar() {
         <button type="button" onClick={() => trainer.reset('new')} disabled={busy}>
           New seed
         </button>
+        <CopyLink />
       </div>
       <label className="speed">
         Speed

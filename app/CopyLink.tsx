@@ -1,0 +1,25 @@
+import { queryFor } from './shareQuery.ts';
+import { notify, useStore } from './store/store.ts';
+
+/**
+ * Copies a link to the current settings, view and section, built from the state itself (the address bar
+ * follows it only after a short debounce). Where the clipboard is refused, the notice shows the link to
+ * copy by hand.
+ */
+export function CopyLink() {
+  const copy = async () => {
+    const { view, config, section } = useStore.getState();
+    const link = `${location.origin}${location.pathname}${queryFor(view, config, new URLSearchParams(location.search).get('parallel'), section)}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      notify('Link copied: it opens these settings, this view and this section.');
+    } catch {
+      notify(`The browser refused the clipboard. Copy this link by hand: ${link}`, 'warning');
+    }
+  };
+  return (
+    <button type="button" className="copy-link" onClick={() => void copy()} title="Copy a link to exactly this setup">
+      Copy link
+    </button>
+  );
+}
