@@ -3,7 +3,7 @@ import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapsho
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
-import { VARIANT_STYLES } from '../viz/palette.ts';
+import { MeterCell, VariantHeadRow } from './VariantTableParts.tsx';
 
 const small = (v: number) => (Number.isFinite(v) ? v.toPrecision(2) : '—');
 
@@ -39,16 +39,7 @@ export function IcsByLayer() {
     <div className="ics-layers" data-testid="ics-by-layer">
       <table>
         <caption className="live-caption">Covariate shift of every layer at step {step.toLocaleString('en-US')}: ‖G − G′‖, and cos(G, G′) beside it</caption>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            {placements.map((p) => (
-              <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
-                {VARIANT_STYLES[p].short}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <VariantHeadRow first="Layer" placements={placements} />
         <tbody>
           {diff.map((row, l) => (
             <tr key={l}>
@@ -58,18 +49,10 @@ export function IcsByLayer() {
                   No earlier layer to update: no shift, by definition.
                 </td>
               )}
-              {l > 0 && row.map((d, v) => {
-                const p = placements[v];
-                const share = Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0;
-                return (
-                  <td key={p} data-variant={p}>
-                    <span className="meter-track" aria-hidden="true">
-                      <span className="meter-fill" style={{ width: `${100 * share}%`, background: VARIANT_STYLES[p].color }} />
-                    </span>
-                    <span className="num">{small(d)}</span> <span className="ics-cos">cos {small(cos[l][v])}</span>
-                  </td>
-                );
-              })}
+              {l > 0 &&
+                row.map((d, v) => (
+                  <MeterCell key={placements[v]} placement={placements[v]} share={Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0} value={small(d)} note={`cos ${small(cos[l][v])}`} />
+                ))}
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
-import { VARIANT_STYLES } from '../viz/palette.ts';
+import { MeterCell, VariantHeadRow } from './VariantTableParts.tsx';
 import { formatShift, shiftBar } from './inputShiftFormat.ts';
 
 /**
@@ -42,32 +42,14 @@ export function InputShiftTable() {
           Input shift per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread changes
           (%, the bar, on a log scale from 0.1% to 100%) and how far its mean moves (in σ, its spread)
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            {placements.map((p) => (
-              <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
-                {VARIANT_STYLES[p].short}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <VariantHeadRow first="Layer" placements={placements} />
         <tbody>
           {spread.map((row, l) => (
             <tr key={l}>
               <th scope="row">{l + 1}</th>
               {row.map((sp, v) => {
-                const p = placements[v];
-                const share = shiftBar(sp);
                 const text = formatShift(location[l][v], sp);
-                return (
-                  <td key={p} data-variant={p}>
-                    <span className="meter-track" aria-hidden="true">
-                      <span className="meter-fill" style={{ width: `${100 * share}%`, background: VARIANT_STYLES[p].color }} />
-                    </span>
-                    <span className="num">{text.spread}</span> <span className="ics-cos">{text.location}</span>
-                  </td>
-                );
+                return <MeterCell key={placements[v]} placement={placements[v]} share={shiftBar(sp)} value={text.spread} note={text.location} />;
               })}
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { useSweep } from '../trainer/SweepContext.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatPercent, formatTick } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
+import { VariantHeadRow } from './VariantTableParts.tsx';
 import { Panel } from './Panel.tsx';
 import { SweepChart } from './SweepChart.tsx';
 import { gapText, outcomeText, rangeText, usableRange } from './sweepChart.ts';
@@ -107,16 +108,7 @@ function SweepTable({ placements }: { placements: readonly Placement[] }) {
     <div className="table-scroll">
       <table className="sweep-table" data-testid="sweep-table">
         <caption>Steps to 90% test accuracy, and at the end of each rate’s run the test accuracy and the train − test gap (points)</caption>
-        <thead>
-          <tr>
-            <th scope="col">lr</th>
-            {placements.map((p) => (
-              <th key={p} scope="col" style={{ color: VARIANT_STYLES[p].ink }}>
-                {VARIANT_STYLES[p].short}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <VariantHeadRow first="lr" placements={placements} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.factor} data-lr={r.lr}>
