@@ -161,22 +161,9 @@ export function batchNormBackward(
 ): void {
   const { n, gamma, gradGamma, gradBeta } = p;
   const { xhat, invStd } = cache;
-  for (let j = 0; j < n; j++) {
-    let sumG = 0;
-    let sumGX = 0;
-    for (let i = 0, at = j; i < batchSize; i++, at += n) {
-      const g = gradY[at];
-      sumG += g;
-      sumGX += g * xhat[at];
-    }
-    gradBeta[j] = sumG;
-    gradGamma[j] = sumGX;
-  }
+  normParamGrads(p, gradY, cache, batchSize);
   if (!usedBatchStats) {
-    for (let i = 0; i < batchSize; i++) {
-      const row = i * n;
-      for (let j = 0; j < n; j++) gradX[row + j] = gradY[row + j] * gamma[j] * invStd[j];
-    }
+    fixedStatsGradX(p, gradY, cache, gradX, batchSize);
     return;
   }
   // dx = γ/(m·σ) · (m·dy − Σdy − x̂·Σ(dy·x̂))
@@ -187,6 +174,33 @@ export function batchNormBackward(
       gradX[row + j] =
         gamma[j] * invStd[j] * (gradY[row + j] - invBatch * (gradBeta[j] + xhat[row + j] * gradGamma[j]));
     }
+  }
+}
+
+/** γ and β gradients of a transform y = γ·x̂ + β (BN and ℓp BN): Σ gradY·x̂ and Σ gradY per unit, overwriting. */
+export function normParamGrads(p: BatchNormParams, gradY: FloatArray, cache: BatchNormCache, rows: number): void {
+  const { n, gradGamma, gradBeta } = p;
+  const { xhat } = cache;
+  for (let j = 0; j < n; j++) {
+    let sumG = 0;
+    let sumGX = 0;
+    for (let i = 0, at = j; i < rows; i++, at += n) {
+      const g = gradY[at];
+      sumG += g;
+      sumGX += g * xhat[at];
+    }
+    gradBeta[j] = sumG;
+    gradGamma[j] = sumGX;
+  }
+}
+
+/** gradX with fixed (running or population) statistics: the transform is affine per unit, gradX = gradY·γ/d. */
+export function fixedStatsGradX(p: BatchNormParams, gradY: FloatArray, cache: BatchNormCache, gradX: FloatArray, rows: number): void {
+  const { n, gamma } = p;
+  const { invStd } = cache;
+  for (let i = 0; i < rows; i++) {
+    const row = i * n;
+    for (let j = 0; j < n; j++) gradX[row + j] = gradY[row + j] * gamma[j] * invStd[j];
   }
 }
 

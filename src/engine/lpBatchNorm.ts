@@ -1,4 +1,4 @@
-import { batchNormApply, type BatchNormCache, type BatchNormParams } from './batchnorm.ts';
+import { batchNormApply, fixedStatsGradX, normParamGrads, type BatchNormCache, type BatchNormParams } from './batchnorm.ts';
 import type { FloatArray } from './floatArray.ts';
 
 /** The ℓp norms Santurkar et al. (2018, §3.3) normalize by instead of the standard deviation. */
@@ -86,25 +86,18 @@ export function lpBatchNormBackward(
   rows: number,
   usedBatchStats: boolean,
 ): void {
-  const { n, gamma, gradGamma, gradBeta } = p;
+  const { n, gamma, gradGamma } = p;
   const { xhat, invStd } = cache;
+  normParamGrads(p, gradY, cache, rows);
+  if (!usedBatchStats) {
+    fixedStatsGradX(p, gradY, cache, gradX, rows);
+    return;
+  }
   for (let j = 0; j < n; j++) {
-    let sumG = 0;
-    let sumGX = 0;
-    for (let i = 0, at = j; i < rows; i++, at += n) {
-      sumG += gradY[at];
-      sumGX += gradY[at] * xhat[at];
-    }
-    gradBeta[j] = sumG;
-    gradGamma[j] = sumGX;
     const g = gamma[j];
     const inv = invStd[j];
-    if (!usedBatchStats) {
-      for (let i = 0, at = j; i < rows; i++, at += n) gradX[at] = gradY[at] * g * inv;
-      continue;
-    }
     // Σ ĝ·x̂ = γ·Σ gradY·x̂; the row of the largest |x̂| is the row of the largest |c| (d > 0).
-    const dot = g * sumGX;
+    const dot = g * gradGamma[j];
     let top = 0;
     if (order === 'inf') for (let i = 1; i < rows; i++) if (Math.abs(xhat[i * n + j]) > Math.abs(xhat[top * n + j])) top = i;
     let meanGc = 0;
