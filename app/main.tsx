@@ -15,6 +15,7 @@ import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
 import { queryFor } from './shareQuery.ts';
 import { parseSection } from './story/sections.ts';
 import { parseView } from './views.ts';
+import { registerServiceWorker } from './registerServiceWorker.ts';
 import './styles.css';
 
 // The URL is the config's serialized form: ?preset=NAME starts from a preset, other fields override it.
@@ -70,3 +71,4 @@ createRoot(root).render(
     </TrainerContext.Provider>
   </StrictMode>,
 );
+registerServiceWorker();
