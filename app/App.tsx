@@ -12,6 +12,7 @@ import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 import { useStore } from './store/store.ts';
 
 // The story brings KaTeX and its fonts: loaded only when it is opened.
@@ -50,6 +51,9 @@ export function App() {
       <header className="masthead">
         <h1>Shift Lab</h1>
         <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
+        <div className="masthead-tools">
+          <ThemeToggle />
+        </div>
       </header>
       <Nav />
       {view === 'lab' ? (
@@ -61,9 +65,11 @@ export function App() {
       ) : (
         <>
           <Notices />
-          <PanelBoundary key={view} id={view}>
-            {view === 'scaling' ? <ScalingLab /> : <ChainDemo />}
-          </PanelBoundary>
+          <main>
+            <PanelBoundary key={view} id={view}>
+              {view === 'scaling' ? <ScalingLab /> : <ChainDemo />}
+            </PanelBoundary>
+          </main>
         </>
       )}
     </div>

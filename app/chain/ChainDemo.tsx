@@ -40,7 +40,7 @@ export function ChainDemo() {
   const shownTerms = step.higherOrder.slice(0, 6);
   const epsPosition = Math.log10(eps);
   return (
-    <main className="chain-lab">
+    <div className="chain-lab">
       <section className="panel" aria-labelledby="chain-title" data-panel="chain">
         <header className="panel-head">
           <h2 id="chain-title">Why stacked layers make the learning rate hard to choose</h2>
@@ -151,6 +151,6 @@ export function ChainDemo() {
           higher-order terms take over; with weights above 1 that happens at a far smaller ε, and sooner the deeper the chain.
         </p>
       </section>
-    </main>
+    </div>
   );
 }

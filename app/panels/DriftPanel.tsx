@@ -7,10 +7,11 @@ import { useSize } from '../hooks/useSize.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { nearestIndex, niceCeil } from '../viz/domains.ts';
-import { formatTick } from '../viz/format.ts';
+import { formatStep, formatTick } from '../viz/format.ts';
 import { paintHeatStrip } from '../viz/heatStrip.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
+import { spreadSummary } from '../viz/summary.ts';
 import { InputShiftTable } from './InputShiftTable.tsx';
 import { Panel } from './Panel.tsx';
 
@@ -40,6 +41,7 @@ export function DriftPanel() {
   const y = useMemo(() => scaleLinear().domain(domain.y).range([BAND_HEIGHT - M.bottom, M.top]), [domain.y]);
   const refs = useRef<Record<string, SVGPathElement | null>>({});
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const summaries = useRef<(SVGDescElement | null)[]>([]);
 
   useFrame(
     history,
@@ -77,6 +79,11 @@ export function DriftPanel() {
         set('unitBand', bandPath(n, stepAt, (r) => stat(r, v, 'unitP15'), (r) => stat(r, v, 'unitP85'), x, y));
         set('unitMedian', linePath(n, stepAt, (r) => stat(r, v, 'unitP50'), x, y));
         paintStrip(canvases.current[v], h, v, layer, domain.x);
+        const said = summaries.current[v];
+        if (said) {
+          const now = (k: Key) => stat(h.count, v, k);
+          said.textContent = `Step ${formatStep(h.latest.step)}. Tracked unit: ${spreadSummary(now('unitP15'), now('unitP50'), now('unitP85'))}. Whole layer: ${spreadSummary(now('p15'), now('p50'), now('p85'))}.`;
+        }
       }
     },
     [shape, x, y, domain, layer],
@@ -109,7 +116,8 @@ export function DriftPanel() {
               <span className="long-label">{VARIANT_STYLES[p].label}</span>
               <span className="short-label">{VARIANT_STYLES[p].short}</span>
             </div>
-            <svg width={cellWidth} height={BAND_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}: percentiles of layer ${layer + 1} inputs over training`} data-drift={p}>
+            <svg width={cellWidth} height={BAND_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}: percentiles of layer ${layer + 1} inputs over training`} aria-describedby={`drift-summary-${v}`} data-drift={p}>
+              <desc ref={(el) => { summaries.current[v] = el; }} id={`drift-summary-${v}`} />
               {yTicks.map((t) => (
                 <g key={t}>
                   <line className={t === 0 ? 'zero' : 'gridline'} x1={M.left} x2={cellWidth - M.right} y1={y(t)} y2={y(t)} />

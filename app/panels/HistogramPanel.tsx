@@ -7,9 +7,10 @@ import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { niceCeil } from '../viz/domains.ts';
-import { formatTick } from '../viz/format.ts';
+import { formatStep, formatTick } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { histogramOutline, histogramPath } from '../viz/paths.ts';
+import { spreadSummary } from '../viz/summary.ts';
 import { Panel } from './Panel.tsx';
 
 const CELL_HEIGHT = 118;
@@ -25,6 +26,7 @@ export function HistogramPanel() {
   const bars = useRef<(SVGPathElement | null)[]>([]);
   const ghosts = useRef<(SVGPathElement | null)[]>([]);
   const shares = useRef<(SVGTextElement | null)[]>([]);
+  const summaries = useRef<(SVGDescElement | null)[]>([]);
   const nv = shape?.variantNames.length ?? 0;
   const nl = shape?.nLayers ?? 0;
   const bins = shape?.bins ?? { lo: -5, hi: 5, count: 50 };
@@ -57,12 +59,16 @@ export function HistogramPanel() {
           const offset = cell * count;
           bars.current[cell]?.setAttribute('d', histogramPath(latest.hist, count, h.shape.bins.lo, h.shape.bins.hi, x, y, offset));
           if (h.first) ghosts.current[cell]?.setAttribute('d', histogramOutline(h.first.hist, count, h.shape.bins.lo, h.shape.bins.hi, x, y, offset));
+          const stats = (key: keyof typeof LS) => latest.layer[cell * LAYER_STATS.length + LS[key]];
+          const share = `${(100 * stats('saturated')).toFixed(0)}%`;
           const text = shares.current[cell];
-          if (text) text.textContent = `${shareLabel}${(100 * latest.layer[cell * LAYER_STATS.length + LS.saturated]).toFixed(0)}%`;
+          if (text) text.textContent = `${shareLabel}${share}`;
+          const said = summaries.current[cell];
+          if (said) said.textContent = `Step ${formatStep(latest.step)}: ${spreadSummary(stats('p15'), stats('p50'), stats('p85'))}; ${share} ${satLabel}.`;
         }
       }
     },
-    [shape, x, y, yMax, shareLabel],
+    [shape, x, y, yMax, shareLabel, satLabel],
   );
 
   const regions: [number, number][] =
@@ -89,7 +95,7 @@ export function HistogramPanel() {
           ...(shape?.placements ?? []).map((p, v) => {
             const cell = v * nl + l;
             return (
-              <svg key={`${p}-${l}`} width={cellWidth} height={CELL_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: histogram of inputs to the ${act}`} data-hist={`${p}-${l + 1}`}>
+              <svg key={`${p}-${l}`} width={cellWidth} height={CELL_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: histogram of inputs to the ${act}`} aria-describedby={`hist-summary-${cell}`} data-hist={`${p}-${l + 1}`}>
                 {regions.map(([a, b]) => (
                   <rect key={a} className="sat-region" x={x(a)} width={Math.max(0, x(b) - x(a))} y={PAD.top} height={CELL_HEIGHT - PAD.top - PAD.bottom} />
                 ))}
@@ -102,6 +108,7 @@ export function HistogramPanel() {
                   </text>
                 ))}
                 <text ref={(el) => { shares.current[cell] = el; }} className="share" x={cellWidth - PAD.right} y={PAD.top + 16} textAnchor="end" />
+                <desc ref={(el) => { summaries.current[cell] = el; }} id={`hist-summary-${cell}`} />
               </svg>
             );
           }),

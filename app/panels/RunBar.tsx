@@ -23,7 +23,7 @@ export function RunBar() {
   const playing = status === 'playing';
   const busy = status === 'loading';
   return (
-    <div className="run-bar" role="toolbar" aria-label="Training controls">
+    <section className="run-bar" aria-label="Training controls">
       <button
         type="button"
         className="play"
@@ -72,7 +72,7 @@ export function RunBar() {
         <span className="rate">{busy ? loadingText(loading) : `${Math.round(rate)} steps/s`}</span>
       </div>
       <VariantCards />
-    </div>
+    </section>
   );
 }
 

@@ -96,7 +96,7 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
                     <title>{`${style.short} at lr ${formatTick(r.lr)}: ${outcomeText(o, r.steps)}`}</title>
                   </path>
                 ) : (
-                  <path key={r.factor} className={o.kind === 'never' ? 'marker hollow' : 'marker'} d={markerPath(style.marker, cx, cy, 7)} fill={o.kind === 'never' ? '#fff' : style.color} style={o.kind === 'never' ? { stroke: style.color } : undefined}>
+                  <path key={r.factor} className={o.kind === 'never' ? 'marker hollow' : 'marker'} d={markerPath(style.marker, cx, cy, 7)} fill={o.kind === 'never' ? 'var(--card)' : style.color} style={o.kind === 'never' ? { stroke: style.color } : undefined}>
                     <title>{`${style.short} at lr ${formatTick(r.lr)}: ${outcomeText(o, r.steps)}`}</title>
                   </path>
                 );

@@ -9,6 +9,7 @@ import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from '../viz/do
 import { formatStep, formatTick } from '../viz/format.ts';
 import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
+import { seriesSummary, targetSummary } from '../viz/summary.ts';
 
 export interface TimeChartProps {
   id: string;
@@ -39,6 +40,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const lines = useRef<(SVGPathElement | null)[]>([]);
   const markers = useRef<(SVGPathElement | null)[]>([]);
   const bands = useRef<(SVGPathElement | null)[]>([]);
+  const summary = useRef<HTMLParagraphElement>(null);
   const width = Math.max(size.width, 200);
   const x = useMemo(() => scaleLinear().domain(domain.x).range([MARGIN.left, width - MARGIN.right]), [domain.x, width]);
   const y = useMemo(
@@ -87,8 +89,15 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
           m.setAttribute('d', reached >= 0 ? markerPath(VARIANT_STYLES[h.shape.placements[v]].marker, x(reached), y(target), 8) : '');
         }
       }
+      // The same picture in words, for screen readers.
+      if (summary.current && h.shape && latest) {
+        const names = h.shape.placements.map((p) => VARIANT_STYLES[p].short);
+        const now = seriesSummary(latest.step, names.map((name, v) => ({ name, value: valueAt(h, -1, v) })), format);
+        const reached = target === undefined ? '' : targetSummary(format(target), names.map((name, v) => ({ name, reached: h.reachedTarget[v] })));
+        summary.current.textContent = `${label}. ${now} ${reached}`.trim();
+      }
     },
-    [shape, x, y, domain, fixed, kind, valueAt, bandAt],
+    [shape, x, y, domain, fixed, kind, valueAt, bandAt, format, label, target],
   );
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -113,6 +122,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         height={height}
         role="img"
         aria-label={`${label} against training step for ${placements.map((p) => VARIANT_STYLES[p].short).join(' and ')}`}
+        aria-describedby={`${id}-summary`}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
       >
@@ -177,6 +187,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
           ))}
         {hover && <line className="hover-line" x1={hover.px} x2={hover.px} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
       </svg>
+      <p ref={summary} id={`${id}-summary`} className="sr-only" data-testid={`${id}-summary`} />
       {hover && (
         <div className="readout" style={{ left: Math.min(hover.px + 12, width - 190) }} role="status">
           <div>step {formatStep(hover.step)}</div>

@@ -5,12 +5,22 @@ import type { DescentResult } from '../../src/contour/descent.ts';
 import { fitView, lossContours, type View } from '../../src/contour/levels.ts';
 import type { QuadraticLoss, Vec2 } from '../../src/contour/quadratic.ts';
 import { useSize } from '../hooks/useSize.ts';
+import { useStore } from '../store/store.ts';
+import type { Theme } from '../viz/palette.ts';
 import { formatTick } from '../viz/format.ts';
 import { contourPath, polylinePath } from './contourGeometry.ts';
 
 const MARGIN = { left: 66, right: 14, top: 12, bottom: 54 };
 /** Steps drawn with a dot at each point: enough to count the zig-zags. */
 const DOTTED_STEPS = 60;
+
+/**
+ * A contour's color, t from the lowest level (0) to the highest (1): blues that darken outwards on a light
+ * plot, and lighten outwards on a dark one, so the rings read against either.
+ */
+function contourInk(t: number, theme: Theme): string {
+  return theme === 'dark' ? interpolateBlues(0.75 - 0.6 * t) : interpolateBlues(0.3 + 0.65 * t);
+}
 
 /** Path points framed by the view: its first steps, unless the run diverged, and none far beyond the start. */
 const FRAMED_STEPS = 40;
@@ -72,6 +82,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     return lossContours(f, view, nx, ny, 12);
   }, [f, view, inner.w, inner.h]);
   // Drawn once per view, not once per animation frame.
+  const theme = useStore((s) => s.theme);
   const contourPaths = useMemo(() => shapes.map((c) => contourPath(c, x, y)), [shapes, x, y]);
 
   const pointAt = (e: PointerEvent<SVGSVGElement>): Vec2 => {
@@ -146,7 +157,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
           <rect className="plot-area" x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
           <g clipPath={`url(#${clipId})`}>
             {contourPaths.map((d, i) => (
-              <path key={i} className="contour" d={d} stroke={interpolateBlues(0.3 + (0.65 * i) / Math.max(1, contourPaths.length - 1))} />
+              <path key={i} className="contour" d={d} stroke={contourInk(i / Math.max(1, contourPaths.length - 1), theme)} />
             ))}
             <path className="gd-halo" d={polylinePath(result.path, drawn, x, y)} />
             <path className="gd-path" d={polylinePath(result.path, drawn, x, y)} data-testid="gd-path" />

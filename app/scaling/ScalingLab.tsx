@@ -61,7 +61,7 @@ export function ScalingLab() {
   };
 
   return (
-    <main className="scaling-lab">
+    <div className="scaling-lab">
       <section className="panel" aria-labelledby="scaling-title" data-panel="scaling">
         <header className="panel-head">
           <h2 id="scaling-title">Why standardize inputs? Gradient descent on raw and standardized features</h2>
@@ -161,6 +161,6 @@ export function ScalingLab() {
           converged once L − L* is down to 10⁻⁶ of its value at the start.
         </p>
       </section>
-    </main>
+    </div>
   );
 }

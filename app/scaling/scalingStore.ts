@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { makeHouses } from '../../src/contour/houses.ts';
 import { scalingProblem, type ScalingProblem, type Vec2 } from '../../src/contour/quadratic.ts';
+import { prefersReducedMotion } from '../hooks/motion.ts';
 
 /** The two plots of the feature-scaling lab. */
 export type Side = 'raw' | 'standardized';
@@ -67,7 +68,8 @@ export function defaultScalingState(): ScalingState {
     areaUnit: 10,
     lr: { raw: defaultRawRate(10), standardized: Number(problemFor(1).standardized.fastestRate().toPrecision(2)) },
     momentum: 0,
-    speed: 8,
+    // Under reduced motion the descent is drawn whole; the speed menu can still animate it.
+    speed: prefersReducedMotion() ? 'all' : 8,
   };
 }
 

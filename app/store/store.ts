@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/schema.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
 import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
+import type { Theme } from '../viz/palette.ts';
 import { DEFAULT_VIEW, type ViewId } from '../views.ts';
 
 /** A message shown to the user: a reset, a corrected value, a failed load. */
@@ -48,6 +49,8 @@ export interface AppState {
   section: SectionId;
   speed: Speed;
   logLoss: boolean;
+  /** The page's color theme (the toggle's choice, else the system's). */
+  theme: Theme;
   notices: readonly Notice[];
 }
 
@@ -69,6 +72,7 @@ export function initialState(config: Config = DEFAULT_CONFIG): AppState {
     section: FIRST_SECTION,
     speed: 'max',
     logLoss: true,
+    theme: 'light',
     notices: [],
   };
 }

@@ -131,7 +131,7 @@ export function Story() {
         <RunBar />
       </PanelBoundary>
       <Notices />
-      <div className="story">
+      <main className="story">
         <nav className="contents" aria-label="Story contents">
           <ol>
             {SECTIONS.map((s, i) => (
@@ -178,7 +178,7 @@ export function Story() {
             </PanelBoundary>
           </div>
         </article>
-      </div>
+      </main>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markerPath, VARIANT_STYLES } from './palette.ts';
+import { markerPath, paletteCss, THEME_INKS, VARIANT_STYLES } from './palette.ts';
 
 /** WCAG relative luminance of a #rrggbb color. */
 function luminance(hex: string): number {
@@ -11,19 +11,40 @@ const contrast = (a: string, b: string) => {
   return (hi + 0.05) / (lo + 0.05);
 };
 
+const BACKGROUNDS = { light: '#ffffff', dark: '#1b1f24' } as const;
+
 describe('variant styles', () => {
-  it('tell every two variants apart by color and dash, and by color and marker; text colors read on white', () => {
-    const styles = Object.values(VARIANT_STYLES);
-    expect(new Set(styles.map((s) => `${s.color} ${s.dash}`)).size).toBe(styles.length);
-    expect(new Set(styles.map((s) => `${s.color} ${s.marker}`)).size).toBe(styles.length);
-    expect(new Set(styles.map((s) => s.label)).size).toBe(styles.length);
-    expect(new Set(styles.map((s) => s.short)).size).toBe(styles.length);
-    // Batch norm's four placements, the lab's first comparison, differ in every cue at once.
-    const bn = [VARIANT_STYLES.none, VARIANT_STYLES.before, VARIANT_STYLES.after, VARIANT_STYLES.noisy];
-    for (const key of ['color', 'dash', 'marker'] as const) expect(new Set(bn.map((s) => s[key])).size).toBe(bn.length);
-    for (const s of styles) expect(contrast(s.ink, '#ffffff')).toBeGreaterThanOrEqual(4.5);
-    // Lines and marks need 3:1 against the white chart background (WCAG non-text contrast).
-    for (const s of styles) expect(contrast(s.color, '#ffffff')).toBeGreaterThanOrEqual(3);
+  for (const theme of ['light', 'dark'] as const) {
+    it(`tell every two variants apart by color and dash, and by color and marker, in the ${theme} theme; inks read on its charts`, () => {
+      const placements = Object.keys(VARIANT_STYLES) as (keyof typeof VARIANT_STYLES)[];
+      const styles = placements.map((p) => ({ ...VARIANT_STYLES[p], ...THEME_INKS[theme][p] }));
+      expect(new Set(styles.map((s) => `${s.color} ${s.dash}`)).size).toBe(styles.length);
+      expect(new Set(styles.map((s) => `${s.color} ${s.marker}`)).size).toBe(styles.length);
+      expect(new Set(styles.map((s) => s.label)).size).toBe(styles.length);
+      expect(new Set(styles.map((s) => s.short)).size).toBe(styles.length);
+      // Batch norm's four placements, the lab's first comparison, differ in every cue at once.
+      const bn = styles.slice(0, 4);
+      expect(placements.slice(0, 4)).toEqual(['none', 'before', 'after', 'noisy']);
+      for (const key of ['color', 'dash', 'marker'] as const) expect(new Set(bn.map((s) => s[key])).size).toBe(bn.length);
+      for (const s of styles) expect(contrast(s.ink, BACKGROUNDS[theme])).toBeGreaterThanOrEqual(4.5);
+      // Lines and marks need 3:1 against the chart background (WCAG non-text contrast).
+      for (const s of styles) expect(contrast(s.color, BACKGROUNDS[theme])).toBeGreaterThanOrEqual(3);
+    });
+  }
+
+  it('defines every variable the styles use, once per theme', () => {
+    const css = paletteCss();
+    const [light, dark] = css.split(":root[data-theme='dark']");
+    for (const s of Object.values(VARIANT_STYLES)) {
+      for (const v of [s.color, s.ink]) {
+        const name = /^var\((--[\w-]+)\)$/.exec(v)?.[1];
+        expect(name).toBeDefined();
+        expect(light).toContain(`${name}:#`);
+        expect(dark).toContain(`${name}:#`);
+      }
+    }
+    expect(dark).toContain(`--variant-none:${THEME_INKS.dark.none.color};`);
+    expect(light).toContain(`--variant-none-ink:${THEME_INKS.light.none.ink};`);
   });
 
   it('draws every marker as a closed path with finite coordinates', () => {
