@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { Nav } from './Nav.tsx';
@@ -13,6 +13,9 @@ import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+import { PresenterBar } from './presenter/PresenterBar.tsx';
+import { ShortcutSheet } from './presenter/ShortcutSheet.tsx';
+import { usePresenterKeys } from './presenter/usePresenterKeys.ts';
 import { useStore } from './store/store.ts';
 
 // The story brings KaTeX and its fonts: loaded only when it is opened.
@@ -20,16 +23,19 @@ const Story = lazy(() => import('./story/Story.tsx').then((m) => ({ default: m.S
 
 /** The live lab: run bar on top, settings at the side, the panels in a grid that stacks on phones. */
 function Lab() {
+  const showControls = useStore((s) => !s.presenting && !s.hidden.includes('controls'));
   return (
     <>
       <PanelBoundary id="runbar">
         <RunBar />
       </PanelBoundary>
       <Notices />
-      <div className="workspace">
-        <PanelBoundary id="controls">
-          <ControlsPanel />
-        </PanelBoundary>
+      <div className={showControls ? 'workspace' : 'workspace no-controls'}>
+        {showControls && (
+          <PanelBoundary id="controls">
+            <ControlsPanel />
+          </PanelBoundary>
+        )}
         <main className="panels">
           <LossAccuracyPanel />
           <HistogramPanel />
@@ -46,16 +52,35 @@ function Lab() {
 /** The masthead and section links, then the current view. The lab's run continues while another view shows. */
 export function App() {
   const view = useStore((s) => s.view);
+  const presenting = useStore((s) => s.presenting);
+  const hideNav = useStore((s) => s.hidden.includes('nav'));
+  const full = useStore((s) => s.fullPanel !== null);
+  usePresenterKeys();
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-present', presenting);
+    document.documentElement.toggleAttribute('data-full-panel', full);
+  }, [presenting, full]);
   return (
     <div className="app">
-      <header className="masthead">
-        <h1>Shift Lab</h1>
-        <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
-        <div className="masthead-tools">
-          <ThemeToggle />
-        </div>
-      </header>
-      <Nav />
+      {presenting ? (
+        <PresenterBar />
+      ) : (
+        <header className="masthead">
+          <h1>Shift Lab</h1>
+          <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
+          <div className="masthead-tools">
+            <button type="button" className="present-button" onClick={() => useStore.setState({ presenting: true })} aria-keyshortcuts="P">
+              Present
+            </button>
+            <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?">
+              Shortcuts
+            </button>
+            <ThemeToggle />
+          </div>
+        </header>
+      )}
+      {!presenting && !hideNav && <Nav />}
+      <ShortcutSheet />
       {view === 'lab' ? (
         <Lab />
       ) : view === 'story' ? (

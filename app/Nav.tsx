@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { queryFor } from './shareQuery.ts';
-import { useStore } from './store/store.ts';
+import { linkUiOf, useStore } from './store/store.ts';
 import { VIEWS, type ViewId } from './views.ts';
 
 /** The top-level sections: feature scaling, stacked layers, the batch-norm lab. */
@@ -9,7 +9,7 @@ export function Nav() {
   const config = useStore((s) => s.config);
   const section = useStore((s) => s.section);
   // Each link carries the current config too, so it also opens the same lab in a new tab.
-  const hrefFor = (view: ViewId) => queryFor(view, config, new URLSearchParams(location.search).get('parallel'), section) || location.pathname;
+  const hrefFor = (view: ViewId) => queryFor(view, config, new URLSearchParams(location.search).get('parallel'), section, linkUiOf(useStore.getState())) || location.pathname;
   const go = (e: MouseEvent<HTMLAnchorElement>, view: ViewId) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();

@@ -6,7 +6,8 @@ import { partialFromQuery } from '../src/config/url.ts';
 import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
-import { initialState, notify, useStore } from './store/store.ts';
+import { linkUiFromQuery, LINK_UI_KEYS } from './linkUi.ts';
+import { initialState, linkUiOf, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
 import { SweepClient } from './trainer/SweepClient.ts';
@@ -23,14 +24,23 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...QA_KEYS]);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...LINK_UI_KEYS, ...QA_KEYS]);
+const linkUi = linkUiFromQuery(location.search);
 const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 const section = parseSection(params.get('section'));
-useStore.setState({ ...initialState(start.config), view: view.view, section: section.section });
+useStore.setState({
+  ...initialState(start.config),
+  view: view.view,
+  section: section.section,
+  presenting: linkUi.ui.present,
+  fullPanel: linkUi.ui.panel,
+  hidden: linkUi.ui.hide,
+});
 startTheme();
 if (view.notice !== null) notify(view.notice, 'warning');
 if (section.notice !== null) notify(section.notice, 'warning');
+for (const n of linkUi.notices) notify(n, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
@@ -41,10 +51,10 @@ const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 4 : p
 // Write the view and config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
 useStore.subscribe((s, prev) => {
-  if (s.config === prev.config && s.view === prev.view && s.section === prev.section) return;
+  if (s.config === prev.config && s.view === prev.view && s.section === prev.section && s.presenting === prev.presenting && s.fullPanel === prev.fullPanel && s.hidden === prev.hidden) return;
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [queryFor(s.view, s.config, parallelParam, s.section).slice(1), qaQuery()].filter(Boolean).join('&');
+    const query = [queryFor(s.view, s.config, parallelParam, s.section, linkUiOf(s)).slice(1), qaQuery()].filter(Boolean).join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 });

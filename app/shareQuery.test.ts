@@ -3,9 +3,15 @@ import { DEFAULT_CONFIG } from '../src/config/config.ts';
 import { queryFor } from './shareQuery.ts';
 
 describe('queryFor', () => {
-  it('omits defaults and keeps the view, the changed config and the parallel flag', () => {
+  it('omits defaults and keeps the view, the changed config and the parallel flag, after the link version', () => {
     expect(queryFor('lab', DEFAULT_CONFIG, null)).toBe('');
-    expect(queryFor('scaling', DEFAULT_CONFIG, null)).toBe('?view=scaling');
-    expect(queryFor('chain', { ...DEFAULT_CONFIG, lr: 0.25 }, '1')).toBe('?view=chain&lr=0.25&parallel=1');
+    expect(queryFor('scaling', DEFAULT_CONFIG, null)).toBe('?v=1&view=scaling');
+    expect(queryFor('chain', { ...DEFAULT_CONFIG, lr: 0.25 }, '1')).toBe('?v=1&view=chain&lr=0.25&parallel=1');
+  });
+
+  it('carries presenter mode, the full-screen panel and the classroom flags', () => {
+    expect(queryFor('story', DEFAULT_CONFIG, null, 'bias', { present: true, panel: 'bias', hide: ['nav', 'controls'] })).toBe(
+      '?v=1&view=story&section=bias&present=1&panel=bias&hide=nav,controls',
+    );
   });
 });

@@ -29,3 +29,33 @@ test('a refused clipboard shows the link to copy by hand', async ({ page }) => {
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText(/refused the clipboard\. Copy this link by hand: http.*lr=0\.2/)).toBeVisible();
 });
+
+test('classroom flags hide chosen controls, and the links the page writes keep them', async ({ page }) => {
+  await openLab(page, '?v=1&dataset=blobs&hide=nav,network,variants');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  const settings = page.getByLabel('Experiment settings');
+  await expect(settings.getByRole('group', { name: 'Network' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Variant 1', exact: true })).toHaveCount(0);
+  // What is not hidden still works.
+  await expect(settings.getByLabel('At test time, batch norms use')).toBeVisible();
+  await settings.getByLabel('Batch size').fill('16');
+  await settings.getByLabel('Batch size').press('Enter');
+  await expect(page).toHaveURL(/\?v=1&.*batchSize=16.*&hide=nav,variants,network/);
+  // The whole column can go too.
+  await openLab(page, '?dataset=blobs&hide=controls');
+  await expect(page.getByLabel('Experiment settings')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+});
+
+test('a link from a newer version, or with bad page flags, still opens, says what it ignored, and keeps the rest', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openLab(page, '?v=9&dataset=blobs&present=maybe&panel=nope&hide=everything,nav');
+  await expect(page.getByText(/newer Shift Lab \(link version 9\)/)).toBeVisible();
+  await expect(page.getByText(/present="maybe" is not 1 or 0/)).toBeVisible();
+  await expect(page.getByText(/Unknown panel "nope"/)).toBeVisible();
+  await expect(page.getByText(/Cannot hide "everything"/)).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expect(page.getByLabel('Data set')).toHaveValue('blobs');
+  health.expectClean();
+});

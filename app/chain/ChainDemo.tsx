@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { CHAIN_PRESETS, chainStep, normalizedChainStep, superscript, termName, type ChainPreset } from '../../src/chain/chain.ts';
 import { formatChange, sweepChange } from './chainChart.ts';
 import { ChangeChart } from './ChangeChart.tsx';
+import { PanelFrame } from '../panels/PanelFrame.tsx';
 import { applyPreset, EPS_RANGE, MAX_DEPTH, MIN_DEPTH, setDepth, setWeight, useChainStore, WEIGHT_RANGE } from './chainStore.ts';
 
 /** How far the actual change is from the first-order prediction, as a verdict. */
@@ -41,10 +42,7 @@ export function ChainDemo() {
   const epsPosition = Math.log10(eps);
   return (
     <div className="chain-lab">
-      <section className="panel" aria-labelledby="chain-title" data-panel="chain">
-        <header className="panel-head">
-          <h2 id="chain-title">Why stacked layers make the learning rate hard to choose</h2>
-        </header>
+      <PanelFrame id="chain" title="Why stacked layers make the learning rate hard to choose">
         <p className="watch">
           A chain of {l} layers with one unit each and no nonlinearity: ŷ = x·w₁·w₂·…·w{l === 2 ? '₂' : 'ₗ'}. Suppose we want ŷ
           smaller, so every weight takes one step against its gradient gᵢ = ∂ŷ/∂wᵢ, all at once. To first order ŷ drops by ε·gᵀg.
@@ -150,7 +148,7 @@ export function ChainDemo() {
           Try: “all 0.5” then “all 1.5” at the same ε, and add layers. The curves agree at small ε and part where the
           higher-order terms take over; with weights above 1 that happens at a far smaller ε, and sooner the deeper the chain.
         </p>
-      </section>
+      </PanelFrame>
     </div>
   );
 }

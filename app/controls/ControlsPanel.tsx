@@ -5,6 +5,7 @@ import { ACTIVATIONS } from '../../src/engine/activations.ts';
 import { INIT_KINDS } from '../../src/engine/init.ts';
 import { INFERENCE_MODES } from '../../src/engine/model.ts';
 import { PRESETS } from '../../src/experiment/presets.ts';
+import type { HideKey } from '../linkUi.ts';
 import { notify, updateConfig, useStore } from '../store/store.ts';
 import { LearningRate } from './LearningRate.tsx';
 import { NumberField } from './NumberField.tsx';
@@ -15,6 +16,9 @@ const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales:
 /** Every knob of the experiment. Changing the model restarts all variants together (and says so). */
 export function ControlsPanel() {
   const config = useStore((s) => s.config);
+  const hidden = useStore((s) => s.hidden);
+  // A classroom link can hide any group (hide=presets,variants,testtime,network,training,data,export).
+  const shows = (group: HideKey) => !hidden.includes(group);
   const set = (partial: Partial<Config>) => updateConfig(partial);
   const range = (field: 'depth' | 'width' | 'batchSize') => {
     const schema = configSchema[field];
@@ -22,54 +26,64 @@ export function ControlsPanel() {
   };
   return (
     <aside className="controls" aria-label="Experiment settings">
-      <label className="field preset">
-        Preset
-        <select
-          value=""
-          onChange={(e) => {
-            const preset = PRESETS.find((p) => p.name === e.target.value);
-            if (!preset) return;
-            updateConfig({ ...DEFAULT_CONFIG, seed: config.seed, ...preset.config });
-            notify(`${preset.title}: ${preset.watch}`);
-          }}
-        >
-          <option value="">Choose a preset…</option>
-          {PRESETS.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <fieldset>
-        <legend>Variants</legend>
-        <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />
-        <Select label="At test time, batch norms use" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />
-      </fieldset>
-      <fieldset>
-        <legend>Network</legend>
-        <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
-        <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
-        <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
-        <Select label="Initialization" value={config.init} options={INIT_KINDS} onChange={(init) => set({ init })} />
-        {config.init === 'gaussian' && <NumberField label="Init σ" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
-      </fieldset>
-      <fieldset>
-        <legend>Training</legend>
-        <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
-        <NumberField label="Momentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
-        <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
-      </fieldset>
-      <fieldset>
-        <legend>Data</legend>
-        <Select label="Data set" value={config.dataset} options={DATASETS} names={DATASET_LABEL} onChange={(dataset) => set({ dataset })} />
-        <label className="check">
-          <input type="checkbox" checked={config.standardize} onChange={(e) => set({ standardize: e.target.checked })} />
-          Standardize inputs
+      {shows('presets') && (
+        <label className="field preset">
+          Preset
+          <select
+            value=""
+            onChange={(e) => {
+              const preset = PRESETS.find((p) => p.name === e.target.value);
+              if (!preset) return;
+              updateConfig({ ...DEFAULT_CONFIG, seed: config.seed, ...preset.config });
+              notify(`${preset.title}: ${preset.watch}`);
+            }}
+          >
+            <option value="">Choose a preset…</option>
+            {PRESETS.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.title}
+              </option>
+            ))}
+          </select>
         </label>
-        <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
-      </fieldset>
-      <ExportLosses />
+      )}
+      {(shows('variants') || shows('testtime')) && (
+        <fieldset>
+          <legend>Variants</legend>
+          {shows('variants') && <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />}
+          {shows('testtime') && <Select label="At test time, batch norms use" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />}
+        </fieldset>
+      )}
+      {shows('network') && (
+        <fieldset>
+          <legend>Network</legend>
+          <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
+          <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
+          <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
+          <Select label="Initialization" value={config.init} options={INIT_KINDS} onChange={(init) => set({ init })} />
+          {config.init === 'gaussian' && <NumberField label="Init σ" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
+        </fieldset>
+      )}
+      {shows('training') && (
+        <fieldset>
+          <legend>Training</legend>
+          <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
+          <NumberField label="Momentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
+          <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
+        </fieldset>
+      )}
+      {shows('data') && (
+        <fieldset>
+          <legend>Data</legend>
+          <Select label="Data set" value={config.dataset} options={DATASETS} names={DATASET_LABEL} onChange={(dataset) => set({ dataset })} />
+          <label className="check">
+            <input type="checkbox" checked={config.standardize} onChange={(e) => set({ standardize: e.target.checked })} />
+            Standardize inputs
+          </label>
+          <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
+        </fieldset>
+      )}
+      {shows('export') && <ExportLosses />}
     </aside>
   );
 }

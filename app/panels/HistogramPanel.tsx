@@ -14,7 +14,7 @@ import { spreadSummary } from '../viz/summary.ts';
 import { Panel } from './Panel.tsx';
 
 const CELL_HEIGHT = 118;
-const PAD = { left: 16, right: 16, top: 8, bottom: 30 };
+const PAD = { left: 20, right: 20, top: 8, bottom: 30 };
 
 /** Per hidden layer × variant: the distribution of the inputs to the nonlinearity now, over its step-0 ghost. */
 export function HistogramPanel() {

@@ -59,7 +59,7 @@ export function RunBar() {
         <select value={String(speed)} onChange={(e) => trainer.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={String(s)} value={String(s)}>
-              {s === 'max' ? 'max' : `${s} steps/s`}
+              {s === 'max' ? 'max' : s === 0.5 ? 'slow motion' : `${s} steps/s`}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_DESCENT, descend, type DescentResult } from '../../src/contour/descent.ts';
 import { toRaw, toStandardized, type QuadraticLoss, type Vec2 } from '../../src/contour/quadratic.ts';
+import { PanelFrame } from '../panels/PanelFrame.tsx';
 import { formatStep } from '../viz/format.ts';
 import { ContourPlot } from './ContourPlot.tsx';
 import { formatAmount, formatLimit } from './contourGeometry.ts';
@@ -62,10 +63,7 @@ export function ScalingLab() {
 
   return (
     <div className="scaling-lab">
-      <section className="panel" aria-labelledby="scaling-title" data-panel="scaling">
-        <header className="panel-head">
-          <h2 id="scaling-title">Why standardize inputs? Gradient descent on raw and standardized features</h2>
-        </header>
+      <PanelFrame id="scaling" title="Why standardize inputs? Gradient descent on raw and standardized features">
         <p className="watch">
           Fit a house price as w₁·rooms + w₂·area, with no intercept. Rooms run from 1 to 8. Measured in 10 m², floor area runs
           from 2 to 40, so no single step size suits both weights. On the raw features the bowl is a narrow valley, and gradient
@@ -160,7 +158,7 @@ export function ScalingLab() {
           the steep direction (2/λmax), and then the flat direction shrinks by only about 2/κ per step. A run counts as
           converged once L − L* is down to 10⁻⁶ of its value at the start.
         </p>
-      </section>
+      </PanelFrame>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/schema.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
 import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
+import type { HideKey, LinkUi, PanelId } from '../linkUi.ts';
 import type { Theme } from '../viz/palette.ts';
 import { DEFAULT_VIEW, type ViewId } from '../views.ts';
 
@@ -51,6 +52,16 @@ export interface AppState {
   logLoss: boolean;
   /** The page's color theme (the toggle's choice, else the system's). */
   theme: Theme;
+  /** Presenter mode: one section per screen, large type, the demo large. */
+  presenting: boolean;
+  /** The panel shown full screen (F), if any. */
+  fullPanel: PanelId | null;
+  /** The panel the reader last clicked or tabbed into: what F enlarges. */
+  focusPanel: PanelId | null;
+  /** Controls a classroom link hides. */
+  hidden: readonly HideKey[];
+  /** Whether the keyboard shortcut sheet is open. */
+  sheetOpen: boolean;
   notices: readonly Notice[];
 }
 
@@ -73,11 +84,21 @@ export function initialState(config: Config = DEFAULT_CONFIG): AppState {
     speed: 'max',
     logLoss: true,
     theme: 'light',
+    presenting: false,
+    fullPanel: null,
+    focusPanel: null,
+    hidden: [],
+    sheetOpen: false,
     notices: [],
   };
 }
 
 export const useStore = create<AppState>(() => initialState());
+
+/** The part of the state a link carries besides the config, view and section. */
+export function linkUiOf(s: AppState): LinkUi {
+  return { present: s.presenting, panel: s.fullPanel, hide: s.hidden };
+}
 
 /** Adds a notice (at most the four newest are kept). */
 export function notify(text: string, kind: Notice['kind'] = 'info'): void {

@@ -1,5 +1,5 @@
 import { queryFor } from '../shareQuery.ts';
-import { useStore } from '../store/store.ts';
+import { linkUiOf, useStore } from '../store/store.ts';
 
 /** A link to the stacked-layers demo, the other half of the shift argument. */
 export function ChainLink() {
@@ -7,11 +7,11 @@ export function ChainLink() {
   return (
     <p className="chain-link">
       <a
-        href={queryFor('chain', config, null)}
+        href={queryFor('chain', config, null, undefined, linkUiOf(useStore.getState()))}
         onClick={(e) => {
           if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
           e.preventDefault();
-          history.pushState(null, '', queryFor('chain', config, null));
+          history.pushState(null, '', queryFor('chain', config, null, undefined, linkUiOf(useStore.getState())));
           useStore.setState({ view: 'chain' });
           window.scrollTo({ top: 0 });
         }}

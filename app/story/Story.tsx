@@ -15,7 +15,7 @@ import { PanelBoundary } from '../PanelBoundary.tsx';
 import { ScalingLab } from '../scaling/ScalingLab.tsx';
 import { queryFor } from '../shareQuery.ts';
 import { Notices } from '../Notices.tsx';
-import { updateConfig, useStore } from '../store/store.ts';
+import { linkUiOf, updateConfig, useStore } from '../store/store.ts';
 import { BiasMeter, LiveBnTransform } from './LiveBn.tsx';
 import { neighbour, SECTIONS, type SectionId } from './sections.ts';
 import { STORY_TEXT } from './StoryText.tsx';
@@ -95,7 +95,7 @@ const DEMOS: Record<SectionId, () => ReactNode> = {
 /** Moves to a section, as a new history entry so Back returns. */
 export function goToSection(section: SectionId): void {
   const s = useStore.getState();
-  history.pushState(null, '', queryFor('story', s.config, new URLSearchParams(location.search).get('parallel'), section) || location.pathname);
+  history.pushState(null, '', queryFor('story', s.config, new URLSearchParams(location.search).get('parallel'), section, linkUiOf(s)) || location.pathname);
   useStore.setState({ section });
   window.scrollTo({ top: 0 });
 }
@@ -116,13 +116,15 @@ export function Story() {
   const next = neighbour(section, 1);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      // In presenter mode the presenter's keys move through the talk instead.
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useStore.getState().presenting) return;
       const to = e.key === 'ArrowRight' ? next : e.key === 'ArrowLeft' ? prev : null;
       if (to !== null) goToSection(to);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [prev, next]);
+  const showContents = useStore((s) => !s.presenting && !s.hidden.includes('contents'));
   const Text = STORY_TEXT[section];
   const Demo = DEMOS[section];
   return (
@@ -132,25 +134,27 @@ export function Story() {
       </PanelBoundary>
       <Notices />
       <main className="story">
-        <nav className="contents" aria-label="Story contents">
-          <ol>
-            {SECTIONS.map((s, i) => (
-              <li key={s.id}>
-                <a
-                  href={queryFor('story', useStore.getState().config, null, s.id) || '?view=story'}
-                  aria-current={s.id === section ? 'step' : undefined}
-                  onClick={(e) => {
-                    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                    e.preventDefault();
-                    goToSection(s.id);
-                  }}
-                >
-                  {i + 1}. {s.title}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        {showContents && (
+          <nav className="contents" aria-label="Story contents">
+            <ol>
+              {SECTIONS.map((s, i) => (
+                <li key={s.id}>
+                  <a
+                    href={queryFor('story', useStore.getState().config, null, s.id, linkUiOf(useStore.getState())) || '?view=story'}
+                    aria-current={s.id === section ? 'step' : undefined}
+                    onClick={(e) => {
+                      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+                      e.preventDefault();
+                      goToSection(s.id);
+                    }}
+                  >
+                    {i + 1}. {s.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
         <article className="story-section" aria-labelledby="story-title" data-section={section}>
           <div className="story-text">
             <h2 id="story-title">

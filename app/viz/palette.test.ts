@@ -47,6 +47,14 @@ describe('variant styles', () => {
     expect(light).toContain(`--variant-none-ink:${THEME_INKS.light.none.ink};`);
   });
 
+  it("gives presenter mode's light theme lines in the darker inks, still one color per kind", () => {
+    const projector = paletteCss().split(":root[data-present][data-theme='light']")[1];
+    expect(projector).toContain(`--variant-ln-before:${THEME_INKS.light['ln-before'].ink};`);
+    const inks = Object.values(THEME_INKS.light).map((i) => i.ink);
+    const colors = Object.values(THEME_INKS.light).map((i) => i.color);
+    expect(new Set(inks).size).toBe(new Set(colors).size);
+  });
+
   it('draws every marker as a closed path with finite coordinates', () => {
     for (const s of Object.values(VARIANT_STYLES)) {
       const d = markerPath(s.marker, 50, 40, 8);

@@ -97,11 +97,16 @@ export const VARIANT_STYLES: Record<Placement, VariantStyle> = Object.fromEntrie
   (Object.keys(CUES) as Placement[]).map((p) => [p, { ...CUES[p], color: `var(${cssVar(p)})`, ink: `var(${cssVar(p)}-ink)` }]),
 ) as Record<Placement, VariantStyle>;
 
-/** The style sheet defining each theme's variant colors (light on :root, dark on [data-theme='dark']). */
+/**
+ * The style sheet defining each theme's variant colors (light on :root, dark on [data-theme='dark']). In
+ * presenter mode's light theme the lines take the darker text inks, which hold 4.5:1 on white and so
+ * survive a washed-out projector.
+ */
 export function paletteCss(): string {
-  const block = (theme: Theme) =>
-    (Object.keys(CUES) as Placement[]).map((p) => `${cssVar(p)}:${THEME_INKS[theme][p].color};${cssVar(p)}-ink:${THEME_INKS[theme][p].ink};`).join('');
-  return `:root{${block('light')}}:root[data-theme='dark']{${block('dark')}}`;
+  const placements = Object.keys(CUES) as Placement[];
+  const block = (theme: Theme) => placements.map((p) => `${cssVar(p)}:${THEME_INKS[theme][p].color};${cssVar(p)}-ink:${THEME_INKS[theme][p].ink};`).join('');
+  const projector = placements.map((p) => `${cssVar(p)}:${THEME_INKS.light[p].ink};`).join('');
+  return `:root{${block('light')}}:root[data-theme='dark']{${block('dark')}}:root[data-present][data-theme='light']{${projector}}`;
 }
 
 /** An SVG path for a marker of the given shape centred at (x, y), radius r. */

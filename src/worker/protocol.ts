@@ -7,8 +7,9 @@ import type { HistogramBins } from '../experiment/snapshot.ts';
 export const PROTOCOL_VERSION = 1;
 
 /** Training speed: steps per second, or as fast as the machine goes. */
-export type Speed = 1 | 10 | 100 | 'max';
-export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+/** Steps per second: 0.5 is slow motion, one step every two seconds, for narrating single steps. */
+export type Speed = 0.5 | 1 | 10 | 100 | 'max';
+export const SPEEDS: readonly Speed[] = [0.5, 1, 10, 100, 'max'];
 
 /** Messages from the page to the trainer worker. */
 export type ToWorker =
@@ -103,7 +104,7 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
     case 'reset':
       return m.seed === 'same' || m.seed === 'new' ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'reset seed must be "same" or "new"' };
     case 'setSpeed':
-      return SPEEDS.includes(m.speed as Speed) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `speed ${String(m.speed)} is not one of 1, 10, 100, max` };
+      return SPEEDS.includes(m.speed as Speed) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `speed ${String(m.speed)} is not one of 0.5, 1, 10, 100, max` };
     case 'setLr':
       return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
     case 'track':

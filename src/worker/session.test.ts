@@ -116,6 +116,22 @@ describe('trainer session', () => {
     expect(steps).toBeLessThanOrEqual(expected + 3);
   });
 
+  it('slow motion takes one step every two seconds', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: blobs });
+    h.send({ type: 'setSpeed', speed: 0.5 });
+    h.send({ type: 'play' });
+    await h.until(() => h.of('status').at(-1)?.status === 'playing');
+    const t0 = performance.now();
+    await h.until(() => (h.lastSnapshot()?.step ?? 0) >= 1, 5_000);
+    await new Promise((r) => setTimeout(r, 1200));
+    h.send({ type: 'pause' });
+    const seconds = (performance.now() - t0) / 1000;
+    const steps = h.lastSnapshot()!.step;
+    expect(steps).toBeGreaterThanOrEqual(1);
+    expect(steps).toBeLessThanOrEqual(Math.ceil(seconds * 0.5) + 1);
+  });
+
   it('answers a malformed message with an error and keeps its state', async () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });

@@ -1,0 +1,39 @@
+import { useRef, type ReactNode } from 'react';
+import { SavePng } from '../export/SavePng.tsx';
+import type { PanelId } from '../linkUi.ts';
+import { toggleFullPanel } from '../presenter/usePresenterKeys.ts';
+import { useStore } from '../store/store.ts';
+
+/**
+ * A panel's frame: its titled section, with buttons to save it as a PNG and to show it full screen (F). It
+ * remembers being the last panel clicked or focused, which is the one F enlarges.
+ */
+export function PanelFrame({ id, title, actions, className = '', children }: { id: PanelId; title: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  const full = useStore((s) => s.fullPanel === id);
+  const remember = () => {
+    if (useStore.getState().focusPanel !== id) useStore.setState({ focusPanel: id });
+  };
+  return (
+    <section
+      ref={ref}
+      className={`panel ${className}${full ? ' panel-full' : ''}`}
+      aria-labelledby={`${id}-title`}
+      data-panel={id}
+      onPointerDown={remember}
+      onFocus={remember}
+    >
+      <header className="panel-head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <div className="panel-tools">
+          {actions}
+          <SavePng target={ref} what={id} label="PNG" />
+          <button type="button" className="tool-button" data-no-export="" aria-pressed={full} aria-keyshortcuts="F" onClick={() => toggleFullPanel(id)}>
+            {full ? 'Exit full screen' : 'Full screen'}
+          </button>
+        </div>
+      </header>
+      {children}
+    </section>
+  );
+}

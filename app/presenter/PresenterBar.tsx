@@ -1,0 +1,34 @@
+import { useStore } from '../store/store.ts';
+import { neighbourSlide, SLIDES, slideIndex } from './deck.ts';
+import { showSlide } from './usePresenterKeys.ts';
+
+/** Presenter mode's strip: where the talk is, previous and next, the shortcut sheet, and the way out. */
+export function PresenterBar() {
+  const view = useStore((s) => s.view);
+  const section = useStore((s) => s.section);
+  const index = slideIndex(view, section);
+  const prev = neighbourSlide(view, section, -1);
+  const next = neighbourSlide(view, section, 1);
+  return (
+    <nav className="presenter-bar" aria-label="Presenter">
+      <button type="button" disabled={prev === null} onClick={() => prev && showSlide(prev)} aria-keyshortcuts="ArrowLeft">
+        ← <span className="sr-only">Previous section</span>
+      </button>
+      <h1 className="slide-place" data-testid="slide-place">
+        <span className="slide-count">
+          {index + 1} / {SLIDES.length}
+        </span>{' '}
+        {SLIDES[index]?.title}
+      </h1>
+      <button type="button" disabled={next === null} onClick={() => next && showSlide(next)} aria-keyshortcuts="ArrowRight">
+        → <span className="sr-only">Next section</span>
+      </button>
+      <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?">
+        Shortcuts (?)
+      </button>
+      <button type="button" onClick={() => useStore.setState({ presenting: false, fullPanel: null })} aria-keyshortcuts="Escape P">
+        Leave presenter mode
+      </button>
+    </nav>
+  );
+}

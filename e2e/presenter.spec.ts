@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openLab, stepCount } from './lab.ts';
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+/** The largest computed font size (px) among elements matching a selector, or its smallest when `min`. */
+async function fontSizes(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+}
+
+test('P turns the lab into a slide: large type, thick lines, the talk moves with the arrow keys', async ({ page }) => {
+  await openLab(page, '?dataset=blobs');
+  await page.keyboard.press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-present', '');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expect(page.getByLabel('Experiment settings')).toHaveCount(0);
+  await expect(page.getByTestId('slide-place')).toHaveText('9 / 9 The batch-norm lab');
+  await expect(page).toHaveURL(/present=1/);
+  await page.getByRole('button', { name: 'Step 10' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('10');
+  // Legibility at 1920×1080: body text ≥ 24 px, axis labels ≥ 18 px, lines ≥ 3 px.
+  for (const size of await fontSizes(page, '.watch')) expect(size).toBeGreaterThanOrEqual(24);
+  for (const size of await fontSizes(page, '.panel svg text')) expect(size).toBeGreaterThanOrEqual(18);
+  const widths = await page.locator('[data-chart] path.series').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).strokeWidth)));
+  expect(widths.length).toBeGreaterThan(0);
+  for (const w of widths) expect(w).toBeGreaterThanOrEqual(3);
+
+  // ← to the story's last section, → back; one key press moves exactly one slide.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('slide-place')).toHaveText(/^8 \/ 9 Regularization and limits/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('slide-place')).toHaveText(/^7 \/ 9 /);
+  await expect(page).toHaveURL(/section=smoothness/);
+  for (const size of await fontSizes(page, '.story-text p')) expect(size).toBeGreaterThanOrEqual(24);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-place')).toHaveText('9 / 9 The batch-norm lab');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+});
+
+test('presenter keys drive the run: Space, ".", R, B and 1/2/3', async ({ page }) => {
+  await openLab(page, '?dataset=blobs&present=1');
+  const cards = page.locator('.variant-card');
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('step-counter')).toHaveText('1');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(5);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('step-counter')).toHaveText('0');
+  // B moves batch norm to the other side of the activation; 3 shows four variants, 1 the pair again.
+  await page.keyboard.press('b');
+  await expect(cards.nth(1)).toHaveAttribute('data-variant', 'after');
+  await page.keyboard.press('3');
+  await expect(cards).toHaveCount(4);
+  await expect(cards.nth(3)).toHaveAttribute('data-variant', 'noisy');
+  await page.keyboard.press('2');
+  await expect(cards).toHaveCount(3);
+  await page.keyboard.press('1');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(1)).toHaveAttribute('data-variant', 'before');
+});
+
+test('F shows the focused panel full screen, ? lists the keys, Esc leaves each in turn', async ({ page }) => {
+  await openLab(page, '?dataset=blobs');
+  await page.locator('[data-panel="histograms"] .watch').click();
+  await page.keyboard.press('f');
+  const panel = page.locator('[data-panel="histograms"]');
+  await expect(panel).toHaveClass(/panel-full/);
+  const box = await panel.boundingBox();
+  expect(box?.width).toBe(1920);
+  expect(box?.height).toBe(1080);
+  await expect(page).toHaveURL(/panel=histograms/);
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('presenter mode on or off');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(panel).toHaveClass(/panel-full/);
+  await page.keyboard.press('Escape');
+  await expect(panel).not.toHaveClass(/panel-full/);
+  // The panel's own button does the same, for mouse and touch.
+  await page.locator('[data-panel="curves"]').getByRole('button', { name: 'Full screen' }).click();
+  await expect(page.locator('[data-panel="curves"]')).toHaveClass(/panel-full/);
+  await page.getByRole('button', { name: 'Exit full screen' }).click();
+  await expect(page.locator('[data-panel="curves"]')).not.toHaveClass(/panel-full/);
+});
+
+test('a link opens presenter mode with a panel full screen; slow motion takes single steps', async ({ page }) => {
+  await openLab(page, '?v=1&view=story&section=shift&dataset=blobs&present=1&panel=drift');
+  await expect(page.getByTestId('slide-place')).toHaveText(/^2 \/ 9 Internal covariate shift/);
+  await expect(page.locator('[data-panel="drift"]')).toHaveClass(/panel-full/);
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Speed').selectOption({ label: 'slow motion' });
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('step-counter')).toHaveText('1', { timeout: 10_000 });
+  // One step every two seconds: it is still at a handful when the first has just been seen.
+  expect(await stepCount(page)).toBeLessThanOrEqual(2);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+});
