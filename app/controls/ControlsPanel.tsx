@@ -1,5 +1,5 @@
 import { DATASETS, DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
-import { ExportLosses } from '../export/ExportLosses.tsx';
+import { ExportRun } from '../export/ExportRun.tsx';
 import { configSchema } from '../../src/config/schema.ts';
 import { ACTIVATIONS } from '../../src/engine/activations.ts';
 import { INIT_KINDS } from '../../src/engine/init.ts';
@@ -83,7 +83,7 @@ export function ControlsPanel() {
           <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
         </fieldset>
       )}
-      {shows('export') && <ExportLosses />}
+      {shows('export') && <ExportRun />}
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
 
 type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
+type TraceMsg = Extract<FromWorker, { type: 'trace' }>;
 type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
 
 /** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
@@ -37,6 +38,7 @@ export class TrainerClient {
   private readonly watchdogTimer: number;
   private lossRequest = 0;
   private readonly lossWaiters = new Map<number, (msg: LossesMsg) => void>();
+  private readonly traceWaiters = new Map<number, (msg: TraceMsg) => void>();
 
   constructor(readonly parallel = false) {
     if (parallel) {
@@ -95,6 +97,26 @@ export class TrainerClient {
         resolve(msg);
       });
       this.send({ type: 'losses', id });
+    });
+  }
+
+  /**
+   * A run trace (shift-lab-trace/1) of the current setup's first `steps` steps, made afresh in the trainer
+   * beside the live run. The trainer may cut the steps to keep the file under about 16 MB.
+   */
+  requestTrace(steps: number): Promise<TraceMsg> {
+    const id = ++this.lossRequest;
+    return new Promise((resolve, reject) => {
+      const timer = window.setTimeout(() => {
+        this.traceWaiters.delete(id);
+        reject(new Error('the trainer did not send the trace within 60 s'));
+      }, 60_000);
+      this.traceWaiters.set(id, (msg) => {
+        clearTimeout(timer);
+        if (msg.json === null) reject(new Error(msg.error ?? 'no trace'));
+        else resolve(msg);
+      });
+      this.send({ type: 'trace', id, steps });
     });
   }
 
@@ -218,6 +240,10 @@ export class TrainerClient {
       case 'losses':
         this.lossWaiters.get(msg.id)?.(msg);
         this.lossWaiters.delete(msg.id);
+        return;
+      case 'trace':
+        this.traceWaiters.get(msg.id)?.(msg);
+        this.traceWaiters.delete(msg.id);
         return;
     }
   }

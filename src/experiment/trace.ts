@@ -101,3 +101,24 @@ export class TraceRecorder {
     return this.trace;
   }
 }
+
+/** The most batch numbers a trace made in the browser holds (about 16 MB of JSON). */
+export const TRACE_MAX_NUMBERS = 2_000_000;
+/** The most steps a trace made in the browser holds, however small its batches. */
+export const TRACE_MAX_STEPS = 500;
+
+/** How many steps of this experiment a browser trace may hold: its batches stay under TRACE_MAX_NUMBERS. */
+export function traceStepLimit(exp: Experiment): number {
+  const perStep = exp.config.batchSize * exp.variants[0].model.spec.sizes[0];
+  return Math.max(1, Math.min(TRACE_MAX_STEPS, Math.floor(TRACE_MAX_NUMBERS / perStep)));
+}
+
+/** Trains a fresh experiment `steps` steps (or until every variant diverged), recording the trace as it goes. */
+export function recordTrace(exp: Experiment, steps: number): RunTrace {
+  const recorder = new TraceRecorder(exp);
+  while (exp.step < steps && !exp.allDiverged) {
+    exp.runStep();
+    recorder.recordStep();
+  }
+  return recorder.finish();
+}

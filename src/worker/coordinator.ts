@@ -113,6 +113,10 @@ export class Coordinator {
       case 'ping':
         this.post({ v: 1, type: 'pong', step: this.step, id: msg.id });
         return;
+      case 'trace':
+        // A trace replays the whole setup afresh, every variant: one sub-worker can make it alone.
+        this.host.send(0, msg);
+        return;
     }
   }
 
@@ -145,6 +149,9 @@ export class Coordinator {
         return;
       case 'status':
       case 'pong':
+        return;
+      case 'trace':
+        if (i === 0) this.post({ ...msg, step: this.step });
         return;
       case 'losses': {
         // Each sub-worker logs only its own variant: take variant v's column from sub-worker v.

@@ -32,7 +32,12 @@ export type ToWorker =
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
   | { v: 1; type: 'ping'; id: number }
   /** Send the per-step training losses of this run so far (the first LOSS_LOG_STEPS steps). */
-  | { v: 1; type: 'losses'; id: number };
+  | { v: 1; type: 'losses'; id: number }
+  /**
+   * Record a run trace (shift-lab-trace/1) of this run's first `steps` steps: the same config and seed
+   * trained afresh beside the live run, which carries on untouched.
+   */
+  | { v: 1; type: 'trace'; id: number; steps: number };
 
 /** What the trainer is doing. */
 export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
@@ -77,7 +82,9 @@ export type FromWorker =
   /** The answer to a ping. */
   | { v: 1; type: 'pong'; step: number; id: number }
   /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
-  | { v: 1; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array };
+  | { v: 1; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
+  /** A run trace as JSON text (steps: how many it holds, which the size limit may have cut), or why none could be made. */
+  | { v: 1; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
@@ -109,6 +116,10 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
       return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
     case 'track':
       return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
+    case 'trace':
+      return Number.isInteger(m.id) && Number.isInteger(m.steps) && (m.steps as number) >= 1 && (m.steps as number) <= 1_000_000
+        ? { ok: true, msg: m as ToWorker }
+        : { ok: false, reason: 'trace needs an integer id and a step count in 1..1000000' };
     case 'ping':
     case 'losses':
       return Number.isInteger(m.id) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `${m.type} needs an integer id` };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { RunShape } from '../../src/worker/protocol.ts';
+import { History } from '../history/History.ts';
+import { historyCsv, historyJson, historyTable } from './historyExport.ts';
+
+const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 8, 3], nLayers: 2, bins: { lo: -1, hi: 1, count: 4 } };
+
+/** A snapshot where every number says where it came from: step·100 + variant·10 + layer (or stat index). */
+function snapshot(step: number) {
+  const variant = new Float64Array(2 * VARIANT_STATS.length);
+  for (let v = 0; v < 2; v++) for (let k = 0; k < VARIANT_STATS.length; k++) variant[v * VARIANT_STATS.length + k] = step * 100 + v * 10 + k;
+  variant[VS.testAcc] = NaN; // plain not evaluated yet
+  const layer = new Float32Array(2 * 2 * LAYER_STATS.length);
+  for (let v = 0; v < 2; v++) for (let l = 0; l < 2; l++) for (let k = 0; k < LAYER_STATS.length; k++) layer[(v * 2 + l) * LAYER_STATS.length + k] = v * 100 + l * 10 + k;
+  return { step, variant, layer, hist: new Float32Array(2 * 2 * 4) };
+}
+
+describe('run history export', () => {
+  const h = new History(8);
+  h.reset(1, shape);
+  h.add(1, snapshot(0));
+  h.add(1, snapshot(5));
+  const t = historyTable(h);
+
+  it('has a step column, then per variant its curves and per layer its input distribution', () => {
+    expect(t.columns.slice(0, 6)).toEqual(['step', 'plain_trainLoss', 'plain_testLoss', 'plain_testAcc', 'plain_evalStep', 'plain_L1_p15']);
+    expect(t.columns).toContain('bn-before_L2_saturated');
+    expect(t.columns).toHaveLength(1 + 2 * (4 + 2 * 6));
+    expect(t.rows.map((r) => r[0])).toEqual([0, 5]);
+  });
+
+  it('takes every value from its own variant, layer and statistic', () => {
+    const row = t.rows[1];
+    const at = (name: string) => row[t.columns.indexOf(name)];
+    expect(at('bn-before_testLoss')).toBe(500 + 10 + VS.testLoss);
+    expect(at('plain_trainLoss')).toBe(500 + VS.trainLoss);
+    expect(at('bn-before_L2_std')).toBe(100 + 10 + LS.std);
+    expect(at('plain_L1_saturated')).toBe(LS.saturated);
+  });
+
+  it('writes missing values as empty CSV cells and JSON nulls', () => {
+    const csv = historyCsv(t).trim().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0].split(',')).toEqual(t.columns);
+    expect(csv[2].split(',')[3]).toBe('');
+    const json = JSON.parse(historyJson(t, { seed: 1 }, shape.placements));
+    expect(json.format).toBe('shift-lab-history/1');
+    expect(json.rows[1][3]).toBeNull();
+    expect(json.rows[1][1]).toBe(500 + VS.trainLoss);
+    expect(json.placements).toEqual(['none', 'before']);
+  });
+});
