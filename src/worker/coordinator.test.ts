@@ -53,6 +53,19 @@ const snaps = (out: FromWorker[]) => out.filter((m): m is Snap => m.type === 'sn
 const last = (out: FromWorker[]) => snaps(out).at(-1);
 
 describe('one worker per variant, coordinated', () => {
+  it('asks one sub-worker for a trace, which holds every variant, and passes it on once', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, variants: ['none', 'before', 'after'] } });
+    await until(() => p.out.some((m) => m.type === 'configured'));
+    p.send({ type: 'trace', id: 7, steps: 3 });
+    await until(() => p.out.some((m) => m.type === 'trace'));
+    await new Promise((r) => setTimeout(r, 50));
+    const traces = p.out.filter((m): m is Extract<FromWorker, { type: 'trace' }> => m.type === 'trace');
+    expect(traces).toHaveLength(1);
+    expect(traces[0]).toMatchObject({ id: 7, steps: 3, error: null });
+    expect((JSON.parse(traces[0].json!) as { variants: unknown[] }).variants).toHaveLength(3);
+  });
+
   it('steps exactly N in lockstep and matches a single worker doing the same work', async () => {
     const p = parallel();
     const s = single();

@@ -132,6 +132,29 @@ describe('trainer session', () => {
     expect(steps).toBeLessThanOrEqual(Math.ceil(seconds * 0.5) + 1);
   });
 
+  it('records a trace of the setup afresh, leaving the live run where it was', async () => {
+    const h = harness();
+    h.send({ type: 'trace', id: 1, steps: 3 });
+    await h.until(() => h.of('trace').length === 1);
+    expect(h.of('trace')[0]).toMatchObject({ id: 1, json: null, error: 'no run is configured yet' });
+    h.send({ type: 'configure', config: blobs });
+    await h.until(() => h.of('configured').length === 1);
+    h.send({ type: 'step', count: 4 });
+    await h.until(() => h.lastSnapshot()?.step === 4 && h.of('status').at(-1)?.status === 'paused');
+    h.send({ type: 'trace', id: 2, steps: 4 });
+    await h.until(() => h.of('trace').length === 2);
+    const reply = h.of('trace')[1];
+    expect(reply).toMatchObject({ id: 2, steps: 4, error: null, step: 4 });
+    const trace = JSON.parse(reply.json!) as { format: string; batches: unknown[]; variants: { losses: number[] }[] };
+    expect(trace.format).toBe('shift-lab-trace/1');
+    expect(trace.batches).toHaveLength(4);
+    h.send({ type: 'losses', id: 3 });
+    await h.until(() => h.of('losses').length === 1);
+    const { losses } = h.of('losses')[0];
+    expect(trace.variants.flatMap((v, i) => v.losses.map((_, s) => losses[s * 2 + i]))).toEqual(trace.variants.flatMap((v) => v.losses));
+    expect(h.lastSnapshot()?.step).toBe(4);
+  });
+
   it('answers a malformed message with an error and keeps its state', async () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });
