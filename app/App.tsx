@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { Nav } from './Nav.tsx';
@@ -24,16 +24,23 @@ const Story = lazy(() => import('./story/Story.tsx').then((m) => ({ default: m.S
 /** The live lab: run bar on top, settings at the side, the panels in a grid that stacks on phones. */
 function Lab() {
   const showControls = useStore((s) => !s.presenting && !s.hidden.includes('controls'));
+  // On a phone the settings live in a drawer (on wider screens the button is hidden and the column shows).
+  const [drawer, setDrawer] = useState(false);
   return (
     <>
       <PanelBoundary id="runbar">
         <RunBar />
       </PanelBoundary>
       <Notices />
+      {showControls && (
+        <button type="button" className="drawer-toggle" aria-expanded={drawer} aria-controls="settings" onClick={() => setDrawer(true)}>
+          ☰ Settings
+        </button>
+      )}
       <div className={showControls ? 'workspace' : 'workspace no-controls'}>
         {showControls && (
           <PanelBoundary id="controls">
-            <ControlsPanel />
+            <ControlsPanel open={drawer} onClose={() => setDrawer(false)} />
           </PanelBoundary>
         )}
         <main className="panels">

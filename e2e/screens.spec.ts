@@ -3,6 +3,7 @@ import { openLab, stepCount } from './lab.ts';
 import { watchPageHealth } from './health.ts';
 
 for (const size of [
+  { width: 1024, height: 768 },
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
   { width: 390, height: 844 },
@@ -26,6 +27,7 @@ for (const size of [
 
 for (const view of ['scaling', 'chain']) {
   for (const size of [
+    { width: 1024, height: 768 },
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
     { width: 390, height: 844 },
@@ -42,4 +44,47 @@ for (const view of ['scaling', 'chain']) {
       health.expectClean();
     });
   }
+}
+
+test('on a phone the settings are a drawer: closed by default, opened by a button, closed by Done or Esc', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLab(page, '?dataset=blobs');
+  const settings = page.getByLabel('Experiment settings');
+  const toggle = page.getByRole('button', { name: 'Settings' });
+  await expect(settings).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(settings).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Done' })).toBeFocused();
+  // The drawer covers the screen, and scrolls inside itself rather than sideways.
+  const box = await settings.boundingBox();
+  expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  await settings.getByLabel('Batch size').fill('16');
+  await settings.getByLabel('Batch size').press('Enter');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(settings).toBeHidden();
+  await expect(page).toHaveURL(/batchSize=16/);
+  await toggle.click();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  // On a laptop the same settings are a column beside the panels, with no drawer button.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(settings).toBeVisible();
+  await expect(toggle).toBeHidden();
+});
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test(`every story section fits ${size.width}×${size.height} without sideways scrolling`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(size);
+    for (const section of ['scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'smoothness', 'limits']) {
+      await openLab(page, `?view=story&section=${section}&dataset=blobs`);
+      await page.getByRole('button', { name: 'Step 10' }).click();
+      await expect(page.getByTestId('step-counter')).toHaveText('10');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), section).toBeLessThanOrEqual(0);
+    }
+  });
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { DATASETS, DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { ExportRun } from '../export/ExportRun.tsx';
 import { configSchema } from '../../src/config/schema.ts';
@@ -14,9 +15,14 @@ import { MODE_LABEL, Select } from './Select.tsx';
 
 const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales: 'Mixed scales (synthetic)' } as const;
 /** Every knob of the experiment. Changing the model restarts all variants together (and says so). */
-export function ControlsPanel() {
+export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClose?: () => void }) {
   const config = useStore((s) => s.config);
   const hidden = useStore((s) => s.hidden);
+  const close = useRef<HTMLButtonElement>(null);
+  // Opening the drawer takes the focus into it, so a keyboard or screen-reader user lands on its first control.
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
   // A classroom link can hide any group (hide=presets,variants,testtime,network,training,data,export).
   const shows = (group: HideKey) => !hidden.includes(group);
   const set = (partial: Partial<Config>) => updateConfig(partial);
@@ -25,7 +31,17 @@ export function ControlsPanel() {
     return { min: schema.minValue ?? 1, max: schema.maxValue ?? 1 };
   };
   return (
-    <aside className="controls" aria-label="Experiment settings">
+    <aside
+      id="settings"
+      className={open ? 'controls open' : 'controls'}
+      aria-label="Experiment settings"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) onClose?.();
+      }}
+    >
+      <button ref={close} type="button" className="drawer-close" onClick={onClose}>
+        Done
+      </button>
       {shows('presets') && (
         <label className="field preset">
           Preset
