@@ -12,6 +12,7 @@ import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
+import { ScenarioGallery } from './ScenarioGallery.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { PresenterBar } from './presenter/PresenterBar.tsx';
 import { ShortcutSheet } from './presenter/ShortcutSheet.tsx';
@@ -99,7 +100,7 @@ export function App() {
           <Notices />
           <main>
             <PanelBoundary key={view} id={view}>
-              {view === 'scaling' ? <ScalingLab /> : <ChainDemo />}
+              {view === 'scaling' ? <ScalingLab /> : view === 'chain' ? <ChainDemo /> : <ScenarioGallery />}
             </PanelBoundary>
           </main>
         </>

@@ -42,6 +42,8 @@ if (view.notice !== null) notify(view.notice, 'warning');
 if (section.notice !== null) notify(section.notice, 'warning');
 for (const n of linkUi.notices) notify(n, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
+// A scenario link says what to watch, as the gallery's button does.
+if (preset !== undefined) notify(`${preset.title}: ${preset.watch}`);
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
 // One worker per variant where there are cores to spare (?parallel=1 or 0 overrides the guess).

@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'scaling', title: 'Feature scaling', blurb: 'Why standardize inputs' },
   { id: 'chain', title: 'Stacked layers', blurb: 'Why depth makes the learning rate hard' },
   { id: 'lab', title: 'Batch-norm lab', blurb: 'The same network with and without BN' },
+  { id: 'scenarios', title: 'Scenarios', blurb: 'One-click setups to show or hand out' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -11,6 +11,7 @@ describe('the talk', () => {
     expect(slideIndex('lab', 'transform')).toBe(SLIDES.length - 1);
     expect(slideIndex('scaling', 'limits')).toBe(0);
     expect(slideIndex('chain', 'scaling')).toBe(1);
+    expect(slideIndex('scenarios', 'bias')).toBe(SLIDES.length - 1);
   });
 
   it('steps forward and back, and stops at either end', () => {

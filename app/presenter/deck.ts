@@ -17,7 +17,7 @@ export const SLIDES: readonly Slide[] = [...SECTIONS.map((s) => ({ view: 'story'
  * that tell them (1 and 2).
  */
 export function slideIndex(view: ViewId, section: SectionId): number {
-  if (view === 'lab') return SLIDES.length - 1;
+  if (view === 'lab' || view === 'scenarios') return SLIDES.length - 1;
   const at = view === 'scaling' ? 'scaling' : view === 'chain' ? 'shift' : section;
   return SLIDES.findIndex((s) => s.section === at);
 }

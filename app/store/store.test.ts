@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { changedFields, initialState, needsReset, updateConfig, useStore } from './store.ts';
+import { adoptWorkerConfig, changedFields, initialState, needsReset, updateConfig, useStore } from './store.ts';
 
 describe('config changes from the page', () => {
   beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
@@ -28,5 +28,13 @@ describe('config changes from the page', () => {
     const before = useStore.getState();
     updateConfig({ lr: DEFAULT_CONFIG.lr });
     expect(useStore.getState()).toBe(before);
+  });
+});
+
+describe('adoptWorkerConfig', () => {
+  it("takes the trainer's data set and seed, but keeps live changes the trainer has not answered yet", () => {
+    const page = { ...DEFAULT_CONFIG, lr: 10, trackLayer: 2, trackUnit: 5 };
+    const worker = { ...DEFAULT_CONFIG, dataset: 'blobs' as const, seed: 99, lr: 0.5 };
+    expect(adoptWorkerConfig(page, worker)).toEqual({ ...worker, lr: 10, trackLayer: 2, trackUnit: 5 });
   });
 });

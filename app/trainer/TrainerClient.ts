@@ -3,7 +3,7 @@ import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import { Coordinator } from '../../src/worker/coordinator.ts';
 import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
-import { changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
+import { adoptWorkerConfig, changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
 
@@ -206,13 +206,16 @@ export class TrainerClient {
         // Only the answer to the latest request may change the config (a fallback data set, a new seed);
         // an answer to an older one would undo what the user has changed since.
         const latest = msg.request === this.request;
-        useStore.setState((s) => ({
-          runId: msg.runId,
-          shape: msg.shape,
-          step: resumed ? s.step : 0,
-          loading: null,
-          ...(latest && JSON.stringify(s.config) !== JSON.stringify(msg.config) ? { config: msg.config, configSource: 'worker' as const } : {}),
-        }));
+        useStore.setState((s) => {
+          const config = adoptWorkerConfig(s.config, msg.config);
+          return {
+            runId: msg.runId,
+            shape: msg.shape,
+            step: resumed ? s.step : 0,
+            loading: null,
+            ...(latest && JSON.stringify(s.config) !== JSON.stringify(config) ? { config, configSource: 'worker' as const } : {}),
+          };
+        });
         return;
       }
       case 'snapshot': {

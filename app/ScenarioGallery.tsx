@@ -1,0 +1,47 @@
+import type { MouseEvent } from 'react';
+import { DEFAULT_CONFIG } from '../src/config/config.ts';
+import { PRESETS, type Preset } from '../src/experiment/presets.ts';
+import { LINK_VERSION } from './linkUi.ts';
+import { notify, updateConfig, useStore } from './store/store.ts';
+import { useTrainer } from './trainer/TrainerContext.tsx';
+
+/** A scenario's share link: short and readable, the preset by name. */
+export function scenarioLink(preset: Preset): string {
+  return `?v=${LINK_VERSION}&preset=${preset.name}`;
+}
+
+/**
+ * The scenarios, one card each: a title, what to watch, and a link. Clicking it loads the setup into the lab
+ * and starts training; the same link, shared or opened in a new tab, opens the same setup.
+ */
+export function ScenarioGallery() {
+  const trainer = useTrainer();
+  const open = (e: MouseEvent<HTMLAnchorElement>, preset: Preset) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    history.pushState(null, '', scenarioLink(preset));
+    updateConfig({ ...DEFAULT_CONFIG, ...preset.config });
+    useStore.setState({ view: 'lab' });
+    notify(`${preset.title}: ${preset.watch}`);
+    trainer.play();
+    window.scrollTo({ top: 0 });
+  };
+  return (
+    <section className="gallery" aria-labelledby="gallery-title">
+      <h2 id="gallery-title">Scenarios</h2>
+      <p className="watch">One click sets up the lab and starts it. Each is also a link to hand out: it opens the same setup anywhere.</p>
+      <ul className="gallery-cards">
+        {PRESETS.map((p) => (
+          <li key={p.name} className="gallery-card" data-scenario={p.name}>
+            <h3>{p.title}</h3>
+            <p>{p.watch}</p>
+            <a href={scenarioLink(p)} onClick={(e) => open(e, p)}>
+              ▶ Run it in the lab
+              <span className="sr-only">: {p.title}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
