@@ -1,5 +1,5 @@
-import { queryFor } from './shareQuery.ts';
-import { linkUiOf, notify, useStore } from './store/store.ts';
+import { pageQuery } from './shareQuery.ts';
+import { notify, useStore } from './store/store.ts';
 
 /**
  * Copies a link to the current settings, view and section, built from the state itself (the address bar
@@ -9,7 +9,7 @@ import { linkUiOf, notify, useStore } from './store/store.ts';
 export function CopyLink() {
   const copy = async () => {
     const state = useStore.getState();
-    const link = `${location.origin}${location.pathname}${queryFor(state.view, state.config, new URLSearchParams(location.search).get('parallel'), state.section, linkUiOf(state))}`;
+    const link = `${location.origin}${location.pathname}${pageQuery(state, new URLSearchParams(location.search).get('parallel'))}`;
     try {
       await navigator.clipboard.writeText(link);
       notify('Link copied: it opens these settings, this view and this section.');

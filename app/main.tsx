@@ -7,13 +7,15 @@ import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { linkUiFromQuery, LINK_UI_KEYS } from './linkUi.ts';
-import { initialState, linkUiOf, notify, useStore } from './store/store.ts';
+import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
 import { SweepClient } from './trainer/SweepClient.ts';
 import { SweepContext } from './trainer/SweepContext.ts';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
-import { queryFor } from './shareQuery.ts';
+import { pageQuery } from './shareQuery.ts';
+import { scalingFromQuery, SCALING_KEYS } from './scaling/scalingQuery.ts';
+import { useScalingStore } from './scaling/scalingStore.ts';
 import { parseSection } from './story/sections.ts';
 import { startTheme } from './theme.ts';
 import { parseView } from './views.ts';
@@ -24,7 +26,9 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
-const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...LINK_UI_KEYS, ...QA_KEYS]);
+const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...LINK_UI_KEYS, ...SCALING_KEYS, ...QA_KEYS]);
+const scaling = scalingFromQuery(location.search);
+useScalingStore.setState(scaling.state);
 const linkUi = linkUiFromQuery(location.search);
 const view = parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
@@ -40,7 +44,7 @@ useStore.setState({
 startTheme();
 if (view.notice !== null) notify(view.notice, 'warning');
 if (section.notice !== null) notify(section.notice, 'warning');
-for (const n of linkUi.notices) notify(n, 'warning');
+for (const n of [...linkUi.notices, ...scaling.notices]) notify(n, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 // A scenario link says what to watch, as the gallery's button does.
 if (preset !== undefined) notify(`${preset.title}: ${preset.watch}`);
@@ -52,14 +56,18 @@ const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 4 : p
 
 // Write the view and config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
-useStore.subscribe((s, prev) => {
-  if (s.config === prev.config && s.view === prev.view && s.section === prev.section && s.presenting === prev.presenting && s.fullPanel === prev.fullPanel && s.hidden === prev.hidden) return;
+const writeUrl = () => {
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [queryFor(s.view, s.config, parallelParam, s.section, linkUiOf(s)).slice(1), qaQuery()].filter(Boolean).join('&');
+    const query = [pageQuery(useStore.getState(), parallelParam).slice(1), qaQuery()].filter(Boolean).join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
+};
+useStore.subscribe((s, prev) => {
+  if (s.config === prev.config && s.view === prev.view && s.section === prev.section && s.presenting === prev.presenting && s.fullPanel === prev.fullPanel && s.hidden === prev.hidden) return;
+  writeUrl();
 });
+useScalingStore.subscribe(writeUrl);
 
 // Back and Forward move between the views the section links pushed.
 window.addEventListener('popstate', () => {

@@ -1,6 +1,9 @@
 import type { Config } from '../src/config/config.ts';
 import { configToQuery } from '../src/config/url.ts';
 import { DEFAULT_LINK_UI, LINK_VERSION, linkUiToQuery, type LinkUi } from './linkUi.ts';
+import { scalingToQuery } from './scaling/scalingQuery.ts';
+import { useScalingStore } from './scaling/scalingStore.ts';
+import { linkUiOf, type AppState } from './store/store.ts';
 import { FIRST_SECTION, type SectionId } from './story/sections.ts';
 import { DEFAULT_VIEW, type ViewId } from './views.ts';
 
@@ -8,8 +11,17 @@ import { DEFAULT_VIEW, type ViewId } from './views.ts';
  * The query string for a view (and, in the story, its section), config and page state ('' for the
  * defaults): the page's address, and its share link. Anything non-default starts with the link version.
  */
-export function queryFor(view: ViewId, config: Config, parallel: string | null, section: SectionId = FIRST_SECTION, ui: LinkUi = DEFAULT_LINK_UI): string {
+export function queryFor(view: ViewId, config: Config, parallel: string | null, section: SectionId = FIRST_SECTION, ui: LinkUi = DEFAULT_LINK_UI, scaling = ''): string {
   const where = view === DEFAULT_VIEW ? '' : view === 'story' && section !== FIRST_SECTION ? `view=story&section=${section}` : `view=${view}`;
-  const query = [where, configToQuery(config), linkUiToQuery(ui), parallel === null ? '' : `parallel=${parallel}`].filter(Boolean).join('&');
+  const query = [where, configToQuery(config), scaling, linkUiToQuery(ui), parallel === null ? '' : `parallel=${parallel}`].filter(Boolean).join('&');
   return query ? `?v=${LINK_VERSION}&${query}` : '';
+}
+
+/**
+ * The whole page's link: view, section, config, page state and, where the feature-scaling lab shows (its
+ * view, or the story's first section), that lab's settings.
+ */
+export function pageQuery(s: AppState, parallel: string | null): string {
+  const scalingShown = s.view === 'scaling' || (s.view === 'story' && s.section === 'scaling');
+  return queryFor(s.view, s.config, parallel, s.section, linkUiOf(s), scalingShown ? scalingToQuery(useScalingStore.getState()) : '');
 }

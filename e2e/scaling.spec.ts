@@ -103,3 +103,21 @@ test('Back and Forward move between the sections', async ({ page }) => {
   await page.goForward();
   await expect(page.getByRole('heading', { name: /Why standardize inputs/ })).toBeVisible();
 });
+
+test("the feature-scaling lab's settings live in the link: set them, reload, and they are still there", async ({ page }) => {
+  await page.goto('/?v=1&view=scaling&area=1&descentMomentum=0.8&anim=all');
+  await expect(page.getByLabel('Floor area in')).toHaveValue('1');
+  await expect(page.getByLabel('Momentum')).toBeChecked();
+  await expect(page.getByLabel('β')).toHaveValue('0.8');
+  await expect(page.getByLabel('Animation')).toHaveValue('all');
+  await page.getByLabel('Typed η (standardized)').fill('0.3');
+  await page.getByLabel('Typed η (standardized)').press('Enter');
+  await expect(page).toHaveURL(/view=scaling&area=1&stdLr=0\.3&descentMomentum=0\.8&anim=all/);
+  await page.reload();
+  await expect(page.getByLabel('Typed η (standardized)')).toHaveValue('0.3');
+  await expect(page.getByLabel('Floor area in')).toHaveValue('1');
+  // A bad value falls back to its default, with a notice.
+  await page.goto('/?view=scaling&area=3');
+  await expect(page.getByText(/area="3" is not one of 1, 10, 100/)).toBeVisible();
+  await expect(page.getByLabel('Floor area in')).toHaveValue('10');
+});
