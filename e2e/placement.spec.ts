@@ -9,7 +9,7 @@ test('switching BN to after the activation resets the pair together and redraws 
   await expect(page.getByTestId('step-counter')).toHaveText('10');
 
   await page.getByRole('combobox', { name: 'Variant 2', exact: true }).selectOption('after');
-  await expect(page.getByText(/Changed variants: every variant restarted together/).last()).toBeVisible();
+  await expect(page.getByText(/Changed the variants: every variant restarted together/).last()).toBeVisible();
   await expect(page.getByTestId('step-counter')).toHaveText('0');
   const after = page.locator('[data-network="after"]');
   await expect(after).toBeVisible();

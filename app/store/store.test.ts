@@ -17,7 +17,7 @@ describe('config changes from the page', () => {
     expect(s.config.depth).toBe(2);
     // The default tracked layer (3) no longer fits: it moves to the last layer without a warning.
     expect(s.config.trackLayer).toBe(2);
-    expect(s.notices.map((n) => n.text)).toEqual(['Changed depth: every variant restarted together from the same new weights, so they stay paired.']);
+    expect(s.notices.map((n) => n.text)).toEqual(['Changed the number of hidden layers: every variant restarted together from the same new weights, so they stay paired.']);
     updateConfig({ lr: -3 });
     expect(useStore.getState().config.lr).toBe(DEFAULT_CONFIG.lr);
     expect(useStore.getState().notices.at(-1)).toMatchObject({ kind: 'warning' });
@@ -36,5 +36,14 @@ describe('adoptWorkerConfig', () => {
     const page = { ...DEFAULT_CONFIG, lr: 10, trackLayer: 2, trackUnit: 5 };
     const worker = { ...DEFAULT_CONFIG, dataset: 'blobs' as const, seed: 99, lr: 0.5 };
     expect(adoptWorkerConfig(page, worker)).toEqual({ ...worker, lr: 10, trackLayer: 2, trackUnit: 5 });
+  });
+});
+
+describe('restart notices', () => {
+  beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
+
+  it('name settings as the controls do, never by their config keys', () => {
+    updateConfig({ batchSize: 8, probeEvery: 50, seed: 3 });
+    expect(useStore.getState().notices.at(-1)?.text).toMatch(/^Changed the batch size, the smoothness probes and the seed: /);
   });
 });

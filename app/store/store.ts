@@ -113,6 +113,37 @@ export function dismiss(id: number): void {
 /** Fields that change without restarting the run. */
 const LIVE_FIELDS: readonly (keyof Config)[] = ['lr', 'trackLayer', 'trackUnit'];
 
+/** Each setting as the controls name it, for notices (a reader should not meet `probeEvery`). */
+export const FIELD_NAMES: Record<keyof Config, string> = {
+  dataset: 'the data set',
+  standardize: 'input standardization',
+  depth: 'the number of hidden layers',
+  width: 'the units per layer',
+  activation: 'the activation',
+  init: 'the initialization',
+  initSigma: 'the init σ',
+  variants: 'the variants',
+  lr: 'the learning rate',
+  momentum: 'the momentum',
+  batchSize: 'the batch size',
+  bnEps: 'BN’s ε',
+  bnMomentum: 'BN’s running-average momentum',
+  evalMode: 'the test-time statistics',
+  evalEvery: 'how often the test set is scored',
+  evalBatchSize: 'the test batch size',
+  probeEvery: 'the smoothness probes',
+  inferEvery: 'the inference measurements',
+  seed: 'the seed',
+  trackLayer: 'the tracked layer',
+  trackUnit: 'the tracked unit',
+};
+
+/** "the depth", "the depth and the seed", "a, b and c". */
+function listNames(keys: readonly (keyof Config)[]): string {
+  const names = keys.map((k) => FIELD_NAMES[k]);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /**
  * The config to show when the trainer answers the latest request: the trainer's (it may have fallen back to
  * another data set or drawn a new seed), except the live fields, where the page's value stands. A live change
@@ -147,7 +178,7 @@ export function updateConfig(partial: Partial<Config>): void {
   for (const n of notices) notify(n.message, 'warning');
   if (changedFields(current, config).length === 0) return;
   if (needsReset(current, config)) {
-    const what = changedFields(current, config).filter((k) => !LIVE_FIELDS.includes(k)).join(', ');
+    const what = listNames(changedFields(current, config).filter((k) => !LIVE_FIELDS.includes(k)));
     notify(`Changed ${what}: every variant restarted together from the same new weights, so they stay paired.`);
   }
   useStore.setState({ config, configSource: 'page' });
