@@ -32,8 +32,8 @@ const MARGIN = { left: 70, right: 18, top: 14, bottom: 48 };
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
 export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height: baseHeight, bandAt }: TimeChartProps) {
-  // Presenter mode's larger axis text needs a taller plot for the same labels.
-  const height = useStore((s) => (s.presenting ? Math.round(baseHeight * 1.3) : baseHeight));
+  // Presenter mode's larger axis text needs a taller plot for the same labels; a panel full screen has room.
+  const height = useStore((s) => Math.round(baseHeight * (s.presenting ? 1.3 : 1) * (s.fullPanel !== null ? 1.5 : 1)));
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const [boxRef, size] = useSize<HTMLDivElement>();
