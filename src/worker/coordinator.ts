@@ -113,8 +113,7 @@ export class Coordinator {
       case 'ping':
         this.post({ v: 1, type: 'pong', step: this.step, id: msg.id });
         return;
-      case 'trace':
-        // A trace replays the whole setup afresh, every variant: one sub-worker can make it alone.
+      case 'trace': // a trace replays the whole setup afresh, every variant: one sub-worker makes it
         this.host.send(0, msg);
         return;
     }
@@ -124,6 +123,7 @@ export class Coordinator {
   receive(i: number, msg: FromWorker): void {
     switch (msg.type) {
       case 'loading':
+      case 'trace': // asked of sub-worker 0 alone
         if (i === 0) this.post(msg);
         return;
       case 'dataError':
@@ -149,9 +149,6 @@ export class Coordinator {
         return;
       case 'status':
       case 'pong':
-        return;
-      case 'trace':
-        if (i === 0) this.post({ ...msg, step: this.step });
         return;
       case 'losses': {
         // Each sub-worker logs only its own variant: take variant v's column from sub-worker v.

@@ -4,12 +4,12 @@ import { parseConfig } from '../config/schema.ts';
 import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
-import { recordTrace, traceStepLimit } from '../experiment/trace.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import { MnistOnce } from './mnistOnce.ts';
 import { runShape } from './runShape.ts';
+import { traceReply } from './traceReply.ts';
 
 /**
  * The trainer: owns the paired experiment and a time-sliced loop, answers ToWorker messages with
@@ -108,9 +108,12 @@ export class Session {
         this.host.post({ v: 1, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
         return;
       }
-      case 'trace':
-        void this.sendTrace(msg.id, msg.steps);
+      case 'trace': {
+        const config = this.config;
+        const load = () => this.mnist.load();
+        void traceReply(config, load, msg.id, msg.steps, this.exp?.step ?? 0).then((reply) => this.host.post(reply, []));
         return;
+      }
       case 'track': {
         if (this.config === null) return;
         const trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth);
@@ -178,21 +181,6 @@ export class Session {
     }
     this.postSnapshot();
     this.setStatus(this.wantPlay ? 'playing' : 'idle');
-  }
-
-  /** Records a trace of the current setup's first steps in a fresh experiment and sends it as JSON text. */
-  private async sendTrace(id: number, steps: number): Promise<void> {
-    const step = this.exp?.step ?? 0;
-    try {
-      const config = this.config;
-      if (config === null) throw new Error('no run is configured yet');
-      const mnist = config.dataset === 'mnist' ? await this.mnist.load() : null;
-      const exp = new Experiment(config, buildSplit(config, mnist));
-      const trace = recordTrace(exp, Math.min(steps, traceStepLimit(exp)));
-      this.host.post({ v: 1, type: 'trace', step, id, steps: trace.batches.length, json: JSON.stringify(trace), error: null }, []);
-    } catch (e) {
-      this.host.post({ v: 1, type: 'trace', step, id, steps: 0, json: null, error: (e as Error).message }, []);
-    }
   }
 
   private setStatus(status: RunStatus): void {
