@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { Nav } from './Nav.tsx';
@@ -27,6 +27,13 @@ function Lab() {
   const showControls = useStore((s) => !s.presenting && !s.hidden.includes('controls'));
   // On a phone the settings live in a drawer (on wider screens the button is hidden and the column shows).
   const [drawer, setDrawer] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Controls hidden (presenter mode, a classroom flag) close the drawer, so it does not reopen by itself later.
+  if (!showControls && drawer) setDrawer(false);
+  const closeDrawer = () => {
+    setDrawer(false);
+    toggle.current?.focus();
+  };
   return (
     <>
       <PanelBoundary id="runbar">
@@ -34,14 +41,14 @@ function Lab() {
       </PanelBoundary>
       <Notices />
       {showControls && (
-        <button type="button" className="drawer-toggle" aria-expanded={drawer} aria-controls="settings" onClick={() => setDrawer(true)}>
+        <button ref={toggle} type="button" className="drawer-toggle" aria-expanded={drawer} aria-controls="settings" onClick={() => setDrawer(true)}>
           ☰ Settings
         </button>
       )}
       <div className={showControls ? 'workspace' : 'workspace no-controls'}>
         {showControls && (
           <PanelBoundary id="controls">
-            <ControlsPanel open={drawer} onClose={() => setDrawer(false)} />
+            <ControlsPanel open={drawer} onClose={closeDrawer} />
           </PanelBoundary>
         )}
         <main className="panels">
@@ -62,12 +69,14 @@ export function App() {
   const view = useStore((s) => s.view);
   const presenting = useStore((s) => s.presenting);
   const hideNav = useStore((s) => s.hidden.includes('nav'));
-  const full = useStore((s) => s.fullPanel !== null);
   usePresenterKeys();
+  const wasPresenting = useRef(presenting);
   useEffect(() => {
     document.documentElement.toggleAttribute('data-present', presenting);
-    document.documentElement.toggleAttribute('data-full-panel', full);
-  }, [presenting, full]);
+    // Keep the keyboard's place: leaving presenter mode returns to the button that enters it.
+    if (wasPresenting.current && !presenting) document.querySelector<HTMLElement>('.present-button')?.focus();
+    wasPresenting.current = presenting;
+  }, [presenting]);
   return (
     <div className="app">
       {presenting ? (

@@ -68,6 +68,10 @@ useStore.subscribe((s, prev) => {
   writeUrl();
 });
 useScalingStore.subscribe(writeUrl);
+// Moving to another view or section leaves full screen: the panel may not be there.
+useStore.subscribe((s, prev) => {
+  if ((s.view !== prev.view || s.section !== prev.section) && s.fullPanel !== null && s.fullPanel === prev.fullPanel) useStore.setState({ fullPanel: null });
+});
 
 // Back and Forward move between the views the section links pushed.
 window.addEventListener('popstate', () => {

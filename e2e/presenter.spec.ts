@@ -80,6 +80,11 @@ test('F shows the focused panel full screen, ? lists the keys, Esc leaves each i
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('presenter mode on or off');
+  // Behind the sheet the other keys do nothing.
+  await page.keyboard.press('3');
+  await page.keyboard.press('p');
+  await expect(page.locator('.variant-card')).toHaveCount(2);
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(panel).toHaveClass(/panel-full/);
@@ -90,6 +95,13 @@ test('F shows the focused panel full screen, ? lists the keys, Esc leaves each i
   await expect(page.locator('[data-panel="curves"]')).toHaveClass(/panel-full/);
   await page.getByRole('button', { name: 'Exit full screen' }).click();
   await expect(page.locator('[data-panel="curves"]')).not.toHaveClass(/panel-full/);
+  // A full-screen panel ends when the page moves to another section, and the page scrolls again.
+  await page.keyboard.press('f');
+  await expect(page.locator('html')).toHaveAttribute('data-full-panel', '');
+  // (The section link lies under the full-screen panel: a script's click, as from Back, moves the page.)
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Scenarios/ }).dispatchEvent('click');
+  await expect(page.locator('html')).not.toHaveAttribute('data-full-panel', '');
+  await expect(page).not.toHaveURL(/panel=/);
 });
 
 test('a link opens presenter mode with a panel full screen; slow motion takes single steps', async ({ page }) => {

@@ -27,6 +27,8 @@ test('the story opens at its contents, and ← → and the links move between se
   await expect(page.locator('#story-title')).toContainText('Bias neutralization');
   await page.goBack();
   await expect(page.locator('#story-title')).toContainText('Internal covariate shift');
+  // The data must be in before a reload, or the reload cuts its download off.
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
   await page.reload();
   await expect(page.locator('#story-title')).toContainText('Internal covariate shift');
   // Let the data finish loading before leaving, so no request is cut off.
@@ -97,6 +99,8 @@ test('inference side by side: a test batch of one collapses to one class, and th
   await expect.poll(() => percent('batch60'), { timeout: 20_000 }).toBeGreaterThan(50);
   // One digit per batch: x̂ = 0, so every digit gets the same class, about one in ten right.
   expect(await percent('batch1')).toBeLessThan(20);
+  // Each cell carries a bar of its accuracy in its variant's color (a theme variable, mixed to a tint).
+  expect(await cell('batch60', 0).evaluate((td) => getComputedStyle(td).backgroundImage)).toMatch(/^linear-gradient\(to right, (rgb|color)/);
   await expect(page.getByTestId('infer-summary')).toContainText('single class for every digit');
   await expect(page.getByTestId('infer-cost')).toContainText(/Cost: \d+ ms per measurement/);
   const caption = await table.locator('caption').textContent();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TRACE_MAX_STEPS } from '../../src/experiment/trace.ts';
 import { notify, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { downloadText } from './download.ts';
@@ -47,7 +48,7 @@ export function ExportRun() {
   };
   const trace = async () => {
     const step = useStore.getState().step;
-    const msg = await trainer.requestTrace(step > 0 ? step : DEFAULT_TRACE_STEPS);
+    const msg = await trainer.requestTrace(step > 0 ? Math.min(step, TRACE_MAX_STEPS) : DEFAULT_TRACE_STEPS);
     downloadText(`shift-lab-trace-${msg.steps}steps.json`, msg.json ?? '', 'application/json');
     if (step > 0 && msg.steps < step) notify(`The trace holds the first ${msg.steps} steps: more would make the file too large to open comfortably.`, 'info');
   };

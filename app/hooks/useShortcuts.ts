@@ -11,7 +11,7 @@ function typing(target: EventTarget | null): boolean {
 export function useShortcuts(trainer: TrainerClient): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useStore.getState().sheetOpen) return;
       const status = useStore.getState().status;
       if (status === 'loading') return;
       if (e.key === ' ') {

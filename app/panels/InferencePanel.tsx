@@ -28,7 +28,7 @@ const runningKeras = variant('accRunningKeras');
 function AccuracyCell({ acc, alt, color }: { acc: number; alt?: number; color: string }) {
   const share = Number.isFinite(acc) ? Math.max(0, Math.min(1, acc)) : 0;
   return (
-    <td className="num acc-cell" style={{ backgroundImage: `linear-gradient(to right, ${color}33 ${100 * share}%, transparent ${100 * share}%)` }}>
+    <td className="num acc-cell" style={{ backgroundImage: `linear-gradient(to right, color-mix(in srgb, ${color} 20%, transparent) ${100 * share}%, transparent ${100 * share}%)` }}>
       {formatPercent(acc)}
       {alt !== undefined && <span className="acc-alt">ε 1e-3: {formatPercent(alt)}</span>}
     </td>

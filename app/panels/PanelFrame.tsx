@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { SavePng } from '../export/SavePng.tsx';
 import type { PanelId } from '../linkUi.ts';
 import { toggleFullPanel } from '../presenter/usePresenterKeys.ts';
@@ -11,6 +11,13 @@ import { useStore } from '../store/store.ts';
 export function PanelFrame({ id, title, actions, className = '', children }: { id: PanelId; title: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   const full = useStore((s) => s.fullPanel === id);
+  // The page behind a full-screen panel does not scroll; only a panel actually on screen can say so.
+  useEffect(() => {
+    if (!full) return;
+    document.documentElement.setAttribute('data-full-panel', '');
+    ref.current?.querySelector('h2')?.focus();
+    return () => document.documentElement.removeAttribute('data-full-panel');
+  }, [full]);
   const remember = () => {
     if (useStore.getState().focusPanel !== id) useStore.setState({ focusPanel: id });
   };
@@ -24,7 +31,9 @@ export function PanelFrame({ id, title, actions, className = '', children }: { i
       onFocus={remember}
     >
       <header className="panel-head">
-        <h2 id={`${id}-title`}>{title}</h2>
+        <h2 id={`${id}-title`} tabIndex={full ? -1 : undefined}>
+          {title}
+        </h2>
         <div className="panel-tools">
           {actions}
           <SavePng target={ref} what={id} label="PNG" />

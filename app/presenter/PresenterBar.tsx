@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from '../store/store.ts';
 import { neighbourSlide, SLIDES, slideIndex } from './deck.ts';
 import { showSlide } from './usePresenterKeys.ts';
@@ -9,12 +10,17 @@ export function PresenterBar() {
   const index = slideIndex(view, section);
   const prev = neighbourSlide(view, section, -1);
   const next = neighbourSlide(view, section, 1);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Entering presenter mode removes the button that had the focus: the keyboard lands on the slide's title.
+  useEffect(() => {
+    if (!heading.current?.contains(document.activeElement)) heading.current?.focus();
+  }, []);
   return (
     <nav className="presenter-bar" aria-label="Presenter">
       <button type="button" disabled={prev === null} onClick={() => prev && showSlide(prev)} aria-keyshortcuts="ArrowLeft">
         ← <span className="sr-only">Previous section</span>
       </button>
-      <h1 className="slide-place" data-testid="slide-place">
+      <h1 ref={heading} tabIndex={-1} className="slide-place" data-testid="slide-place">
         <span className="slide-count">
           {index + 1} / {SLIDES.length}
         </span>{' '}

@@ -28,7 +28,9 @@ function panelToEnlarge(): PanelId | null {
 
 /** Toggles the full-screen panel (key F and each panel's button). */
 export function toggleFullPanel(id: PanelId | null = panelToEnlarge()): void {
-  useStore.setState((s) => ({ fullPanel: s.fullPanel !== null ? null : id }));
+  // A full-screen panel that is not on this page (a link's, or one left behind) counts as none.
+  const shown = (s: { fullPanel: PanelId | null }) => s.fullPanel !== null && document.querySelector(`[data-panel="${s.fullPanel}"]`) !== null;
+  useStore.setState((s) => ({ fullPanel: shown(s) ? null : id }));
 }
 
 /**
@@ -40,9 +42,12 @@ export function toggleFullPanel(id: PanelId | null = panelToEnlarge()): void {
 export function usePresenterKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      // A control that used the key (the contour plot's start point takes the arrows) keeps it.
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       const s = useStore.getState();
       const key = e.key;
+      // Behind the open shortcut sheet nothing else acts; ? and Esc close it.
+      if (s.sheetOpen && key !== '?' && key !== 'Escape') return;
       if (key === 'Escape') {
         if (s.sheetOpen) useStore.setState({ sheetOpen: false });
         else if (s.fullPanel !== null) useStore.setState({ fullPanel: null });

@@ -117,7 +117,8 @@ export function Story() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // In presenter mode the presenter's keys move through the talk instead.
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || useStore.getState().presenting) return;
+      const s = useStore.getState();
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || s.presenting || s.sheetOpen) return;
       const to = e.key === 'ArrowRight' ? next : e.key === 'ArrowLeft' ? prev : null;
       if (to !== null) goToSection(to);
     };

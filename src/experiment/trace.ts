@@ -112,13 +112,3 @@ export function traceStepLimit(exp: Experiment): number {
   const perStep = exp.config.batchSize * exp.variants[0].model.spec.sizes[0];
   return Math.max(1, Math.min(TRACE_MAX_STEPS, Math.floor(TRACE_MAX_NUMBERS / perStep)));
 }
-
-/** Trains a fresh experiment `steps` steps (or until every variant diverged), recording the trace as it goes. */
-export function recordTrace(exp: Experiment, steps: number): RunTrace {
-  const recorder = new TraceRecorder(exp);
-  while (exp.step < steps && !exp.allDiverged) {
-    exp.runStep();
-    recorder.recordStep();
-  }
-  return recorder.finish();
-}

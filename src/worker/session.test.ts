@@ -155,6 +155,19 @@ describe('trainer session', () => {
     expect(h.lastSnapshot()?.step).toBe(4);
   });
 
+  it('keeps answering pings while a long trace records', async () => {
+    const h = harness();
+    h.send({ type: 'configure', config: { ...blobs, width: 64, variants: ['none', 'before', 'after', 'noisy'] } });
+    await h.until(() => h.of('configured').length === 1);
+    h.send({ type: 'trace', id: 1, steps: 500 });
+    setTimeout(() => h.send({ type: 'ping', id: 9 }), 15);
+    await h.until(() => h.of('trace').length === 1, 30_000);
+    const types = h.messages.map((m) => m.type);
+    expect(h.of('trace')[0].steps).toBe(500);
+    expect(types.indexOf('pong')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('pong')).toBeLessThan(types.indexOf('trace'));
+  });
+
   it('answers a malformed message with an error and keeps its state', async () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });

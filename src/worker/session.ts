@@ -111,7 +111,8 @@ export class Session {
       case 'trace': {
         const config = this.config;
         const load = () => this.mnist.load();
-        void traceReply(config, load, msg.id, msg.steps, this.exp?.step ?? 0).then((reply) => this.host.post(reply, []));
+        const pause = () => new Promise<void>((resume) => this.host.schedule(resume, 0));
+        void traceReply(config, load, msg.id, msg.steps, this.exp?.step ?? 0, pause, () => this.host.now(), SLICE_MS).then((reply) => this.host.post(reply, []));
         return;
       }
       case 'track': {
