@@ -1,5 +1,6 @@
 import { exp, tanh } from './detMath.ts';
 import type { FloatArray } from './floatArray.ts';
+import { wasmKernelsOn, wasmSigmoid } from './wasm/kernels.ts';
 
 /** The nonlinearities a hidden layer can use. */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'linear';
@@ -40,7 +41,8 @@ const sigmoidActivation: Activation = {
     return s * (1 - s);
   },
   forward(x, y, n) {
-    for (let i = 0; i < n; i++) y[i] = sigmoid(x[i]);
+    if (wasmKernelsOn() && x instanceof Float32Array && y instanceof Float32Array) wasmSigmoid(x, y, n);
+    else for (let i = 0; i < n; i++) y[i] = sigmoid(x[i]);
   },
   backward(_x, y, gradY, gradX, n) {
     for (let i = 0; i < n; i++) {

@@ -150,7 +150,7 @@ export function sparseMatmulTransposeA(s: SparseRows, gradY: FloatArray, gradW: 
 }
 
 /** CSC from CSR by counting sort: O(nnz + nIn). Rows stay in ascending order within each column. */
-function buildColumns(s: SparseRows, nIn: number): void {
+export function buildColumns(s: SparseRows, nIn: number): void {
   if (s.colRow === null || s.colVal === null) {
     s.colRow = new Int32Array(s.idx.length);
     s.colVal = allocFloat(s.dtype, s.idx.length);
