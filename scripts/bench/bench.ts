@@ -13,6 +13,7 @@ import { Rng } from '../../src/engine/rng.ts';
 import { Sgd } from '../../src/engine/sgd.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import { trainStep } from '../../src/engine/train.ts';
+import { useWasmKernels, wasmKernelsAvailable } from '../../src/engine/wasm/kernels.ts';
 import { Experiment } from '../../src/experiment/experiment.ts';
 import { findPreset } from '../../src/experiment/presets.ts';
 import { variantSpec } from '../../src/experiment/variant.ts';
@@ -157,6 +158,16 @@ for (const w of workloads) {
   results[w.name] = { engine: rate };
   log(`engine     ${w.name.padEnd(16)} ${rate.toFixed(1).padStart(7)} steps/s  ${((rate * flops) / 1e9).toFixed(2)} GFLOP/s`);
 }
+// The same engine with its WebAssembly kernels off: the JavaScript kernels it falls back to without SIMD.
+if (!wasmKernelsAvailable()) throw new Error('the WebAssembly kernels did not load: the engine rows above used JavaScript');
+useWasmKernels(false);
+for (const w of workloads) {
+  const flops = flopsPerStep(newModel(w), w.batchSize);
+  const rate = engineRate(w);
+  results[w.name]['engine-js'] = rate;
+  log(`engine-js  ${w.name.padEnd(16)} ${rate.toFixed(1).padStart(7)} steps/s  ${((rate * flops) / 1e9).toFixed(2)} GFLOP/s  (JavaScript kernels)`);
+}
+useWasmKernels(true);
 for (const backend of ['cpu', 'wasm']) {
   if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) throw new Error(`TensorFlow.js backend ${backend} did not start`);
   await tf.ready();
@@ -172,7 +183,7 @@ for (const backend of ['cpu', 'wasm']) {
 }
 const ratios: Record<string, number> = {};
 log('');
-for (const backend of ['tfjs-cpu', 'tfjs-wasm']) {
+for (const backend of ['engine-js', 'tfjs-cpu', 'tfjs-wasm']) {
   for (const w of workloads) {
     const r = results[w.name].engine / results[w.name][backend];
     ratios[`engine/${backend} ${w.name}`] = r;

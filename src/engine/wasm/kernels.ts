@@ -101,29 +101,38 @@ class Scratch {
   }
 }
 
-const exportsOrNull = instantiate();
-const scratch = exportsOrNull === null ? null : new Scratch(exportsOrNull.memory);
-let enabled = exportsOrNull !== null;
+/** The instance and its scratch, made on first use (a page that only imports the engine's types never compiles it). */
+let loaded: { exports: KernelExports; scratch: Scratch } | null | undefined;
+let enabled = true;
+
+function load(): { exports: KernelExports; scratch: Scratch } | null {
+  if (loaded === undefined) {
+    const exports = instantiate();
+    loaded = exports === null ? null : { exports, scratch: new Scratch(exports.memory) };
+  }
+  return loaded;
+}
 
 /** Whether this engine can run the WebAssembly kernels. */
 export function wasmKernelsAvailable(): boolean {
-  return exportsOrNull !== null;
+  return load() !== null;
 }
 
 /** Turns the WebAssembly kernels on or off (benchmarks and tests compare both); returns whether they are on. */
 export function useWasmKernels(on: boolean): boolean {
-  enabled = on && exportsOrNull !== null;
-  return enabled;
+  enabled = on;
+  return wasmKernelsOn();
 }
 
 /** Whether float32 products go to the WebAssembly kernels now. */
 export function wasmKernelsOn(): boolean {
-  return enabled;
+  return enabled && load() !== null;
 }
 
 function kernels(): [KernelExports, Scratch] {
-  if (exportsOrNull === null || scratch === null) throw new Error('the WebAssembly kernels are not available here');
-  return [exportsOrNull, scratch.reset()];
+  const k = load();
+  if (k === null) throw new Error('the WebAssembly kernels are not available here');
+  return [k.exports, k.scratch.reset()];
 }
 
 /** y: [rows, nOut] = x: [rows, nIn] · W: [nIn, nOut] + b: [nOut]. */
