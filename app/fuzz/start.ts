@@ -18,6 +18,8 @@ export interface FuzzReport {
   checks: number;
   problems: string[];
   recent: MonkeyAction[];
+  /** Set to stop the monkey (the checks go on), so a test can drive the page itself afterwards. */
+  stopped: boolean;
 }
 
 declare global {
@@ -32,7 +34,7 @@ declare global {
  * last actions. With a seed, the monkey acts every 40 ms.
  */
 export function startFuzz(trainer: TrainerClient, seed: number | null): FuzzReport {
-  const report: FuzzReport = { seed, actions: 0, reached: {}, checks: 0, problems: [], recent: [] };
+  const report: FuzzReport = { seed, actions: 0, reached: {}, checks: 0, problems: [], recent: [], stopped: false };
   window.shiftLabFuzz = report;
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');
@@ -53,6 +55,7 @@ export function startFuzz(trainer: TrainerClient, seed: number | null): FuzzRepo
     console.info(`Fuzzing with fuzzSeed=${seed}`);
     const monkey = new Monkey(seed, root);
     window.setInterval(() => {
+      if (report.stopped) return;
       const action = monkey.act();
       if (action === null) return;
       report.actions++;
