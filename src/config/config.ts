@@ -87,3 +87,10 @@ export const DEFAULT_CONFIG: Config = {
   trackLayer: 3,
   trackUnit: 0,
 };
+
+/** The config tracking hidden layer `layer` (1-based) and unit `unit` (0-based), each clamped into the network. */
+export function withTracked(config: Config, layer: number, unit: number): Config {
+  const trackLayer = Math.min(Math.max(layer, 1), config.depth);
+  const trackUnit = Math.min(Math.max(unit, 0), config.width - 1);
+  return { ...config, trackLayer, trackUnit };
+}

@@ -128,6 +128,62 @@ describe('one worker per variant, coordinated', () => {
   });
 });
 
+describe('one worker per variant: pace, size and live settings', () => {
+  it('sends at most about twenty snapshots a second at max speed, however fast the steps', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, depth: 1, width: 8, batchSize: 4, evalEvery: 1000 } });
+    await until(() => snaps(p.out).length === 1);
+    const t0 = performance.now();
+    p.send({ type: 'play' });
+    await new Promise((r) => setTimeout(r, 1000));
+    p.send({ type: 'pause' });
+    const seconds = (performance.now() - t0) / 1000;
+    const during = snaps(p.out).slice(1);
+    // Chunks grow past the first few steps, and snapshots stay near the page's 20 a second.
+    expect(during.at(-1)!.step).toBeGreaterThan(200);
+    expect(during.length / seconds).toBeLessThanOrEqual(25);
+    const deltas = during.slice(1).map((m, k) => m.step - during[k].step);
+    expect(Math.max(...deltas)).toBeGreaterThan(4);
+  });
+
+  it('trains four variants, one sub-worker each', async () => {
+    const p = parallel();
+    const variants = ['none', 'before', 'after', 'ln-before'] as const;
+    p.send({ type: 'configure', config: { ...blobs, variants } });
+    p.send({ type: 'step', count: 5 });
+    await until(() => last(p.out)?.step === 5);
+    expect(p.out.filter((m) => m.type === 'error')).toEqual([]);
+    expect(p.out.find((m) => m.type === 'configured')).toMatchObject({ shape: { placements: variants } });
+  });
+
+  it('keeps a live learning rate and tracked unit through a reset, as a single worker does', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: blobs });
+    await until(() => snaps(p.out).length === 1);
+    p.send({ type: 'setLr', lr: 0.05 });
+    p.send({ type: 'track', layer: 1, unit: 99 });
+    p.send({ type: 'reset', seed: 'same' });
+    await until(() => p.out.filter((m) => m.type === 'configured').length === 2);
+    const configured = p.out.filter((m): m is Extract<FromWorker, { type: 'configured' }> => m.type === 'configured');
+    // The unit is clamped into the 16-unit layer, as the session clamps it.
+    expect(configured[1].config).toMatchObject({ lr: 0.05, trackLayer: 1, trackUnit: 15 });
+  });
+
+  it('runs a long Step in chunks that Pause can stop, with progress shown on the way', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
+    await until(() => snaps(p.out).length === 1);
+    p.send({ type: 'step', count: 1_000_000 });
+    await until(() => (last(p.out)?.step ?? 0) > 50);
+    p.send({ type: 'pause' });
+    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    const stopped = last(p.out)!.step;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(last(p.out)!.step).toBe(stopped);
+    expect(stopped).toBeLessThan(1_000_000);
+  });
+});
+
 describe('mergeLossParts', () => {
   it('takes variant v’s column from sub-worker v, over the steps every sub-worker has', () => {
     const part = (steps: number, values: number[]) => ({ v: 1 as const, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });

@@ -1,9 +1,10 @@
-import type { Config } from '../config/config.ts';
+import { withTracked, type Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
 import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 
@@ -49,6 +50,8 @@ export class Coordinator {
   private step = 0;
   private chunk = 4;
   private barrierAt = 0;
+  /** When the page last got a merged snapshot. */
+  private postedAt = -Infinity;
   private rate = { at: 0, step: 0, perSecond: 0 };
   private paceFrom = { at: 0, step: 0 };
   /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
@@ -99,9 +102,12 @@ export class Coordinator {
         this.paceFrom = { at: this.host.now(), step: this.step };
         return;
       case 'setLr':
+        // Kept in the config too, so that a reset (rebuilt from it) goes on at the live rate, as one worker does.
+        if (this.config !== null) this.config = { ...this.config, lr: msg.lr };
         this.broadcast(() => msg);
         return;
       case 'track':
+        if (this.config !== null) this.config = withTracked(this.config, msg.layer, msg.unit);
         // Each sub-worker answers with a snapshot at its current step: merge those even if the step is unchanged.
         this.refreshing = true;
         this.broadcast(() => msg);
@@ -219,10 +225,20 @@ export class Coordinator {
     if (this.target >= 0 && step < this.target && live.length > 0) return;
     const first = !this.ready;
     if (!first && step === this.step && this.target < 0 && !this.refreshing) return;
+    const refresh = this.refreshing;
     this.refreshing = false;
+    // Merge before moving this.step on: the merge sizes the next chunk from the steps this barrier covered.
+    const merged = this.merge(subs, step);
     this.step = step;
     this.target = -1;
-    this.post(this.merge(subs, step), []);
+    // Barriers of a tiny model come faster than the page needs: at most one snapshot per interval while the
+    // run goes on, and always the one where it stops (or the one a track or a new run asked for).
+    const goesOn = live.length > 0 && (this.wantPlay || this.queuedSteps > 0);
+    const now = this.host.now();
+    if (first || refresh || !goesOn || now - this.postedAt >= SNAPSHOT_INTERVAL_MS) {
+      this.postedAt = now;
+      this.post(merged, []);
+    }
     if (first) {
       this.ready = true;
       this.barrierAt = this.host.now();
@@ -241,8 +257,9 @@ export class Coordinator {
     if (!this.ready || this.target >= 0) return;
     let n = 0;
     if (this.queuedSteps > 0) {
-      n = this.queuedSteps;
-      this.queuedSteps = 0;
+      // A long Step goes in chunks too: the page sees it progress, and Pause stops it at the next barrier.
+      n = Math.min(this.queuedSteps, this.chunk);
+      this.queuedSteps -= n;
     } else if (this.wantPlay) {
       n = this.speed === 'max' ? this.chunk : this.pacedSteps();
       if (n === 0) {
@@ -283,8 +300,9 @@ export class Coordinator {
     if (t - this.rate.at >= 250) {
       this.rate = { at: t, step, perSecond: ((step - this.rate.step) * 1000) / (t - this.rate.at) };
     }
-    const status: RunStatus = this.wantPlay ? 'playing' : 'paused';
-    return { v: 1, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: this.wantPlay ? this.rate.perSecond : 0, variant, layer, hist };
+    const going = this.wantPlay || this.queuedSteps > 0;
+    const status: RunStatus = going ? 'playing' : 'paused';
+    return { v: 1, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.rate.perSecond : 0, variant, layer, hist };
   }
 
   private setStatus(status: RunStatus): void {

@@ -1,5 +1,5 @@
 import type { Config, DatasetName } from '../config/config.ts';
-import { configSchema } from '../config/schema.ts';
+import { configSchema, VARIANTS_MAX } from '../config/schema.ts';
 import type { Placement } from '../engine/spec.ts';
 import type { HistogramBins } from '../experiment/snapshot.ts';
 
@@ -94,8 +94,8 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
   switch (m.type) {
     case 'configure':
       if (typeof m.config !== 'object' || m.config === null) return { ok: false, reason: 'configure needs a config' };
-      if (m.only !== undefined && !(Number.isInteger(m.only) && (m.only as number) >= 0 && (m.only as number) < 3)) {
-        return { ok: false, reason: `configure: only ${String(m.only)} is not a variant index 0–2` };
+      if (m.only !== undefined && !(Number.isInteger(m.only) && (m.only as number) >= 0 && (m.only as number) < VARIANTS_MAX)) {
+        return { ok: false, reason: `configure: only ${String(m.only)} is not a variant index 0–${VARIANTS_MAX - 1}` };
       }
       if (m.resumeAt !== undefined && !(Number.isInteger(m.resumeAt) && (m.resumeAt as number) >= 0 && (m.resumeAt as number) <= 100_000_000)) {
         return { ok: false, reason: `configure: resumeAt ${String(m.resumeAt)} is not a step count` };

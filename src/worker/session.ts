@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.ts';
+import { withTracked, type Config } from '../config/config.ts';
 import { LossLog } from '../experiment/lossLog.ts';
 import { parseConfig } from '../config/schema.ts';
 import type { MnistFile } from '../data/mnistFormat.ts';
@@ -117,12 +117,10 @@ export class Session {
       }
       case 'track': {
         if (this.config === null) return;
-        const trackLayer = Math.min(Math.max(msg.layer, 1), this.config.depth);
-        const trackUnit = Math.min(Math.max(msg.unit, 0), this.config.width - 1);
-        this.config = { ...this.config, trackLayer, trackUnit };
+        this.config = withTracked(this.config, msg.layer, msg.unit);
         if (this.exp === null) return;
-        this.exp.trackLayer = trackLayer - 1;
-        this.exp.trackUnit = trackUnit;
+        this.exp.trackLayer = this.config.trackLayer - 1;
+        this.exp.trackUnit = this.config.trackUnit;
         this.postSnapshot();
         return;
       }
