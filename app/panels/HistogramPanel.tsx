@@ -13,7 +13,9 @@ import { histogramOutline, histogramPath } from '../viz/paths.ts';
 import { spreadSummary } from '../viz/summary.ts';
 import { Panel } from './Panel.tsx';
 
-const CELL_HEIGHT = 118;
+/** A cell's height grows with its width (taller bars read better on a projector), within these bounds. */
+const MIN_CELL_HEIGHT = 118;
+const MAX_CELL_HEIGHT = 160;
 const PAD = { left: 20, right: 20, top: 8, bottom: 30 };
 
 /** Per hidden layer × variant: the distribution of the inputs to the nonlinearity now, over its step-0 ghost. */
@@ -33,8 +35,9 @@ export function HistogramPanel() {
   const labelWidth = 76;
   // Four variants in a half-width panel leave about 100 px a cell: narrow cells keep three ticks.
   const cellWidth = Math.max(84, Math.floor((size.width - labelWidth) / Math.max(nv, 1)) - 8);
+  const cellHeight = Math.round(Math.min(MAX_CELL_HEIGHT, Math.max(MIN_CELL_HEIGHT, cellWidth * 0.5)));
   const x = useMemo(() => scaleLinear().domain([bins.lo, bins.hi]).range([PAD.left, cellWidth - PAD.right]), [bins.lo, bins.hi, cellWidth]);
-  const y = useMemo(() => scaleLinear().domain([0, yMax]).range([CELL_HEIGHT - PAD.bottom, PAD.top]).clamp(true), [yMax]);
+  const y = useMemo(() => scaleLinear().domain([0, yMax]).range([cellHeight - PAD.bottom, PAD.top]).clamp(true), [yMax, cellHeight]);
   const sat = activation(act).saturation;
   const satLabel = sat.kind === 'dead' ? 'inactive' : 'saturated';
   // In a narrow cell the share goes without its word (the caption names the shaded region).
@@ -95,15 +98,15 @@ export function HistogramPanel() {
           ...(shape?.placements ?? []).map((p, v) => {
             const cell = v * nl + l;
             return (
-              <svg key={`${p}-${l}`} width={cellWidth} height={CELL_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: histogram of inputs to the ${act}`} aria-describedby={`hist-summary-${cell}`} data-hist={`${p}-${l + 1}`}>
+              <svg key={`${p}-${l}`} width={cellWidth} height={cellHeight} role="img" aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: histogram of inputs to the ${act}`} aria-describedby={`hist-summary-${cell}`} data-hist={`${p}-${l + 1}`}>
                 {regions.map(([a, b]) => (
-                  <rect key={a} className="sat-region" x={x(a)} width={Math.max(0, x(b) - x(a))} y={PAD.top} height={CELL_HEIGHT - PAD.top - PAD.bottom} />
+                  <rect key={a} className="sat-region" x={x(a)} width={Math.max(0, x(b) - x(a))} y={PAD.top} height={cellHeight - PAD.top - PAD.bottom} />
                 ))}
                 <path ref={(el) => { bars.current[cell] = el; }} className="hist-bars" fill={VARIANT_STYLES[p].color} />
                 <path ref={(el) => { ghosts.current[cell] = el; }} className="hist-ghost" />
                 <line className="baseline" x1={PAD.left} x2={cellWidth - PAD.right} y1={y(0)} y2={y(0)} />
                 {ticks.map((t) => (
-                  <text key={t} className="tick" x={x(t)} y={CELL_HEIGHT - 8} textAnchor="middle">
+                  <text key={t} className="tick" x={x(t)} y={cellHeight - 8} textAnchor="middle">
                     {formatTick(t)}
                   </text>
                 ))}
