@@ -19,3 +19,14 @@ test('with one worker per variant, Step and Play work the same and the pair stay
   await expect(page).toHaveURL(/parallel=1/);
   health.expectClean();
 });
+
+test('with one worker per variant, four variants load and train', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await openLab(page, '?parallel=1&dataset=blobs&variants=none,before,after,ln-before');
+  await page.getByRole('button', { name: 'Step 10' }).click();
+  await expect(page.getByTestId('step-counter')).toHaveText('10');
+  for (const variant of ['none', 'before', 'after', 'ln-before']) {
+    await expect(page.locator(`[data-variant="${variant}"] .variant-status`)).toHaveText('training');
+  }
+  health.expectClean();
+});
