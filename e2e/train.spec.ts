@@ -19,8 +19,22 @@ test('pressing Play trains both networks on MNIST: the counter advances, every c
       await expect(page.locator(`[data-hist="${variant}-${layer}"] path.hist-bars`)).toHaveAttribute('d', /M.*V.*H/);
       await expect(page.locator(`[data-hist="${variant}-${layer}"] path.hist-ghost`)).toHaveAttribute('d', /V/);
     }
-    await expect(page.locator(`[data-drift="${variant}"] path.band.unit`)).toHaveAttribute('d', /Z$/);
+    // Drift in every hidden layer: the layer band, the unit band and a painted heat strip.
+    for (let layer = 1; layer <= 3; layer++) {
+      const cell = page.locator(`[data-drift-cell="${variant}-${layer}"]`);
+      await expect(cell.locator('path.band.layer')).toHaveAttribute('d', /Z$/);
+      await expect(cell.locator('path.band.unit')).toHaveAttribute('d', /Z$/);
+    }
+    await expect(page.locator(`[data-drift="${variant}"]`)).toHaveAttribute('data-drift-cell', `${variant}-3`);
   }
+  const strip = page.getByRole('img', { name: 'Plain (no BN): histogram of layer 1 inputs over time, brighter where more inputs fall' });
+  const lit = await strip.evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  expect(lit).toBeGreaterThan(100);
   await expect(page.locator('[data-variant="before"] .variant-status')).toHaveText('training');
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();

@@ -1,12 +1,14 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
 import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
+import { NumberField } from '../controls/NumberField.tsx';
 import type { History } from '../history/History.ts';
 import { useFrame } from '../hooks/useFrame.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { nearestIndex, niceCeil } from '../viz/domains.ts';
+import { driftLayout, stripRows, symmetricSpan, thinRows } from '../viz/driftLayout.ts';
 import { formatStep, formatTick } from '../viz/format.ts';
 import { paintHeatStrip } from '../viz/heatStrip.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
@@ -15,100 +17,118 @@ import { spreadSummary } from '../viz/summary.ts';
 import { InputShiftTable } from './InputShiftTable.tsx';
 import { Panel } from './Panel.tsx';
 
-const BAND_HEIGHT = 170;
-const STRIP_HEIGHT = 64;
+const STRIP_HEIGHT = 36;
+/** A strip paints at most this many columns (one pixel per bin vertically); CSS stretches it. */
+const MAX_STRIP_COLUMNS = 256;
 const M = { left: 44, right: 20, top: 10, bottom: 30 };
-/** The narrowest a variant's chart may get before the grid wraps. */
-const MIN_CELL = 170;
+const BAND_KEYS = ['p15', 'p85', 'unitP15', 'unitP85'] as const;
 
 type Key = keyof typeof LS;
 
-/** The 15/50/85th percentiles of one layer's nonlinearity inputs over training (BN paper, Fig. 1b/c), and a heat strip. */
+/**
+ * Per hidden layer and variant, the 15/50/85th percentiles of the inputs to the nonlinearity over training
+ * (the BN paper's Fig. 1b/c), for the tracked unit and the whole layer, each over a histogram-over-time strip.
+ */
 export function DriftPanel() {
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const trackLayer = useStore((s) => s.config.trackLayer);
   const trackUnit = useStore((s) => s.config.trackUnit);
+  const width = useStore((s) => s.config.width);
   const [boxRef, size] = useSize<HTMLDivElement>();
-  const [domain, setDomain] = useState<{ x: number; y: [number, number] }>({ x: 10, y: [-2, 2] });
+  const [domain, setDomain] = useState<{ x: number; spans: readonly number[] }>({ x: 10, spans: [] });
   const nv = shape?.variantNames.length ?? 0;
   const nl = shape?.nLayers ?? 1;
-  const layer = Math.min(trackLayer, nl) - 1;
-  // Four variants in a narrow column wrap into two rows rather than overflow.
-  const columns = Math.max(1, Math.min(nv, Math.floor(size.width / MIN_CELL)));
-  const cellWidth = Math.max(MIN_CELL - 12, Math.floor(size.width / columns) - 12);
+  const tracked = Math.min(trackLayer, nl) - 1;
+  const { columns, cellWidth, bandHeight } = driftLayout(size.width, nv, nl);
   const x = useMemo(() => scaleLinear().domain([0, domain.x]).range([M.left, cellWidth - M.right]), [domain.x, cellWidth]);
-  const y = useMemo(() => scaleLinear().domain(domain.y).range([BAND_HEIGHT - M.bottom, M.top]), [domain.y]);
+  const ys = useMemo(
+    () => Array.from({ length: nl }, (_, l) => scaleLinear().domain([-(domain.spans[l] ?? 2), domain.spans[l] ?? 2]).range([bandHeight - M.bottom, M.top])),
+    [domain.spans, nl, bandHeight],
+  );
   const refs = useRef<Record<string, SVGPathElement | null>>({});
-  const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
-  const summaries = useRef<(SVGDescElement | null)[]>([]);
+  const canvases = useRef<Record<string, HTMLCanvasElement | null>>({});
+  const summaries = useRef<Record<string, SVGDescElement | null>>({});
+  /** What the strips last showed, to skip repainting them when no history row has been added. */
+  const painted = useRef('');
 
   useFrame(
     history,
     (h) => {
-      if (h.shape === null || h.latest === null) return;
-      const width = LAYER_STATS.length;
+      const shape = h.shape;
+      const latest = h.latest;
+      if (shape === null || latest === null) return;
       const lw = h.layerWidth;
-      const stat = (row: number, v: number, key: Key) =>
-        row < h.count ? h.layer[row * lw + (v * h.shape!.nLayers + layer) * width + LS[key]] : h.latest!.layer[(v * h.shape!.nLayers + layer) * width + LS[key]];
-      let lo = Infinity;
-      let hi = -Infinity;
+      const stat = (row: number, v: number, l: number, key: Key) =>
+        row < h.count ? h.layer[row * lw + (v * shape.nLayers + l) * LAYER_STATS.length + LS[key]] : latest.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
       const n = h.count + 1;
-      for (let v = 0; v < h.shape.variantNames.length; v++) {
-        for (let r = 0; r < n; r++) {
-          for (const k of ['p15', 'p85', 'unitP15', 'unitP85'] as const) {
-            const val = stat(r, v, k);
-            if (Number.isFinite(val)) {
-              lo = Math.min(lo, val);
-              hi = Math.max(hi, val);
-            }
+      const nVariants = shape.variantNames.length;
+      // Each layer's variants share one locked y axis; the x axis is common to all.
+      const plotWidth = Math.max(1, cellWidth - M.left - M.right);
+      // About one point per two pixels: the grid draws four paths in every layer of every variant.
+      const thin = thinRows(n, plotWidth / 2);
+      const perVariant = thin.count * BAND_KEYS.length;
+      const spans = Array.from({ length: shape.nLayers }, (_, l) =>
+        symmetricSpan(nVariants * perVariant, (i) => stat(thin.row(Math.floor((i % perVariant) / BAND_KEYS.length)), Math.floor(i / perVariant), l, BAND_KEYS[i % BAND_KEYS.length])),
+      );
+      const xMax = niceCeil(latest.step);
+      if (xMax !== domain.x || spans.length !== domain.spans.length || spans.some((s, l) => s !== domain.spans[l])) {
+        setDomain({ x: xMax, spans });
+        return;
+      }
+      const stepAt = (i: number) => {
+        const r = thin.row(i);
+        return r < h.count ? h.steps[r] : latest.step;
+      };
+      const at = (v: number, l: number, key: Key) => (i: number) => stat(thin.row(i), v, l, key);
+      const lastRowStep = h.count > 0 ? h.steps[h.count - 1] : -1;
+      // Strips show kept rows only: after the history thins out, most snapshots leave them as they are.
+      const stripKey = `${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${nVariants}|${shape.nLayers}`;
+      const rows = stripKey === painted.current ? null : stripRows(stripColumns(cellWidth), domain.x, lastRowStep, h.count, (s) => nearestIndex(h.steps, h.count, s));
+      painted.current = stripKey;
+      for (let v = 0; v < nVariants; v++) {
+        for (let l = 0; l < shape.nLayers; l++) {
+          const id = `${v}-${l}`;
+          const y = ys[l];
+          const set = (name: string, d: string) => refs.current[`${id}-${name}`]?.setAttribute('d', d);
+          set('layerBand', bandPath(thin.count, stepAt, at(v, l, 'p15'), at(v, l, 'p85'), x, y));
+          set('layerMedian', linePath(thin.count, stepAt, at(v, l, 'p50'), x, y));
+          set('unitBand', bandPath(thin.count, stepAt, at(v, l, 'unitP15'), at(v, l, 'unitP85'), x, y));
+          set('unitMedian', linePath(thin.count, stepAt, at(v, l, 'unitP50'), x, y));
+          if (rows !== null) paintStrip(canvases.current[id], h, v * shape.nLayers + l, rows);
+          const said = summaries.current[id];
+          if (said) {
+            const now = (k: Key) => stat(h.count, v, l, k);
+            said.textContent = `Step ${formatStep(latest.step)}. Tracked unit: ${spreadSummary(now('unitP15'), now('unitP50'), now('unitP85'))}. Whole layer: ${spreadSummary(now('p15'), now('p50'), now('p85'))}.`;
           }
         }
       }
-      const span = Number.isFinite(lo) ? niceCeil(Math.max(Math.abs(lo), Math.abs(hi)), 1) : 2;
-      const xMax = niceCeil(h.latest.step);
-      if (span !== domain.y[1] || xMax !== domain.x) {
-        setDomain({ x: xMax, y: [-span, span] });
-        return;
-      }
-      const stepAt = (r: number) => (r < h.count ? h.steps[r] : h.latest!.step);
-      for (let v = 0; v < h.shape.variantNames.length; v++) {
-        const set = (name: string, d: string) => refs.current[`${v}-${name}`]?.setAttribute('d', d);
-        set('layerBand', bandPath(n, stepAt, (r) => stat(r, v, 'p15'), (r) => stat(r, v, 'p85'), x, y));
-        set('layerMedian', linePath(n, stepAt, (r) => stat(r, v, 'p50'), x, y));
-        set('unitBand', bandPath(n, stepAt, (r) => stat(r, v, 'unitP15'), (r) => stat(r, v, 'unitP85'), x, y));
-        set('unitMedian', linePath(n, stepAt, (r) => stat(r, v, 'unitP50'), x, y));
-        paintStrip(canvases.current[v], h, v, layer, domain.x);
-        const said = summaries.current[v];
-        if (said) {
-          const now = (k: Key) => stat(h.count, v, k);
-          said.textContent = `Step ${formatStep(h.latest.step)}. Tracked unit: ${spreadSummary(now('unitP15'), now('unitP50'), now('unitP85'))}. Whole layer: ${spreadSummary(now('p15'), now('p50'), now('p85'))}.`;
-        }
-      }
     },
-    [shape, x, y, domain, layer],
+    [shape, x, ys, domain, cellWidth],
   );
 
-  const yTicks = y.ticks(5);
   const xTicks = x.ticks(Math.max(2, Math.floor(cellWidth / 120)));
   return (
     <Panel
       id="drift"
-      title="Drift of one unit's input"
-      watch="The band is the 15th–85th percentile of the tracked unit's input over training, the line its median. Without BN it wanders; with BN it holds still. The table below measures the shift of every layer."
+      title="Drift of each layer's inputs"
+      watch="In each layer, the coloured band is the 15th–85th percentile of one unit's input over training and the line its median; the grey band is the whole layer's. Without BN they wander and spread; with BN they hold still. Under each, the layer's histogram over time."
       actions={
-        <div className="segmented" role="group" aria-label="Layer shown">
+        <div className="segmented" role="group" aria-label="Tracked layer">
           {Array.from({ length: nl }, (_, l) => (
-            <button key={l} type="button" aria-pressed={l === layer} onClick={() => updateConfig({ trackLayer: l + 1 })}>
+            <button key={l} type="button" aria-pressed={l === tracked} onClick={() => updateConfig({ trackLayer: l + 1 })}>
               Layer {l + 1}
             </button>
           ))}
         </div>
       }
     >
-      <p className="drift-legend">
-        Tracked: layer {layer + 1}, unit {trackUnit}. <span className="swatch unit" /> this unit <span className="swatch layer" /> whole layer
-      </p>
+      <div className="drift-controls">
+        <NumberField label="Tracked unit" value={trackUnit} min={0} max={width - 1} integer onCommit={(unit) => updateConfig({ trackUnit: unit })} />
+        <p className="drift-legend">
+          <span className="swatch unit" /> unit {trackUnit} of each layer <span className="swatch layer" /> whole layer
+        </p>
+      </div>
       <div ref={boxRef} className="drift-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
         {shape?.placements.map((p, v) => (
           <div key={p} className="drift-cell">
@@ -116,37 +136,57 @@ export function DriftPanel() {
               <span className="long-label">{VARIANT_STYLES[p].label}</span>
               <span className="short-label">{VARIANT_STYLES[p].short}</span>
             </div>
-            <svg width={cellWidth} height={BAND_HEIGHT} role="img" aria-label={`${VARIANT_STYLES[p].label}: percentiles of layer ${layer + 1} inputs over training`} aria-describedby={`drift-summary-${v}`} data-drift={p}>
-              <desc ref={(el) => { summaries.current[v] = el; }} id={`drift-summary-${v}`} />
-              {yTicks.map((t) => (
-                <g key={t}>
-                  <line className={t === 0 ? 'zero' : 'gridline'} x1={M.left} x2={cellWidth - M.right} y1={y(t)} y2={y(t)} />
-                  <text className="tick" x={M.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
-                    {formatTick(t)}
-                  </text>
-                </g>
-              ))}
-              {xTicks.map((t) => (
-                <text key={t} className="tick" x={x(t)} y={BAND_HEIGHT - 8} textAnchor="middle">
-                  {formatTick(t)}
-                </text>
-              ))}
-              <path ref={(el) => { refs.current[`${v}-layerBand`] = el; }} className="band layer" />
-              <path ref={(el) => { refs.current[`${v}-layerMedian`] = el; }} className="median layer" />
-              <path ref={(el) => { refs.current[`${v}-unitBand`] = el; }} className="band unit" fill={VARIANT_STYLES[p].color} />
-              <path ref={(el) => { refs.current[`${v}-unitMedian`] = el; }} className="median unit" stroke={VARIANT_STYLES[p].color} />
-            </svg>
-            <canvas
-              ref={(el) => {
-                canvases.current[v] = el;
-              }}
-              className="heat-strip"
-              width={Math.max(1, cellWidth - M.left - M.right)}
-              height={STRIP_HEIGHT}
-              style={{ marginLeft: M.left }}
-              aria-label={`${VARIANT_STYLES[p].label}: histogram of layer ${layer + 1} inputs over time, brighter where more inputs fall`}
-              role="img"
-            />
+            {ys.map((y, l) => {
+              const id = `${v}-${l}`;
+              const isTracked = l === tracked;
+              return (
+                <div key={l} className={isTracked ? 'drift-layer tracked' : 'drift-layer'}>
+                  <div className="drift-layer-name">
+                    Layer {l + 1}
+                    {isTracked && <span className="tracked-mark"> · tracked</span>}
+                  </div>
+                  <svg
+                    width={cellWidth}
+                    height={bandHeight}
+                    role="img"
+                    aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: percentiles of its inputs over training`}
+                    aria-describedby={`drift-summary-${id}`}
+                    data-drift={isTracked ? p : undefined}
+                    data-drift-cell={`${p}-${l + 1}`}
+                  >
+                    <desc ref={(el) => { summaries.current[id] = el; }} id={`drift-summary-${id}`} />
+                    {y.ticks(bandHeight < 150 ? 2 : 4).map((t) => (
+                      <g key={t}>
+                        <line className={t === 0 ? 'zero' : 'gridline'} x1={M.left} x2={cellWidth - M.right} y1={y(t)} y2={y(t)} />
+                        <text className="tick" x={M.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
+                          {formatTick(t)}
+                        </text>
+                      </g>
+                    ))}
+                    {xTicks.map((t) => (
+                      <text key={t} className="tick" x={x(t)} y={bandHeight - 8} textAnchor="middle">
+                        {formatTick(t)}
+                      </text>
+                    ))}
+                    <path ref={(el) => { refs.current[`${id}-layerBand`] = el; }} className="band layer" />
+                    <path ref={(el) => { refs.current[`${id}-layerMedian`] = el; }} className="median layer" />
+                    <path ref={(el) => { refs.current[`${id}-unitBand`] = el; }} className="band unit" fill={VARIANT_STYLES[p].color} />
+                    <path ref={(el) => { refs.current[`${id}-unitMedian`] = el; }} className="median unit" stroke={VARIANT_STYLES[p].color} />
+                  </svg>
+                  <canvas
+                    ref={(el) => {
+                      canvases.current[id] = el;
+                    }}
+                    className="heat-strip"
+                    width={stripColumns(cellWidth)}
+                    height={shape.bins.count}
+                    style={{ marginLeft: M.left, width: Math.max(1, cellWidth - M.left - M.right), height: STRIP_HEIGHT }}
+                    aria-label={`${VARIANT_STYLES[p].label}: histogram of layer ${l + 1} inputs over time, brighter where more inputs fall`}
+                    role="img"
+                  />
+                </div>
+              );
+            })}
           </div>
         ))}
       </div>
@@ -155,22 +195,23 @@ export function DriftPanel() {
   );
 }
 
-/** Paints variant v's strip with the same step axis as the band chart above it (0 … xMax). */
-function paintStrip(canvas: HTMLCanvasElement | null, h: History, v: number, layer: number, xMax: number): void {
-  if (canvas === null || h.shape === null) return;
+/** A strip's canvas columns: one per history row at most, stretched to the chart's width on screen. */
+function stripColumns(cellWidth: number): number {
+  return Math.max(1, Math.min(MAX_STRIP_COLUMNS, cellWidth - M.left - M.right));
+}
+
+/** Paints one cell's strip: column c shows history row rows[c] of histogram `cell` (variant × layer). */
+function paintStrip(canvas: HTMLCanvasElement | null | undefined, h: History, cell: number, rows: Int32Array): void {
+  if (!canvas || h.shape === null) return;
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
   const { count: bins } = h.shape.bins;
   const hw = h.histWidth;
-  const base = (v * h.shape.nLayers + layer) * bins;
+  const base = cell * bins;
+  // Brightness is relative to the rows drawn, so a long history costs no more than a short one.
   let max = 0;
-  for (let r = 0; r < h.count; r++) for (let b = 0; b < bins; b++) max = Math.max(max, h.hist[r * hw + base + b]);
+  for (const r of rows) if (r >= 0) for (let b = 0; b < bins; b++) max = Math.max(max, h.hist[r * hw + base + b]);
   const image = ctx.createImageData(canvas.width, canvas.height);
-  const last = h.count > 0 ? h.steps[h.count - 1] : -1;
-  const rowAt = (c: number) => {
-    const step = ((c + 0.5) / canvas.width) * xMax;
-    return h.count === 0 || step > last ? -1 : nearestIndex(h.steps, h.count, step);
-  };
-  paintHeatStrip(image.data, canvas.width, canvas.height, rowAt, bins, (r, b) => h.hist[r * hw + base + b], max);
+  paintHeatStrip(image.data, canvas.width, canvas.height, (c) => rows[c] ?? -1, bins, (r, b) => h.hist[r * hw + base + b], max);
   ctx.putImageData(image, 0, 0);
 }

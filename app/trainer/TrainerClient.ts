@@ -30,6 +30,8 @@ export class TrainerClient {
   /** The request that restarts a crashed or hung trainer, until its first snapshot arrives. */
   private recovering: number | null = null;
   private restarts: number[] = [];
+  /** Whether a message of another protocol version has been reported already. */
+  private refusedVersion = false;
   private readonly watchdog = new Watchdog(
     (i, id) => this.workers[i]?.postMessage({ v: PROTOCOL_VERSION, type: 'ping', id }),
     () => this.recover('The trainer stopped answering'),
@@ -132,7 +134,14 @@ export class TrainerClient {
     this.watchdog.heardFrom(i);
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       this.watchdog.heardFrom(i);
-      if (e.data?.type !== 'pong') onMessage(e.data);
+      // A worker of another version (a stale cached copy) speaks another protocol: say so once, act on none of it.
+      const v: unknown = (e.data as { v?: unknown } | null)?.v;
+      if (v !== PROTOCOL_VERSION) {
+        if (!this.refusedVersion) notify(`The trainer sent a message of protocol version ${String(v)}, not ${PROTOCOL_VERSION}; reload the page to get matching files.`, 'error');
+        this.refusedVersion = true;
+        return;
+      }
+      if (e.data.type !== 'pong') onMessage(e.data);
     };
     worker.onerror = (e) => {
       e.preventDefault();

@@ -112,15 +112,18 @@ describe('snapshots', () => {
     exp.variants.forEach((v, i) => {
       const ws = v.model.createWorkspace(exp.probeX.length / data.train.nIn);
       v.model.forward(ws, exp.probeX, 'batch');
+      // The tracked unit's index is followed in every layer, not only the tracked one.
+      for (let l = 0; l < config.depth; l++) {
+        const column = Array.from({ length: ws.rows }, (_, r) => ws.layers[l].actIn[r * config.width + config.trackUnit]).sort((a, b) => a - b);
+        const at = (p: number) => {
+          const h = p * (column.length - 1);
+          const k = Math.floor(h);
+          return column[k] + (h - k) * ((column[k + 1] ?? column[k]) - column[k]);
+        };
+        expect(layerStat(snap, i, l, 'unitP50')).toBeCloseTo(at(0.5), 5);
+        expect(layerStat(snap, i, l, 'unitP15')).toBeCloseTo(at(0.15), 5);
+      }
       const layer = ws.layers[config.trackLayer - 1];
-      const column = Array.from({ length: ws.rows }, (_, r) => layer.actIn[r * config.width + config.trackUnit]).sort((a, b) => a - b);
-      const at = (p: number) => {
-        const h = p * (column.length - 1);
-        const k = Math.floor(h);
-        return column[k] + (h - k) * ((column[k + 1] ?? column[k]) - column[k]);
-      };
-      expect(layerStat(snap, i, config.trackLayer - 1, 'unitP50')).toBeCloseTo(at(0.5), 5);
-      expect(layerStat(snap, i, config.trackLayer - 1, 'unitP15')).toBeCloseTo(at(0.15), 5);
       const all = new Float64Array(3);
       percentiles(layer.actIn, ws.rows * config.width, [0.15, 0.5, 0.85], all, createPercentileScratch(ws.rows * config.width));
       expect(layerStat(snap, i, config.trackLayer - 1, 'p85')).toBeCloseTo(all[2], 5);

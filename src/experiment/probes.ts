@@ -82,15 +82,13 @@ export function probeVariant(
     layerOut[o + LS.p15] = scratch.pct[0];
     layerOut[o + LS.p50] = scratch.pct[1];
     layerOut[o + LS.p85] = scratch.pct[2];
+    // The tracked unit's index in every layer, so the drift panel can show each layer's unit beside its layer.
     const unit = Math.min(ctx.trackUnit, n - 1);
-    const tracked = l === ctx.trackLayer;
-    if (tracked) {
-      for (let r = 0; r < rows; r++) scratch.unit[r] = values[r * n + unit];
-      percentiles(scratch.unit, rows, PERCENTILES, scratch.pct, scratch.percentile);
-    }
-    layerOut[o + LS.unitP15] = tracked ? scratch.pct[0] : NaN;
-    layerOut[o + LS.unitP50] = tracked ? scratch.pct[1] : NaN;
-    layerOut[o + LS.unitP85] = tracked ? scratch.pct[2] : NaN;
+    for (let r = 0; r < rows; r++) scratch.unit[r] = values[r * n + unit];
+    percentiles(scratch.unit, rows, PERCENTILES, scratch.pct, scratch.percentile);
+    layerOut[o + LS.unitP15] = scratch.pct[0];
+    layerOut[o + LS.unitP50] = scratch.pct[1];
+    layerOut[o + LS.unitP85] = scratch.pct[2];
     // Norms come from the optimizer, which measures them while it updates.
     const { gradSq, updateSq, valueSq } = variant.opt;
     const w = variant.weightIndex[l];

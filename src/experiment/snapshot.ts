@@ -6,7 +6,7 @@
 /** Per variant × hidden layer statistics, in this order. Percentiles and moments are of the inputs to the nonlinearity on the probe batch. */
 export const LAYER_STATS = [
   'p15', 'p50', 'p85', // layer-wide percentiles over every unit and probe row
-  'unitP15', 'unitP50', 'unitP85', // the tracked unit's percentiles over the probe rows
+  'unitP15', 'unitP50', 'unitP85', // percentiles over the probe rows of the unit with the tracked unit's index (clamped to the layer)
   'mean', 'std',
   'saturated', // share of values in the saturated (sigmoid/tanh) or inactive (relu: ≤ 0) region
   'deadUnits', // relu: share of units inactive on every probe row; else 0
