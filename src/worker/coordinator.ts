@@ -5,6 +5,7 @@ import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
+import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 
@@ -18,8 +19,6 @@ export interface CoordinatorHost {
   schedule(fn: () => void, ms: number): void;
 }
 
-/** Aim for about this long between barriers, so the page gets ~20 merged snapshots a second. */
-const BARRIER_MS = 50;
 
 /**
  * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
@@ -48,12 +47,9 @@ export class Coordinator {
   private target = -1;
   private queuedSteps = 0;
   private step = 0;
-  private chunk = 4;
-  private barrierAt = 0;
+  private readonly pace = new BarrierPace();
   /** When the page last got a merged snapshot. */
   private postedAt = -Infinity;
-  private rate = { at: 0, step: 0, perSecond: 0 };
-  private paceFrom = { at: 0, step: 0 };
   /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
   private refreshing = false;
   /** The page's id for the configure or reset being built. */
@@ -84,7 +80,7 @@ export class Coordinator {
       case 'play':
         this.wantPlay = true;
         this.queuedSteps = 0;
-        this.paceFrom = { at: this.host.now(), step: this.step };
+        this.pace.repace(this.host.now(), this.step);
         this.pump();
         return;
       case 'pause':
@@ -99,7 +95,7 @@ export class Coordinator {
         return;
       case 'setSpeed':
         this.speed = msg.speed;
-        this.paceFrom = { at: this.host.now(), step: this.step };
+        this.pace.repace(this.host.now(), this.step);
         return;
       case 'setLr':
         // Kept in the config too, so that a reset (rebuilt from it) goes on at the live rate, as one worker does.
@@ -241,9 +237,7 @@ export class Coordinator {
     }
     if (first) {
       this.ready = true;
-      this.barrierAt = this.host.now();
-      this.rate = { at: this.barrierAt, step, perSecond: 0 };
-      this.paceFrom = { at: this.barrierAt, step };
+      this.pace.start(this.host.now(), step);
     }
     if (live.length === 0) {
       this.wantPlay = false;
@@ -258,10 +252,10 @@ export class Coordinator {
     let n = 0;
     if (this.queuedSteps > 0) {
       // A long Step goes in chunks too: the page sees it progress, and Pause stops it at the next barrier.
-      n = Math.min(this.queuedSteps, this.chunk);
+      n = Math.min(this.queuedSteps, this.pace.chunk);
       this.queuedSteps -= n;
     } else if (this.wantPlay) {
-      n = this.speed === 'max' ? this.chunk : this.pacedSteps();
+      n = this.speed === 'max' ? this.pace.chunk : this.pace.due(this.host.now(), this.speed, this.step);
       if (n === 0) {
         this.setStatus('playing');
         this.host.schedule(() => this.pump(), BARRIER_MS);
@@ -283,26 +277,12 @@ export class Coordinator {
     return n;
   }
 
-  /** Steps due at a paced speed since the pace started. */
-  private pacedSteps(): number {
-    const due = Math.floor(((this.host.now() - this.paceFrom.at) / 1000) * (this.speed as number));
-    return Math.max(0, this.paceFrom.step + due - this.step);
-  }
-
   private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
     const { variant, layer, hist } = mergeSnapshotParts(this.configured[0].shape, subs);
-    const t = this.host.now();
-    // Size the next chunk so that a barrier comes about every BARRIER_MS.
-    const elapsed = t - this.barrierAt;
-    const done = step - this.step;
-    if (done > 0 && elapsed > 0) this.chunk = Math.min(500, Math.max(1, Math.round((done * BARRIER_MS) / elapsed)));
-    this.barrierAt = t;
-    if (t - this.rate.at >= 250) {
-      this.rate = { at: t, step, perSecond: ((step - this.rate.step) * 1000) / (t - this.rate.at) };
-    }
+    this.pace.barrier(this.host.now(), step, step - this.step);
     const going = this.wantPlay || this.queuedSteps > 0;
     const status: RunStatus = going ? 'playing' : 'paused';
-    return { v: 1, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.rate.perSecond : 0, variant, layer, hist };
+    return { v: 1, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist };
   }
 
   private setStatus(status: RunStatus): void {
