@@ -38,7 +38,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const shape = useStore((s) => s.shape);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const [domain, setDomain] = useState<{ x: [number, number]; y: [number, number] }>({ x: [0, 10], y: fixed ?? (kind === 'log' ? [0.01, 10] : [0, 2.5]) });
-  const [hover, setHover] = useState<{ step: number; px: number; values: number[] } | null>(null);
+  const [hover, setHover] = useState<{ step: number; values: number[] } | null>(null);
   const lines = useRef<(SVGPathElement | null)[]>([]);
   const markers = useRef<(SVGPathElement | null)[]>([]);
   const bands = useRef<(SVGPathElement | null)[]>([]);
@@ -111,7 +111,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
     }
     const row = nearestIndex(history.steps, history.count, x.invert(px));
     const nv = history.shape?.variantNames.length ?? 0;
-    setHover({ step: history.steps[row], px: x(history.steps[row]), values: Array.from({ length: nv }, (_, v) => valueAt(history, row, v)) });
+    setHover({ step: history.steps[row], values: Array.from({ length: nv }, (_, v) => valueAt(history, row, v)) });
   };
 
   const xTicks = x.ticks(Math.max(2, Math.floor(width / 110)));
@@ -187,11 +187,12 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
               fill={VARIANT_STYLES[p].color}
             />
           ))}
-        {hover && <line className="hover-line" x1={hover.px} x2={hover.px} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+        {/* Placed by its step, so the line stays on its point while training rescales the axis. */}
+        {hover && <line className="hover-line" x1={x(hover.step)} x2={x(hover.step)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
       </svg>
       <p ref={summary} id={`${id}-summary`} className="sr-only" data-testid={`${id}-summary`} />
       {hover && (
-        <div className="readout" style={{ left: Math.min(hover.px + 12, width - 190) }} role="status">
+        <div className="readout" style={{ left: Math.min(x(hover.step) + 12, width - 190) }} role="status">
           <div>step {formatStep(hover.step)}</div>
           {placements.map((p, v) => (
             <div key={p} style={{ color: VARIANT_STYLES[p].ink }}>
