@@ -32,11 +32,14 @@ export interface VariantLive {
 /** Where the current config came from: the page (user, URL, preset) or the worker (after a fallback or new seed). */
 export type ConfigSource = 'page' | 'worker';
 
-export interface AppState {
-  // config slice: the one serializable config
+/** The config slice: the one serializable config (its serialized form is the URL) and who set it last. */
+export interface ConfigSlice {
   config: Config;
   configSource: ConfigSource;
-  // run slice
+}
+
+/** The run slice: what the trainer reports (status, step, steps/s, the run's shape, the latest scalars). */
+export interface RunSlice {
   status: RunStatus;
   runId: number;
   step: number;
@@ -44,7 +47,13 @@ export interface AppState {
   shape: RunShape | null;
   loading: { loaded: number; total: number | null } | null;
   live: readonly VariantLive[];
-  // ui slice
+}
+
+/**
+ * The ui slice: what the page shows. (The tracked layer and unit live in the config, because links carry
+ * them and the worker measures them.)
+ */
+export interface UiSlice {
   view: ViewId;
   /** The story section shown when the view is the story. */
   section: SectionId;
@@ -65,20 +74,24 @@ export interface AppState {
   notices: readonly Notice[];
 }
 
+/** The whole store: zustand's slices pattern, one flat state made of the three slices. */
+export type AppState = ConfigSlice & RunSlice & UiSlice;
+
 let nextNoticeId = 1;
 
-/** The initial state for a config. */
-export function initialState(config: Config = DEFAULT_CONFIG): AppState {
+/** The config slice for a config. */
+function configSlice(config: Config): ConfigSlice {
+  return { config, configSource: 'page' };
+}
+
+/** The run slice before the trainer has said anything. */
+function runSlice(): RunSlice {
+  return { status: 'loading', runId: 0, step: 0, stepsPerSecond: 0, shape: null, loading: null, live: [] };
+}
+
+/** The ui slice's defaults. */
+function uiSlice(): UiSlice {
   return {
-    config,
-    configSource: 'page',
-    status: 'loading',
-    runId: 0,
-    step: 0,
-    stepsPerSecond: 0,
-    shape: null,
-    loading: null,
-    live: [],
     view: DEFAULT_VIEW,
     section: FIRST_SECTION,
     speed: 'max',
@@ -91,6 +104,11 @@ export function initialState(config: Config = DEFAULT_CONFIG): AppState {
     sheetOpen: false,
     notices: [],
   };
+}
+
+/** The initial state for a config. */
+export function initialState(config: Config = DEFAULT_CONFIG): AppState {
+  return { ...configSlice(config), ...runSlice(), ...uiSlice() };
 }
 
 export const useStore = create<AppState>(() => initialState());
