@@ -36,7 +36,6 @@ test.describe('monkey testing (?fuzz)', () => {
       expect(report?.checks).toBeGreaterThan(SECONDS * 3);
       // The page still answers: Esc leaves whatever the monkey opened (the shortcut sheet, a full-screen
       // panel, presenter mode), then the lab's section link shows the lab.
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
       await expect(page.getByTestId('step-counter')).toBeVisible();

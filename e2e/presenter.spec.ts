@@ -90,6 +90,14 @@ test('F shows the focused panel full screen, ? lists the keys, Esc leaves each i
   await expect(panel).toHaveClass(/panel-full/);
   await page.keyboard.press('Escape');
   await expect(panel).not.toHaveClass(/panel-full/);
+  // Esc works from a field inside the panel too (typing keys there do not).
+  await page.locator('[data-panel="drift"]').getByRole('button', { name: 'Full screen' }).click();
+  const unit = page.locator('[data-panel="drift"]').getByLabel('Tracked unit');
+  await unit.focus();
+  await page.keyboard.press('f');
+  await expect(page.locator('[data-panel="drift"]')).toHaveClass(/panel-full/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-panel="drift"]')).not.toHaveClass(/panel-full/);
   // The panel's own button does the same, for mouse and touch.
   await page.locator('[data-panel="curves"]').getByRole('button', { name: 'Full screen' }).click();
   await expect(page.locator('[data-panel="curves"]')).toHaveClass(/panel-full/);

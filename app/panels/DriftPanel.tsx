@@ -23,10 +23,11 @@ const MAX_STRIP_COLUMNS = 256;
 const M = { left: 44, right: 20, top: 10, bottom: 30 };
 const BAND_KEYS = ['p15', 'p85', 'unitP15', 'unitP85'] as const;
 /**
- * The grid redraws five times a second: drift unfolds over hundreds of steps, and a grid of every layer ×
- * variant redrawn on every frame cost the page its frame rate with three variants.
+ * The grid redraws about five times a second, less when it has more than eight cells (a deep network with four
+ * variants has 24): drift unfolds over hundreds of steps, and every layer × variant redrawn on every frame cost
+ * the page its frame rate with three variants.
  */
-const DRIFT_REDRAW_MS = 200;
+const driftRedrawMs = (cells: number) => Math.round(200 * Math.max(1, cells / 8));
 
 type Key = keyof typeof LS;
 
@@ -110,7 +111,7 @@ export function DriftPanel() {
       }
     },
     [shape, x, ys, domain, cellWidth],
-    DRIFT_REDRAW_MS,
+    driftRedrawMs(nv * nl),
   );
 
   const xTicks = x.ticks(Math.max(2, Math.floor(cellWidth / 120)));
