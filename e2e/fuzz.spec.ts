@@ -36,7 +36,11 @@ test.describe('monkey testing (?fuzz)', () => {
       expect(report?.checks).toBeGreaterThan(SECONDS * 3);
       // The page still answers: Esc leaves whatever the monkey opened (the shortcut sheet, a full-screen
       // panel, presenter mode), then the lab's section link shows the lab.
-      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+      for (let i = 0; i < 3; i++) {
+        // (A field or an open drop-down would take the key for itself.)
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.keyboard.press('Escape');
+      }
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
       await expect(page.getByTestId('step-counter')).toBeVisible();
       health.expectClean();

@@ -36,7 +36,11 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
       className={open ? 'controls open' : 'controls'}
       aria-label="Experiment settings"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) onClose?.();
+        if (e.key === 'Escape' && open) {
+          // This Esc closes the drawer and nothing else (not full screen or presenter mode too).
+          e.preventDefault();
+          onClose?.();
+        }
       }}
     >
       <button ref={close} type="button" className="drawer-close" onClick={onClose}>

@@ -73,9 +73,10 @@ export function DriftPanel() {
       const plotWidth = Math.max(1, cellWidth - M.left - M.right);
       // About one point per two pixels: the grid draws four paths in every layer of every variant.
       const thin = thinRows(n, plotWidth / 2);
-      const perVariant = thin.count * BAND_KEYS.length;
+      // Spans over every kept row (not only the drawn ones), so a locked axis does not move when the thinning does.
+      const perVariant = n * BAND_KEYS.length;
       const spans = Array.from({ length: shape.nLayers }, (_, l) =>
-        symmetricSpan(nVariants * perVariant, (i) => stat(thin.row(Math.floor((i % perVariant) / BAND_KEYS.length)), Math.floor(i / perVariant), l, BAND_KEYS[i % BAND_KEYS.length])),
+        symmetricSpan(nVariants * perVariant, (i) => stat(Math.floor((i % perVariant) / BAND_KEYS.length), Math.floor(i / perVariant), l, BAND_KEYS[i % BAND_KEYS.length])),
       );
       const xMax = niceCeil(latest.step);
       if (xMax !== domain.x || spans.length !== domain.spans.length || spans.some((s, l) => s !== domain.spans[l])) {
@@ -89,7 +90,7 @@ export function DriftPanel() {
       const at = (v: number, l: number, key: Key) => (i: number) => stat(thin.row(i), v, l, key);
       const lastRowStep = h.count > 0 ? h.steps[h.count - 1] : -1;
       // Strips show kept rows only: after the history thins out, most snapshots leave them as they are.
-      const stripKey = `${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${nVariants}|${shape.nLayers}`;
+      const stripKey = `${h.runId}|${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${nVariants}|${shape.nLayers}|${shape.bins.count}`;
       const rows = stripKey === painted.current ? null : stripRows(stripColumns(cellWidth), domain.x, lastRowStep, h.count, (s) => nearestIndex(h.steps, h.count, s));
       painted.current = stripKey;
       for (let v = 0; v < nVariants; v++) {
@@ -182,6 +183,8 @@ export function DriftPanel() {
                   </svg>
                   <canvas
                     ref={(el) => {
+                      // A new canvas is blank: paint the strips again at the next draw.
+                      if (el !== null && canvases.current[id] !== el) painted.current = '';
                       canvases.current[id] = el;
                     }}
                     className="heat-strip"

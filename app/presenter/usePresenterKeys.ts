@@ -45,7 +45,7 @@ export function usePresenterKeys(): void {
       // A control that used the key (the contour plot's start point takes the arrows) keeps it. Esc types
       // nothing, so it works from a field too (closing the shortcut sheet returns focus to one).
       const key = e.key;
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (typing(e.target) && key !== 'Escape')) return;
+      if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || (typing(e.target) && key !== 'Escape')) return;
       const s = useStore.getState();
       // Behind the open shortcut sheet nothing else acts; ? and Esc close it.
       if (s.sheetOpen && key !== '?' && key !== 'Escape') return;

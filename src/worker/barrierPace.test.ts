@@ -35,4 +35,20 @@ describe('BarrierPace', () => {
     expect(pace.due(2000, 1, 8)).toBe(1);
     expect(pace.due(4000, 0.5, 8)).toBe(1);
   });
+
+  it('starts a new run with small chunks, and does not count idle time after a pause', () => {
+    const pace = new BarrierPace();
+    pace.start(0, 0);
+    pace.barrier(1, 500, 500);
+    expect(pace.chunk).toBe(500);
+    pace.start(10, 0);
+    expect(pace.chunk).toBe(4);
+    pace.barrier(20, 20, 20);
+    const chunk = pace.chunk;
+    // Ten seconds paused, then a chunk as fast as before: the same size, not one step.
+    pace.resume(10_020, 20);
+    pace.barrier(10_030, 40, 20);
+    expect(pace.chunk).toBe(chunk);
+  });
 });
+

@@ -1,7 +1,10 @@
 import type { Speed } from './protocol.ts';
 
-/** Aim for about this long between barriers, so the page gets ~20 merged snapshots a second. */
-export const BARRIER_MS = 50;
+/**
+ * Aim for about this long between barriers, so the page gets ~18 merged snapshots a second: a little over
+ * the 50 ms snapshot interval, so that barriers are not thrown away by the coordinator's throttle.
+ */
+export const BARRIER_MS = 55;
 /** The most steps one chunk may ask of the sub-workers. */
 const MAX_CHUNK = 500;
 
@@ -16,15 +19,23 @@ export class BarrierPace {
   private rate = { at: 0, step: 0, perSecond: 0 };
   private paceFrom = { at: 0, step: 0 };
 
-  /** Starts measuring from `step` at time `now` (the first barrier of a run). */
+  /** Starts measuring from `step` at time `now` (the first barrier of a run): chunks start small again. */
   start(now: number, step: number): void {
+    this.chunk = 4;
     this.barrierAt = now;
     this.rate = { at: now, step, perSecond: 0 };
     this.paceFrom = { at: now, step };
   }
 
-  /** Restarts a paced speed's count from `step` (play, or a new speed). */
+  /** Restarts a paced speed's count from `step` (a new speed). */
   repace(now: number, step: number): void {
+    this.paceFrom = { at: now, step };
+  }
+
+  /** Training resumes at `step` after an idle spell (play or step): the idle time counts for neither the chunk nor the rate. */
+  resume(now: number, step: number): void {
+    this.barrierAt = now;
+    this.rate = { at: now, step, perSecond: this.rate.perSecond };
     this.paceFrom = { at: now, step };
   }
 

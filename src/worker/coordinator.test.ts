@@ -169,6 +169,23 @@ describe('one worker per variant: pace, size and live settings', () => {
     expect(configured[1].config).toMatchObject({ lr: 0.05, trackLayer: 1, trackUnit: 15 });
   });
 
+  it('at a paced speed, Pause leaves the page on the step where the run stopped', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
+    await until(() => snaps(p.out).length === 1);
+    p.send({ type: 'setSpeed', speed: 100 });
+    p.send({ type: 'play' });
+    await until(() => (last(p.out)?.step ?? 0) > 20);
+    p.send({ type: 'pause' });
+    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    await new Promise((r) => setTimeout(r, 100));
+    // The coordinator's pong carries the step it stopped at.
+    p.send({ type: 'ping', id: 1 });
+    await until(() => p.out.some((m) => m.type === 'pong'));
+    const pong = p.out.find((m) => m.type === 'pong')!;
+    expect(last(p.out)!.step).toBe(pong.step);
+  });
+
   it('runs a long Step in chunks that Pause can stop, with progress shown on the way', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });

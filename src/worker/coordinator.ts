@@ -50,6 +50,8 @@ export class Coordinator {
   private readonly pace = new BarrierPace();
   /** When the page last got a merged snapshot. */
   private postedAt = -Infinity;
+  /** A merged snapshot the throttle held back, sent when the run stops or idles so the page sees where it is. */
+  private held: SnapshotMsg | null = null;
   /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
   private refreshing = false;
   /** The page's id for the configure or reset being built. */
@@ -80,16 +82,20 @@ export class Coordinator {
       case 'play':
         this.wantPlay = true;
         this.queuedSteps = 0;
-        this.pace.repace(this.host.now(), this.step);
+        if (this.target < 0) this.pace.resume(this.host.now(), this.step);
         this.pump();
         return;
       case 'pause':
         this.wantPlay = false;
         this.queuedSteps = 0;
-        if (this.target < 0 && this.ready) this.setStatus('paused');
+        if (this.target < 0 && this.ready) {
+          this.flush();
+          this.setStatus('paused');
+        }
         return;
       case 'step':
         this.wantPlay = false;
+        if (this.target < 0) this.pace.resume(this.host.now(), this.step);
         this.queuedSteps += msg.count;
         this.pump();
         return;
@@ -183,6 +189,7 @@ export class Coordinator {
     this.step = 0;
     this.configured = [];
     this.latest = [];
+    this.held = null;
     // Forget the old run ids too, so a snapshot of the old run still in flight is dropped.
     this.subRun = [];
     this.setStatus('loading');
@@ -223,22 +230,20 @@ export class Coordinator {
     if (!first && step === this.step && this.target < 0 && !this.refreshing) return;
     const refresh = this.refreshing;
     this.refreshing = false;
+    if (first) {
+      this.ready = true;
+      this.pace.start(this.host.now(), step);
+    }
     // Merge before moving this.step on: the merge sizes the next chunk from the steps this barrier covered.
     const merged = this.merge(subs, step);
     this.step = step;
     this.target = -1;
     // Barriers of a tiny model come faster than the page needs: at most one snapshot per interval while the
-    // run goes on, and always the one where it stops (or the one a track or a new run asked for).
+    // run goes on, and always the one where it stops (or the one a track or a new run asked for). One held
+    // back goes out when the run stops or idles (flush).
     const goesOn = live.length > 0 && (this.wantPlay || this.queuedSteps > 0);
-    const now = this.host.now();
-    if (first || refresh || !goesOn || now - this.postedAt >= SNAPSHOT_INTERVAL_MS) {
-      this.postedAt = now;
-      this.post(merged, []);
-    }
-    if (first) {
-      this.ready = true;
-      this.pace.start(this.host.now(), step);
-    }
+    this.held = merged;
+    if (first || refresh || !goesOn || this.host.now() - this.postedAt >= SNAPSHOT_INTERVAL_MS) this.flush();
     if (live.length === 0) {
       this.wantPlay = false;
       this.queuedSteps = 0;
@@ -257,11 +262,14 @@ export class Coordinator {
     } else if (this.wantPlay) {
       n = this.speed === 'max' ? this.pace.chunk : this.pace.due(this.host.now(), this.speed, this.step);
       if (n === 0) {
+        // Nothing due yet at a paced speed: the page sees the step reached while the run waits.
+        this.flush();
         this.setStatus('playing');
         this.host.schedule(() => this.pump(), BARRIER_MS);
         return;
       }
     } else {
+      this.flush();
       this.setStatus(this.step === 0 ? 'idle' : 'paused');
       return;
     }
@@ -269,6 +277,16 @@ export class Coordinator {
     this.target = this.step + n;
     for (let i = 0; i < this.count; i++) if (!this.frozen(i)) this.host.send(i, { v: 1, type: 'step', count: n });
     if (this.live() === 0) this.target = -1;
+  }
+
+  /** Sends the merged snapshot the throttle held back, if any, with the run's status as it is now. */
+  private flush(): void {
+    const held = this.held;
+    if (held === null) return;
+    this.held = null;
+    this.postedAt = this.host.now();
+    const going = this.wantPlay || this.queuedSteps > 0;
+    this.post(going ? held : { ...held, status: 'paused', stepsPerSecond: 0 }, []);
   }
 
   private live(): number {
