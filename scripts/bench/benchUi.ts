@@ -2,6 +2,7 @@
 // paired steps/s, main-thread frame times, long tasks and the JS heap. A measurement, not a test.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 
 const PORT = 4180;
 const SECONDS = Number(process.env.BENCH_UI_SECONDS ?? 30);
@@ -31,11 +32,12 @@ const browser = await chromium.launch({
 // Tall enough that every panel is on screen at once.
 const page = await browser.newPage({ viewport: { width: 1920, height: 2000 } });
 const cdp = await page.context().newCDPSession(page);
-// BENCH_UI_PARALLEL=1 measures one worker per variant (the default only on machines with ≥ 4 cores).
-const parallel = process.env.BENCH_UI_PARALLEL === '1';
+// The page's own choice by default (one worker per variant from 2 cores); BENCH_UI_PARALLEL=1 or 0 forces either.
+const forced = process.env.BENCH_UI_PARALLEL === '1' || process.env.BENCH_UI_PARALLEL === '0' ? process.env.BENCH_UI_PARALLEL : null;
+const parallel = forced === null ? availableParallelism() >= 2 : forced === '1';
 // BENCH_UI_VARIANTS=none,ln-before,linf-before measures other normalizations (the page reports any bad value).
 const variants = process.env.BENCH_UI_VARIANTS ? `&variants=${encodeURIComponent(process.env.BENCH_UI_VARIANTS)}` : '';
-await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper&parallel=${parallel ? 1 : 0}${variants}`);
+await page.goto(`http://127.0.0.1:${PORT}/?preset=bn-paper${forced === null ? '' : `&parallel=${forced}`}${variants}`);
 await page.getByRole('button', { name: 'Play' }).waitFor();
 await page.waitForFunction('!document.querySelector("button.play").disabled', null, { timeout: 30_000 });
 
