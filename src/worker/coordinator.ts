@@ -6,6 +6,7 @@ import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
+import { SnapshotGate } from './snapshotGate.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 
@@ -18,7 +19,6 @@ export interface CoordinatorHost {
   now(): number;
   schedule(fn: () => void, ms: number): void;
 }
-
 
 /**
  * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
@@ -34,10 +34,7 @@ export class Coordinator {
   private subRun: number[] = [];
   private latest: (SnapshotMsg | null)[] = [];
   private configured: (FromWorker & { type: 'configured' })[] = [];
-  /**
-   * Configures sent to each sub-worker. A session numbers its runs 1, 2, … in the order it receives
-   * configures (the coordinator never sends it a reset), so the answer to the latest one has this run id.
-   */
+  /** Configures sent to each sub-worker: a session numbers its runs by the configures it gets (never a reset), so this is the latest run id. */
   private sent: number[] = [];
   private status: RunStatus = 'idle';
   private ready = false;
@@ -48,10 +45,8 @@ export class Coordinator {
   private queuedSteps = 0;
   private step = 0;
   private readonly pace = new BarrierPace();
-  /** When the page last got a merged snapshot. */
-  private postedAt = -Infinity;
-  /** A merged snapshot the throttle held back, sent when the run stops or idles so the page sees where it is. */
-  private held: SnapshotMsg | null = null;
+  /** Merged snapshots go to the page at most 20 a second; one held back goes out when the run stops or idles. */
+  private readonly gate = new SnapshotGate<SnapshotMsg>(SNAPSHOT_INTERVAL_MS, (msg) => this.post(msg));
   /** Set by `track`: merge the next round of snapshots even though the step has not moved. */
   private refreshing = false;
   /** The page's id for the configure or reset being built. */
@@ -189,7 +184,7 @@ export class Coordinator {
     this.step = 0;
     this.configured = [];
     this.latest = [];
-    this.held = null;
+    this.gate.drop();
     // Forget the old run ids too, so a snapshot of the old run still in flight is dropped.
     this.subRun = [];
     this.setStatus('loading');
@@ -203,17 +198,15 @@ export class Coordinator {
 
   /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
   private frozen(i: number): boolean {
-    const s = this.latest[i];
-    return s !== null && s !== undefined && s.variant[i * VARIANT_STATS.length + VS.divergedAt] >= 0;
+    return (this.latest[i]?.variant[i * VARIANT_STATS.length + VS.divergedAt] ?? -1) >= 0;
+  }
+
+  /** Whether every sub-worker has answered the latest configure (Array.from fills the holes every() would skip). */
+  private allConfigured(): boolean {
+    return Array.from({ length: this.count }, (_, k) => this.configured[k]).every((c) => c !== undefined);
   }
 
   /** Merges when every live sub-worker has reported the same step (the barrier), then moves on. */
-  /** Whether every sub-worker has answered the latest configure (a loop: every() would skip array holes). */
-  private allConfigured(): boolean {
-    for (let k = 0; k < this.count; k++) if (this.configured[k] === undefined) return false;
-    return true;
-  }
-
   private tryMerge(): void {
     if (!this.allConfigured()) return;
     const subs: SnapshotMsg[] = [];
@@ -238,12 +231,10 @@ export class Coordinator {
     const merged = this.merge(subs, step);
     this.step = step;
     this.target = -1;
-    // Barriers of a tiny model come faster than the page needs: at most one snapshot per interval while the
-    // run goes on, and always the one where it stops (or the one a track or a new run asked for). One held
-    // back goes out when the run stops or idles (flush).
+    // Barriers of a tiny model come faster than the page needs: the gate lets one through per interval while
+    // the run goes on, and always the one where it stops (or the one a track or a new run asked for).
     const goesOn = live.length > 0 && (this.wantPlay || this.queuedSteps > 0);
-    this.held = merged;
-    if (first || refresh || !goesOn || this.host.now() - this.postedAt >= SNAPSHOT_INTERVAL_MS) this.flush();
+    this.gate.offer(merged, this.host.now(), first || refresh || !goesOn);
     if (live.length === 0) {
       this.wantPlay = false;
       this.queuedSteps = 0;
@@ -275,24 +266,15 @@ export class Coordinator {
     }
     this.setStatus('playing');
     this.target = this.step + n;
-    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) this.host.send(i, { v: 1, type: 'step', count: n });
-    if (this.live() === 0) this.target = -1;
+    const live = [...Array(this.count).keys()].filter((i) => !this.frozen(i));
+    for (const i of live) this.host.send(i, { v: 1, type: 'step', count: n });
+    if (live.length === 0) this.target = -1;
   }
 
-  /** Sends the merged snapshot the throttle held back, if any, with the run's status as it is now. */
+  /** Sends the merged snapshot the gate held back, if any, with the run's status as it is now. */
   private flush(): void {
-    const held = this.held;
-    if (held === null) return;
-    this.held = null;
-    this.postedAt = this.host.now();
     const going = this.wantPlay || this.queuedSteps > 0;
-    this.post(going ? held : { ...held, status: 'paused', stepsPerSecond: 0 }, []);
-  }
-
-  private live(): number {
-    let n = 0;
-    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) n++;
-    return n;
+    this.gate.release(this.host.now(), (held) => (going ? held : { ...held, status: 'paused', stepsPerSecond: 0 }));
   }
 
   private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
