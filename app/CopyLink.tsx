@@ -12,9 +12,9 @@ export function CopyLink() {
     const link = `${location.origin}${location.pathname}${pageQuery(state, new URLSearchParams(location.search).get('parallel'))}`;
     try {
       await navigator.clipboard.writeText(link);
-      notify('Link copied: it opens these settings, this view and this section.');
+      notify('Link copied: it opens these settings, this view and this section.', 'info', 'link');
     } catch {
-      notify(`The browser refused the clipboard. Copy this link by hand: ${link}`, 'warning');
+      notify(`The browser refused the clipboard. Copy this link by hand: ${link}`, 'warning', 'link');
     }
   };
   return (

@@ -22,7 +22,7 @@ export function ScenarioGallery() {
     history.pushState(null, '', scenarioLink(preset));
     updateConfig({ ...DEFAULT_CONFIG, ...preset.config });
     useStore.setState({ view: 'lab' });
-    notify(`${preset.title}: ${preset.watch}`);
+    notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
     trainer.play();
     window.scrollTo({ top: 0 });
   };

@@ -47,7 +47,7 @@ if (section.notice !== null) notify(section.notice, 'warning');
 for (const n of [...linkUi.notices, ...scaling.notices]) notify(n, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 // A scenario link says what to watch, as the gallery's button does.
-if (preset !== undefined) notify(`${preset.title}: ${preset.watch}`);
+if (preset !== undefined) notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
 // One worker per variant wherever there is a second core: bench:ui on 2 cores measured bn-paper at 380 paired

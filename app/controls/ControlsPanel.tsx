@@ -55,7 +55,7 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
               const preset = PRESETS.find((p) => p.name === e.target.value);
               if (!preset) return;
               updateConfig({ ...DEFAULT_CONFIG, seed: config.seed, ...preset.config });
-              notify(`${preset.title}: ${preset.watch}`);
+              notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
             }}
           >
             <option value="">Choose a preset…</option>

@@ -22,7 +22,7 @@ export function ExportRun() {
     try {
       await job();
     } catch (e) {
-      notify(`Could not export the ${what}: ${(e as Error).message}`, 'error');
+      notify(`Could not export the ${what}: ${(e as Error).message}`, 'error', 'export');
     } finally {
       setBusy(null);
     }
@@ -33,13 +33,13 @@ export function ExportRun() {
   };
   const losses = async () => {
     const msg = await trainer.requestLosses();
-    if (msg.steps === 0) notify('No steps trained yet: press Play or Step first.', 'info');
+    if (msg.steps === 0) notify('No steps trained yet: press Play or Step first.', 'info', 'export');
     else downloadText(`shift-lab-losses-run${msg.runId}-step${msg.steps}.csv`, lossesCsv(msg.names, msg.steps, msg.losses));
   };
   const history = (format: 'csv' | 'json') => {
     const table = historyTable(trainer.history);
     if (table.rows.length === 0) {
-      notify('No history yet: press Play or Step first.', 'info');
+      notify('No history yet: press Play or Step first.', 'info', 'export');
       return;
     }
     const { config, shape } = useStore.getState();
@@ -50,7 +50,7 @@ export function ExportRun() {
     const step = useStore.getState().step;
     const msg = await trainer.requestTrace(step > 0 ? Math.min(step, TRACE_MAX_STEPS) : DEFAULT_TRACE_STEPS);
     downloadText(`shift-lab-trace-${msg.steps}steps.json`, msg.json ?? '', 'application/json');
-    if (step > 0 && msg.steps < step) notify(`The trace holds the first ${msg.steps} steps: more would make the file too large to open comfortably.`, 'info');
+    if (step > 0 && msg.steps < step) notify(`The trace holds the first ${msg.steps} steps: more would make the file too large to open comfortably.`, 'info', 'export');
   };
   const picture = async () => {
     const page = document.querySelector<HTMLElement>('.app');

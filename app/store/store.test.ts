@@ -24,6 +24,14 @@ describe('config changes from the page', () => {
     expect(useStore.getState().notices.at(-1)?.text).toMatch(/^lr: -3 is not valid/);
   });
 
+  it('keep one restart notice however many changes restart the run, the latest', () => {
+    updateConfig({ variants: ['none', 'after'] });
+    updateConfig({ variants: ['none', 'before'] });
+    updateConfig({ seed: 7 });
+    const restarts = useStore.getState().notices.filter((n) => /restarted together/.test(n.text));
+    expect(restarts.map((n) => n.text)).toEqual(['Changed the seed: every variant restarted together from the same new weights, so they stay paired.']);
+  });
+
   it('do nothing when nothing changes', () => {
     const before = useStore.getState();
     updateConfig({ lr: DEFAULT_CONFIG.lr });

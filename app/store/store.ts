@@ -7,13 +7,9 @@ import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
 import type { HideKey, LinkUi, PanelId } from '../linkUi.ts';
 import type { Theme } from '../viz/palette.ts';
 import { DEFAULT_VIEW, type ViewId } from '../views.ts';
+import { addNotice, type Notice, type NoticeKey } from './notices.ts';
 
-/** A message shown to the user: a reset, a corrected value, a failed load. */
-export interface Notice {
-  readonly id: number;
-  readonly text: string;
-  readonly kind: 'info' | 'warning' | 'error';
-}
+export type { Notice, NoticeKey } from './notices.ts';
 
 /** Each variant's latest scalars: the big live numbers. */
 export interface VariantLive {
@@ -118,9 +114,10 @@ export function linkUiOf(s: AppState): LinkUi {
   return { present: s.presenting, panel: s.fullPanel, hide: s.hidden };
 }
 
-/** Adds a notice (at most the four newest are kept). */
-export function notify(text: string, kind: Notice['kind'] = 'info'): void {
-  useStore.setState((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, kind }].slice(-4) }));
+/** Adds a notice; it replaces an earlier one of the same key or text (at most the four newest are kept). */
+export function notify(text: string, kind: Notice['kind'] = 'info', key?: NoticeKey): void {
+  const notice: Notice = { id: nextNoticeId++, text, kind, ...(key === undefined ? {} : { key }) };
+  useStore.setState((s) => ({ notices: addNotice(s.notices, notice) }));
 }
 
 /** Removes a notice. */
@@ -197,7 +194,7 @@ export function updateConfig(partial: Partial<Config>): void {
   if (changedFields(current, config).length === 0) return;
   if (needsReset(current, config)) {
     const what = listNames(changedFields(current, config).filter((k) => !LIVE_FIELDS.includes(k)));
-    notify(`Changed ${what}: every variant restarted together from the same new weights, so they stay paired.`);
+    notify(`Changed ${what}: every variant restarted together from the same new weights, so they stay paired.`, 'info', 'restart');
   }
   useStore.setState({ config, configSource: 'page' });
 }

@@ -93,12 +93,12 @@ export class SweepClient {
     this.running = 0;
     clearInterval(this.clock);
     useSweepStore.setState((s) => ({ status: 'failed', message, elapsedMs: performance.now() - s.startedAt }));
-    notify(`Learning-rate sweep: ${message}. The rows so far are kept; press Run to try again.`, 'error');
+    notify(`Learning-rate sweep: ${message}. The rows so far are kept; press Run to try again.`, 'error', 'sweep');
   }
 
   private receive(w: number, msg: FromSweep): void {
     if (msg.type === 'error' && msg.request === null) {
-      notify(`Learning-rate sweep: ${msg.message}`, 'error');
+      notify(`Learning-rate sweep: ${msg.message}`, 'error', 'sweep');
       return;
     }
     if (msg.request !== this.request) return;
@@ -107,7 +107,7 @@ export class SweepClient {
         return;
       case 'dataError':
         useSweepStore.setState({ message: msg.message });
-        notify(`Learning-rate sweep: ${msg.message}`, 'warning');
+        notify(`Learning-rate sweep: ${msg.message}`, 'warning', 'sweep');
         return;
       case 'progress':
         this.progress[w] = msg.done;
@@ -131,7 +131,7 @@ export class SweepClient {
         }
         return;
       case 'error':
-        notify(`Learning-rate sweep: ${msg.message}`, 'error');
+        notify(`Learning-rate sweep: ${msg.message}`, 'error', 'sweep');
         useSweepStore.setState({ message: msg.message });
         return;
     }

@@ -9,7 +9,7 @@ import { PING_MS, Watchdog } from './Watchdog.ts';
 
 type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
 type TraceMsg = Extract<FromWorker, { type: 'trace' }>;
-type Command = ToWorker extends infer M ? (M extends { v: 1 } ? Omit<M, 'v'> : never) : never;
+type Command = ToWorker extends infer M ? (M extends { v: typeof PROTOCOL_VERSION } ? Omit<M, 'v'> : never) : never;
 
 /** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
 const MAX_RESTARTS = 3;
@@ -164,7 +164,7 @@ export class TrainerClient {
     this.restarts = this.restarts.filter((t) => now - t < 60_000);
     if (this.restarts.length >= MAX_RESTARTS) {
       clearInterval(this.watchdogTimer);
-      notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error');
+      notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error', 'trainer');
       useStore.setState({ status: 'paused' });
       return;
     }
@@ -174,6 +174,7 @@ export class TrainerClient {
     notify(
       `${reason}. A new trainer took over with the same settings${resumeAt > 0 ? ` and is replaying the ${formatCount(resumeAt)} steps already drawn, so the charts carry on` : ''}.`,
       'error',
+      'trainer',
     );
     this.workers.push(this.spawn(0, (m) => this.receive(m)));
     useStore.setState({ status: 'loading' });
