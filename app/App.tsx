@@ -18,6 +18,7 @@ import { PresenterBar } from './presenter/PresenterBar.tsx';
 import { ShortcutSheet } from './presenter/ShortcutSheet.tsx';
 import { usePresenterKeys } from './presenter/usePresenterKeys.ts';
 import { useStore } from './store/store.ts';
+import { useTrainer } from './trainer/TrainerContext.tsx';
 
 // The story brings KaTeX and its fonts: loaded only when it is opened.
 const Story = lazy(() => import('./story/Story.tsx').then((m) => ({ default: m.Story })));
@@ -70,6 +71,11 @@ export function App() {
   const presenting = useStore((s) => s.presenting);
   const hideNav = useStore((s) => s.hidden.includes('nav'));
   usePresenterKeys();
+  const trainer = useTrainer();
+  // The lab's workers start when the lab is first shown: the story and the other views do not need them.
+  useEffect(() => {
+    if (view === 'lab') trainer.start();
+  }, [view, trainer]);
   const wasPresenting = useRef(presenting);
   useEffect(() => {
     document.documentElement.toggleAttribute('data-present', presenting);
@@ -83,20 +89,19 @@ export function App() {
         <PresenterBar />
       ) : (
         <header className="masthead">
-          <h1>Shift Lab</h1>
-          <p className="lede">Internal covariate shift and batch normalization, each claim shown live.</p>
+          <h1 title="Internal covariate shift and batch normalization, each claim shown live">Shift Lab</h1>
+          {!hideNav && <Nav />}
           <div className="masthead-tools">
             <button type="button" className="present-button" onClick={() => useStore.setState({ presenting: true })} aria-keyshortcuts="P">
               Present
             </button>
-            <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?">
-              Shortcuts
+            <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?" aria-label="Shortcuts" title="Shortcuts (?)">
+              ?
             </button>
             <ThemeToggle />
           </div>
         </header>
       )}
-      {!presenting && !hideNav && <Nav />}
       <ShortcutSheet />
       {view === 'lab' ? (
         <Lab />

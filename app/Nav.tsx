@@ -20,12 +20,9 @@ export function Nav() {
   return (
     <nav className="views" aria-label="Sections">
       <ol>
-        {VIEWS.map((v, i) => (
+        {VIEWS.map((v) => (
           <li key={v.id}>
             <a href={hrefFor(v.id)} aria-current={v.id === current ? 'page' : undefined} onClick={(e) => go(e, v.id)}>
-              <span className="view-number" aria-hidden="true">
-                {i + 1}
-              </span>
               <span className="view-title">{v.title}</span>
               <span className="view-blurb">{v.blurb}</span>
             </a>

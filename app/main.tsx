@@ -30,7 +30,9 @@ const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view',
 const scaling = scalingFromQuery(location.search);
 useScalingStore.setState(scaling.state);
 const linkUi = linkUiFromQuery(location.search);
-const view = parseView(params.get('view'));
+// A link with a preset or settings but no view is a lab link (the gallery's and older links); a bare address opens the story.
+const labLink = params.get('view') === null && (presetName !== null || Object.keys(fromUrl.partial).length > 0);
+const view = labLink ? { view: 'lab' as const, notice: null } : parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 const section = parseSection(params.get('section'));
 useStore.setState({

@@ -4,9 +4,16 @@ import { queryFor } from './shareQuery.ts';
 
 describe('queryFor', () => {
   it('omits defaults and keeps the view, the changed config and the parallel flag, after the link version', () => {
-    expect(queryFor('lab', DEFAULT_CONFIG, null)).toBe('');
+    expect(queryFor('story', DEFAULT_CONFIG, null)).toBe('');
+    expect(queryFor('lab', DEFAULT_CONFIG, null)).toBe('?v=1&view=lab');
+    expect(queryFor('lab', { ...DEFAULT_CONFIG, lr: 0.25 }, null)).toBe('?v=1&view=lab&lr=0.25');
     expect(queryFor('scaling', DEFAULT_CONFIG, null)).toBe('?v=1&view=scaling');
     expect(queryFor('chain', { ...DEFAULT_CONFIG, lr: 0.25 }, '1')).toBe('?v=1&view=chain&lr=0.25&parallel=1');
+  });
+
+  it('names the story when it carries settings, since a link with settings and no view opens the lab', () => {
+    expect(queryFor('story', { ...DEFAULT_CONFIG, lr: 0.25 }, null)).toBe('?v=1&view=story&lr=0.25');
+    expect(queryFor('story', DEFAULT_CONFIG, null, 'shift')).toBe('?v=1&view=story&section=shift');
   });
 
   it('carries presenter mode, the full-screen panel and the classroom flags', () => {

@@ -12,7 +12,7 @@ export const VIEWS = [
 export type ViewId = (typeof VIEWS)[number]['id'];
 
 /** The view shown when the link names none. */
-export const DEFAULT_VIEW: ViewId = 'lab';
+export const DEFAULT_VIEW: ViewId = 'story';
 
 /** Reads the `view` parameter: a known id, or the default plus a notice quoting what was wrong. */
 export function parseView(text: string | null): { view: ViewId; notice: string | null } {

@@ -7,18 +7,18 @@ describe('the talk', () => {
   it('runs through every story section, then the lab', () => {
     expect(SLIDES.map((s) => s.section)).toEqual([...SECTIONS.map((s) => s.id), null]);
     expect(SLIDES.at(-1)?.view).toBe('lab');
-    expect(slideIndex('story', 'transform')).toBe(2);
+    expect(slideIndex('story', 'transform')).toBe(3);
     expect(slideIndex('lab', 'transform')).toBe(SLIDES.length - 1);
-    expect(slideIndex('scaling', 'limits')).toBe(0);
-    expect(slideIndex('chain', 'scaling')).toBe(1);
+    expect(slideIndex('scaling', 'limits')).toBe(1);
+    expect(slideIndex('chain', 'scaling')).toBe(2);
     expect(slideIndex('scenarios', 'bias')).toBe(SLIDES.length - 1);
   });
 
   it('steps forward and back, and stops at either end', () => {
-    expect(neighbourSlide('story', 'scaling', -1)).toBeNull();
+    expect(neighbourSlide('story', 'opening', -1)).toBeNull();
     expect(neighbourSlide('story', 'scaling', 1)?.section).toBe('shift');
-    expect(neighbourSlide('story', 'limits', 1)?.view).toBe('lab');
-    expect(neighbourSlide('lab', 'scaling', -1)?.section).toBe('limits');
+    expect(neighbourSlide('story', 'evidence', 1)?.view).toBe('lab');
+    expect(neighbourSlide('lab', 'scaling', -1)?.section).toBe('evidence');
     expect(neighbourSlide('lab', 'scaling', 1)).toBeNull();
   });
 });

@@ -1,96 +1,13 @@
-import { useEffect, type ReactNode } from 'react';
-import { INFERENCE_MODES } from '../../src/engine/model.ts';
-import { ChainLink } from './ChainLink.tsx';
-import { MODE_LABEL, Select } from '../controls/Select.tsx';
-import { DriftPanel } from '../panels/DriftPanel.tsx';
-import { HistogramPanel } from '../panels/HistogramPanel.tsx';
-import { InferencePanel } from '../panels/InferencePanel.tsx';
-import { LandscapePanel } from '../panels/LandscapePanel.tsx';
-import { LossAccuracyPanel } from '../panels/LossAccuracyPanel.tsx';
-import { NetworkStrip } from '../panels/NetworkStrip.tsx';
-import { RunBar } from '../panels/RunBar.tsx';
-import { SweepPanel } from '../panels/SweepPanel.tsx';
-import { Panel } from '../panels/Panel.tsx';
-import { PanelBoundary } from '../PanelBoundary.tsx';
-import { ScalingLab } from '../scaling/ScalingLab.tsx';
+import { useEffect, useRef, useState } from 'react';
 import { queryFor } from '../shareQuery.ts';
 import { Notices } from '../Notices.tsx';
-import { linkUiOf, updateConfig, useStore } from '../store/store.ts';
-import { BiasMeter, LiveBnTransform } from './LiveBn.tsx';
+import { linkUiOf, useStore } from '../store/store.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { DemoClient } from './demo/DemoClient.ts';
+import { DemoContext } from './demo/DemoContext.ts';
 import { neighbour, SECTIONS, type SectionId } from './sections.ts';
-import { STORY_TEXT } from './StoryText.tsx';
+import { StorySection } from './StorySection.tsx';
 import './story.css';
-
-const EVAL_BATCHES = [1, 2, 8, 60, 500] as const;
-
-/** The test-time choices of the inference section, bound to the lab's config. */
-function InferenceControls() {
-  const mode = useStore((s) => s.config.evalMode);
-  const size = useStore((s) => s.config.evalBatchSize);
-  return (
-    <Panel id="inference" title="The lab’s test curve" watch="Choose what the lab’s test-accuracy curve uses. With batch statistics, small test batches hurt; fixed statistics do not care.">
-      <div className="inline-controls">
-        <Select label="BN normalizes with" value={mode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => updateConfig({ evalMode })} />
-        <Select
-          label="Test batch size"
-          value={String(size)}
-          options={EVAL_BATCHES.map(String)}
-          onChange={(v) => updateConfig({ evalBatchSize: Number(v) })}
-        />
-      </div>
-    </Panel>
-  );
-}
-
-/** Each section's live demo: the lab's own panels, driven by the same running model. */
-const DEMOS: Record<SectionId, () => ReactNode> = {
-  scaling: () => <ScalingLab />,
-  shift: () => (
-    <>
-      <DriftPanel />
-      <HistogramPanel />
-      <ChainLink />
-    </>
-  ),
-  transform: () => (
-    <>
-      <Panel id="bn-live" title="BN on the running model" watch="Every number updates as the network trains: the batch statistics move, x̂ stays standardized, γ and β drift slowly.">
-        <LiveBnTransform />
-      </Panel>
-      <NetworkStrip />
-    </>
-  ),
-  bias: () => (
-    <Panel id="bias" title="Bias gradient beside BN" watch="The bias feeding BN gets no gradient (about 10⁻⁹, rounding), the plain network's does.">
-      <BiasMeter />
-    </Panel>
-  ),
-  inference: () => (
-    <>
-      <InferencePanel />
-      <InferenceControls />
-    </>
-  ),
-  rates: () => (
-    <>
-      <SweepPanel />
-      <LossAccuracyPanel />
-    </>
-  ),
-  smoothness: () => (
-    <>
-      <LandscapePanel />
-      <DriftPanel />
-      <LossAccuracyPanel />
-    </>
-  ),
-  limits: () => (
-    <>
-      <InferenceControls />
-      <LossAccuracyPanel />
-    </>
-  ),
-};
 
 /** Moves to a section, as a new history entry so Back returns. */
 export function goToSection(section: SectionId): void {
@@ -105,13 +22,47 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 }
 
+/** The contents: every section as a chip in one row that scrolls sideways, the current one marked. */
+function Contents({ section }: { section: SectionId }) {
+  const current = useRef<HTMLAnchorElement>(null);
+  useEffect(() => current.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [section]);
+  return (
+    <nav className="contents" aria-label="Story contents">
+      <ol>
+        {SECTIONS.map((s, i) => (
+          <li key={s.id}>
+            <a
+              ref={s.id === section ? current : undefined}
+              href={queryFor('story', useStore.getState().config, null, s.id, linkUiOf(useStore.getState())) || '?view=story'}
+              aria-current={s.id === section ? 'step' : undefined}
+              onClick={(e) => {
+                if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                goToSection(s.id);
+              }}
+            >
+              {i + 1}. {s.title}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /**
- * The story: a contents list, then one section at a time, its prose beside its live demo, with the run bar
- * on top so the lab is always running. ← and → move between sections.
+ * The story: one section per screen, each running its own short demo from step 0 in the story's own trainer,
+ * so the lab's long run never shows here (it pauses while the story is open). ← and → move between sections.
  */
 export function Story() {
   const section = useStore((s) => s.section);
-  const index = SECTIONS.findIndex((s) => s.id === section);
+  const trainer = useTrainer();
+  const [demo] = useState(() => new DemoClient());
+  useEffect(() => () => demo.dispose(), [demo]);
+  // The lab keeps its run, paused, for when the reader returns to it.
+  useEffect(() => {
+    if (useStore.getState().status === 'playing') trainer.pause();
+  }, [trainer]);
   const prev = neighbour(section, -1);
   const next = neighbour(section, 1);
   useEffect(() => {
@@ -126,64 +77,13 @@ export function Story() {
     return () => window.removeEventListener('keydown', onKey);
   }, [prev, next]);
   const showContents = useStore((s) => !s.presenting && !s.hidden.includes('contents'));
-  const Text = STORY_TEXT[section];
-  const Demo = DEMOS[section];
   return (
-    <>
-      <PanelBoundary id="runbar">
-        <RunBar />
-      </PanelBoundary>
+    <DemoContext.Provider value={demo}>
       <Notices />
       <main className="story">
-        {showContents && (
-          <nav className="contents" aria-label="Story contents">
-            <ol>
-              {SECTIONS.map((s, i) => (
-                <li key={s.id}>
-                  <a
-                    href={queryFor('story', useStore.getState().config, null, s.id, linkUiOf(useStore.getState())) || '?view=story'}
-                    aria-current={s.id === section ? 'step' : undefined}
-                    onClick={(e) => {
-                      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                      e.preventDefault();
-                      goToSection(s.id);
-                    }}
-                  >
-                    {i + 1}. {s.title}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        )}
-        <article className="story-section" aria-labelledby="story-title" data-section={section}>
-          <div className="story-text">
-            <h2 id="story-title">
-              <span className="section-number">{index + 1}</span> {SECTIONS[index].title}
-            </h2>
-            <PanelBoundary id={`story-${section}`}>
-              <Text />
-            </PanelBoundary>
-            <div className="story-nav">
-              {prev !== null && (
-                <button type="button" onClick={() => goToSection(prev)} aria-keyshortcuts="ArrowLeft">
-                  ← {SECTIONS[index - 1].title}
-                </button>
-              )}
-              {next !== null && (
-                <button type="button" onClick={() => goToSection(next)} aria-keyshortcuts="ArrowRight">
-                  {SECTIONS[index + 1].title} →
-                </button>
-              )}
-            </div>
-          </div>
-          <div className="story-demo">
-            <PanelBoundary key={section} id={`demo-${section}`}>
-              <Demo />
-            </PanelBoundary>
-          </div>
-        </article>
+        {showContents && <Contents section={section} />}
+        <StorySection key={section} id={section} onMove={goToSection} />
       </main>
-    </>
+    </DemoContext.Provider>
   );
 }

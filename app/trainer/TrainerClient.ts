@@ -23,8 +23,8 @@ const MAX_RESTARTS = 3;
 export class TrainerClient {
   readonly history = new History();
   private workers: Worker[] = [];
-  private coordinator: Coordinator | null;
-  private unsubscribe: () => void;
+  private coordinator: Coordinator | null = null;
+  private unsubscribe: () => void = () => {};
   /** Id of the latest configure or reset sent: only its answer may change the page's config. */
   private request = 0;
   /** The request that restarts a crashed or hung trainer, until its first snapshot arrives. */
@@ -37,13 +37,23 @@ export class TrainerClient {
     () => this.recover('The trainer stopped answering'),
     () => performance.now(),
   );
-  private readonly watchdogTimer: number;
+  private watchdogTimer = 0;
+  /** Whether the workers exist: they start when the lab is first needed, not while a visitor reads the story. */
+  private started = false;
   private lossRequest = 0;
   private readonly lossWaiters = new Map<number, (msg: LossesMsg) => void>();
   private readonly traceWaiters = new Map<number, (msg: TraceMsg) => void>();
 
-  constructor(readonly parallel = false) {
-    if (parallel) {
+  constructor(readonly parallel = false) {}
+
+  /**
+   * Starts the worker(s) and the first run from the current config. Called when a view that shows the lab
+   * opens (and by any command), so a visitor who only reads the story never loads the lab's workers.
+   */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    if (this.parallel) {
       this.coordinator = new Coordinator({
         send: (i, msg) => {
           this.workers[i] ??= this.spawn(i, (m) => this.coordinator?.receive(i, m));
@@ -54,7 +64,6 @@ export class TrainerClient {
         schedule: (fn, ms) => window.setTimeout(fn, ms),
       });
     } else {
-      this.coordinator = null;
       this.workers.push(this.spawn(0, (m) => this.receive(m)));
     }
     this.watchdogTimer = window.setInterval(() => this.watchdog.tick(this.workers.length), PING_MS);
@@ -185,6 +194,7 @@ export class TrainerClient {
   }
 
   private send(msg: Command): void {
+    if (!this.started) this.start();
     const full = { v: PROTOCOL_VERSION, ...msg };
     if (this.coordinator !== null) this.coordinator.handle(full);
     else this.workers[0].postMessage(full);

@@ -1,0 +1,99 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useStore } from '../store/store.ts';
+import { PanelBoundary } from '../PanelBoundary.tsx';
+import { DemoBar } from './demo/DemoBar.tsx';
+import { useDemo, useDemoState } from './demo/DemoContext.ts';
+import { demoConfig, demoPace, DEMOS } from './demo/demoSpecs.ts';
+import { Predict } from './predict/Predict.tsx';
+import { PREDICTIONS } from './predict/predictions.ts';
+import { loadLocked, saveLocked, type Locked } from './predict/storage.ts';
+import { neighbour, SECTIONS, sectionNumber, type SectionId } from './sections.ts';
+import { SECTION_VIEWS } from './views/index.ts';
+
+/** localStorage, or null where the browser refuses it. */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One section on one screen: the title, the prediction (asked before the run, answered after it), a short
+ * lead, the claim and a "More" fold on one side; the focal chart and its own run's controls on the other. The
+ * section's run starts from step 0 with the section's settings once the prediction is locked (or skipped).
+ */
+export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: SectionId) => void }): ReactNode {
+  const view = SECTION_VIEWS[id];
+  const spec = DEMOS[id];
+  const prediction = PREDICTIONS[id];
+  const presenting = useStore((s) => s.presenting);
+  const demo = useDemo();
+  const phase = useDemoState((s) => s.phase);
+  const [seed, setSeed] = useState(1);
+  // In presenter mode the room predicts by a show of hands: nothing is kept on the presenter's device.
+  const [locked, setLocked] = useState<Locked | null>(() => (presenting ? null : loadLocked(id, storage())));
+  const waiting = prediction !== undefined && locked === null;
+  useEffect(() => {
+    if (spec === undefined || waiting) {
+      demo.stop();
+      return;
+    }
+    demo.start({ config: demoConfig(spec, seed), steps: spec.steps, stepsPerSecond: demoPace(spec) });
+  }, [demo, spec, seed, waiting]);
+  const lock = (l: Locked | null) => {
+    setLocked(l);
+    if (!presenting) saveLocked(id, l, storage());
+  };
+  const revealed = spec === undefined ? locked !== null : phase === 'done';
+  const prev = neighbour(id, -1);
+  const next = neighbour(id, 1);
+  const { Chart, Lead, Claim, More } = view;
+  return (
+    <article className="story-section" aria-labelledby="story-title" data-section={id} data-waiting={waiting ? '' : undefined}>
+      <div className="story-text">
+        <h2 id="story-title" className={presenting ? 'sr-only' : undefined}>
+          <span className="section-number">{sectionNumber(id)}</span> {SECTIONS[sectionNumber(id) - 1].title}
+        </h2>
+        {prediction !== undefined && (
+          <Predict prediction={prediction} locked={locked} revealed={revealed} presenting={presenting} onLock={lock} onAgain={() => lock(null)} />
+        )}
+        <div className="story-lead">
+          <Lead />
+        </div>
+        {Claim !== undefined && !waiting && (
+          <div className="story-claim" data-testid="claim">
+            <Claim />
+          </div>
+        )}
+        {More !== undefined && (
+          <details className="story-more">
+            <summary>{presenting ? 'Speaker notes' : 'More'}</summary>
+            <More />
+          </details>
+        )}
+        {!presenting && (
+          <div className="story-nav">
+            {prev !== null && (
+              <button type="button" onClick={() => onMove(prev)} aria-keyshortcuts="ArrowLeft">
+                ← {SECTIONS[sectionNumber(prev) - 1].title}
+              </button>
+            )}
+            {next !== null && (
+              <button type="button" className="primary" onClick={() => onMove(next)} aria-keyshortcuts="ArrowRight">
+                {SECTIONS[sectionNumber(next) - 1].title} →
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="story-focal">
+        {spec !== undefined && <DemoBar seed={seed} waiting={waiting} onSeed={() => setSeed((s) => s + 1)} />}
+        <PanelBoundary key={id} id={`demo-${id}`}>
+          <Chart />
+        </PanelBoundary>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+import { scaleLinear } from 'd3-scale';
+import type { ReactNode } from 'react';
+import { useSize } from '../../hooks/useSize.ts';
+import { markerPath, VARIANT_STYLES } from '../../viz/palette.ts';
+import { linePath } from '../../viz/paths.ts';
+import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
+import { evalSeries, raceLabel, spreadLabels, type RacePoint } from './race.ts';
+
+/** A note written on the chart at a point: "plain is still on its plateau". */
+export interface RaceNote {
+  readonly step: number;
+  readonly acc: number;
+  readonly text: string;
+}
+
+interface Props {
+  /** The step axis ends here, from the start: it never stretches as the run goes on. */
+  readonly steps: number;
+  readonly target?: number;
+  /** Chance accuracy (10 classes: 10%). */
+  readonly chance?: number;
+  /** Notes to write on the chart, from the series so far. */
+  readonly notes?: (series: readonly (readonly RacePoint[])[], names: readonly string[]) => readonly RaceNote[];
+  /** What the chart shows, for its title and screen readers. */
+  readonly title: string;
+}
+
+const MARGIN = { left: 64, right: 24, top: 16, bottom: 52 };
+
+/**
+ * The paired race: each variant's test accuracy over the demo's steps on a fixed step axis, labelled on its
+ * line (where it crossed the target, or where it is now), the target and chance drawn and named.
+ */
+export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }: Props): ReactNode {
+  const demo = useDemo();
+  useHistoryVersion(demo.history);
+  const shape = useDemoState((s) => s.shape);
+  const [box, size] = useSize<HTMLDivElement>();
+  const width = Math.max(size.width, 240);
+  const height = Math.max(size.height, 200);
+  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  const placements = shape?.placements ?? [];
+  const names = placements.map((p) => VARIANT_STYLES[p].short);
+  const series = placements.map((_, v) => evalSeries(demo.history, v));
+  const labels = series.map((s, v) => raceLabel(names[v], s, target));
+  const labelY = spreadLabels(
+    labels.map((l) => (l === null ? 0 : y(l.acc) + (l.kind === 'reached' ? 26 : -12))),
+    24,
+    MARGIN.top + 14,
+    height - MARGIN.bottom - 6,
+  );
+  const written = notes?.(series, names) ?? [];
+  const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
+  return (
+    <div ref={box} className="focal-chart" data-chart="race">
+      <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
+        <g className="focal-axis">
+          {y.ticks(5).map((t) => (
+            <g key={t} transform={`translate(0,${y(t)})`}>
+              <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
+              <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">{`${Math.round(t * 100)}%`}</text>
+            </g>
+          ))}
+          {x.ticks(5).map((t) => (
+            <text key={t} x={x(t)} y={height - MARGIN.bottom + 22} textAnchor="middle">
+              {t.toLocaleString('en-US')}
+            </text>
+          ))}
+          <text x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 8} textAnchor="middle" className="axis-title">
+            training step
+          </text>
+          <text transform={`translate(16,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">
+            test accuracy
+          </text>
+        </g>
+        <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(target)} y2={y(target)} className="target-line" />
+        <text x={width - MARGIN.right - 4} y={y(target) - 8} textAnchor="end" className="mark-label">
+          {Math.round(target * 100)}% test accuracy
+        </text>
+        <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(chance)} y2={y(chance)} className="chance-line" />
+        <text x={width - MARGIN.right - 4} y={y(chance) - 8} textAnchor="end" className="mark-label muted">
+          chance ({Math.round(chance * 100)}%)
+        </text>
+        {series.map((s, v) => {
+          const style = VARIANT_STYLES[placements[v]];
+          return (
+            <path
+              key={placements[v]}
+              d={linePath(s.length, (i) => s[i].step, (i) => s[i].acc, x, y)}
+              fill="none"
+              stroke={style.color}
+              strokeDasharray={style.dash}
+              className="race-line"
+              data-variant={placements[v]}
+            />
+          );
+        })}
+        {labels.map((l, v) => {
+          if (l === null) return null;
+          const style = VARIANT_STYLES[placements[v]];
+          const px = x(l.step);
+          const left = px > (MARGIN.left + width - MARGIN.right) * 0.62;
+          return (
+            <g key={placements[v]} className="race-label" data-variant={placements[v]} data-kind={l.kind} data-step={l.step}>
+              <path d={markerPath(style.marker, px, y(l.acc), 7)} fill={style.color} stroke="var(--card)" strokeWidth={2} />
+              <text x={px + (left ? -12 : 12)} y={labelY[v]} textAnchor={left ? 'end' : 'start'} fill={style.ink} className="line-label">
+                {l.text}
+              </text>
+            </g>
+          );
+        })}
+        {written.map((n) => (
+          <text key={n.text} x={x(n.step)} y={y(n.acc) - 14} textAnchor="middle" className="note-label">
+            {n.text}
+          </text>
+        ))}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { Placement } from '../../../src/engine/spec.ts';
+import { VARIANT_STYLES } from '../../viz/palette.ts';
+import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
+import { evalSeries, firstReach } from '../focal/race.ts';
+import { raceRunLine } from './raceClaim.ts';
+
+/** A variant's short name inside a sentence: "plain", "BN before", "LN before". */
+const sentenceName = (short: string) => (/^[A-Zℓ][A-Z]/.test(short) ? short : short.charAt(0).toLowerCase() + short.slice(1));
+
+/**
+ * A race section's claim: the measured sentence (median over seeds, from the claims), then this run's own
+ * numbers, and a warning when this seed's order goes against the medians.
+ */
+export function RaceClaim({ measured, medians, target = 0.9 }: { measured: string; medians: Partial<Record<Placement, number | null>>; target?: number }): ReactNode {
+  const demo = useDemo();
+  useHistoryVersion(demo.history, 250);
+  const shape = useDemoState((s) => s.shape);
+  const phase = useDemoState((s) => s.phase);
+  const step = useDemoState((s) => s.step);
+  const placements = shape?.placements ?? [];
+  const runners = placements
+    .filter((p) => p in medians)
+    .map((p) => ({ name: sentenceName(VARIANT_STYLES[p].short), reached: firstReach(evalSeries(demo.history, placements.indexOf(p)), target), median: medians[p] ?? null }));
+  const run = runners.length > 0 ? raceRunLine(runners, step, target, phase === 'done') : null;
+  return (
+    <>
+      <p className="claim-measured">{measured}</p>
+      {run !== null && (
+        <p className="claim-run" data-testid="claim-run">
+          {run.text}
+          {run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { measured, measuredText } from '../../../src/claims/results.ts';
+import { AccuracyRace } from '../focal/AccuracyRace.tsx';
+import { RaceClaim } from './RaceClaim.tsx';
+import type { SectionView } from './types.ts';
+
+/** Santurkar et al.'s first test: add shift on purpose, and see whether training slows. */
+export const noisy: SectionView = {
+  Chart: () => <AccuracyRace steps={500} title="Test accuracy of plain, batch norm and noisy batch norm" />,
+  Lead: () => (
+    <p>
+      If BN helps by holding layer inputs still, shaking them should undo the help. Santurkar and colleagues (2018) added noise after
+      every BN layer: a random shift and scale per unit, new at every step.
+    </p>
+  ),
+  Claim: () => (
+    <RaceClaim
+      measured={measuredText('{noisy-shift.minSpreadRatio:min}: the least, over layers and seeds, that noisy BN’s inputs shift more than plain’s. Over 5 seeds noisy BN reaches 90% at step {noisy-trains.noisyTo90:range}, BN at {noisy-trains.bnTo90}, plain at {noisy-trains.plainTo90}.')}
+      medians={{
+        none: measured('noisy-trains', 'plainTo90').median,
+        before: measured('noisy-trains', 'bnTo90').median,
+        noisy: measured('noisy-trains', 'noisyTo90').median,
+      }}
+    />
+  ),
+  More: () => (
+    <>
+      <p>{measuredText('{noisy-shift}')}</p>
+      <p>{measuredText('{noisy-trains}')}</p>
+    </>
+  ),
+};
