@@ -1,8 +1,10 @@
+import { presetWatch } from '../src/claims/presetText.ts';
 import type { MouseEvent } from 'react';
 import { DEFAULT_CONFIG } from '../src/config/config.ts';
 import { PRESETS, type Preset } from '../src/experiment/presets.ts';
 import { LINK_VERSION } from './linkUi.ts';
-import { notify, updateConfig, useStore } from './store/store.ts';
+import { notify, useStore } from './store/store.ts';
+import { startFresh } from './trainer/startFresh.ts';
 import { useTrainer } from './trainer/TrainerContext.tsx';
 
 /** A scenario's share link: short and readable, the preset by name. */
@@ -20,10 +22,9 @@ export function ScenarioGallery() {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     history.pushState(null, '', scenarioLink(preset));
-    updateConfig({ ...DEFAULT_CONFIG, ...preset.config });
     useStore.setState({ view: 'lab' });
-    notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
-    trainer.play();
+    startFresh(trainer, { ...DEFAULT_CONFIG, ...preset.config }, true);
+    notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
     window.scrollTo({ top: 0 });
   };
   return (
@@ -34,7 +35,7 @@ export function ScenarioGallery() {
         {PRESETS.map((p) => (
           <li key={p.name} className="gallery-card" data-scenario={p.name}>
             <h3>{p.title}</h3>
-            <p>{p.watch}</p>
+            <p>{presetWatch(p)}</p>
             <a href={scenarioLink(p)} onClick={(e) => open(e, p)}>
               ▶ Run it in the lab
               <span className="sr-only">: {p.title}</span>

@@ -1,3 +1,4 @@
+import { presetWatch } from '../src/claims/presetText.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_CONFIG } from '../src/config/config.ts';
@@ -49,7 +50,7 @@ if (section.notice !== null) notify(section.notice, 'warning');
 for (const n of [...linkUi.notices, ...scaling.notices]) notify(n, 'warning');
 if (presetName !== null && preset === undefined) notify(`Unknown preset "${presetName}" in the link; using the defaults.`, 'warning');
 // A scenario link says what to watch, as the gallery's button does.
-if (preset !== undefined) notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
+if (preset !== undefined) notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
 // One worker per variant wherever there is a second core: bench:ui on 2 cores measured bn-paper at 380 paired

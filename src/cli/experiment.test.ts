@@ -13,7 +13,7 @@ const write = (name: string, text: string) => {
 };
 
 describe('npm run experiment', () => {
-  it('rejects bad input with exit code 2 and a one-line message that names it', async () => {
+  it('rejects bad input with exit code 2 and a one-line message that names it', { timeout: 60_000 }, async () => {
     const cases: [string[], RegExp][] = [
       [['--bogus'], /unknown flag "--bogus"/],
       [['--preset', 'nope'], /unknown preset "nope"/],
@@ -25,6 +25,7 @@ describe('npm run experiment', () => {
       [['--config', write('unknown-field.json', '{"learningRate": 0.1}')], /unknown field "learningRate"/],
       [['--sweep', '--every', '10'], /--every does not apply to --sweep/],
       [['--sweep', '--trace', join(dir, 'trace.json')], /--trace does not apply to --sweep/],
+      [['--dtype', 'float16'], /--dtype: "float16" is not float32 or float64/],
     ];
     const results = await Promise.all(cases.map(([args]) => runExperimentCli(args)));
     results.forEach((r, i) => {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.ts';
-import { assertNever } from '../engine/floatArray.ts';
+import { assertNever, type DType } from '../engine/floatArray.ts';
 import type { NormKind } from '../engine/spec.ts';
 import { GAP_ROWS, SWEEP_EVAL_EVERY, type SweepRow, type TargetOutcome } from '../experiment/lrSweep.ts';
 
@@ -21,6 +21,8 @@ export interface Checkpoint {
 export interface RunReport {
   preset: string | null;
   config: Config;
+  /** What the models computed in. */
+  dtype: DType;
   steps: number;
   wallSeconds: number;
   variants: {
@@ -35,13 +37,15 @@ export interface RunReport {
   }[];
 }
 
+/** The header names the float type only when it is not the app's float32. */
+const dtypeNote = (dtype: DType) => (dtype === 'float32' ? '' : ` · ${dtype}`);
 const fmt = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : 'nan');
 
 /** The plain table: a row per checkpoint, then a summary per variant. */
 export function formatTable(r: RunReport): string {
   const lines: string[] = [];
   const trackNote = `tracked unit: layer ${r.config.trackLayer}, unit ${r.config.trackUnit}`;
-  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · ${r.steps} steps · batch ${r.config.batchSize} · lr ${r.config.lr} · eval ${r.config.evalMode} · ${trackNote}`);
+  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · ${r.steps} steps · batch ${r.config.batchSize} · lr ${r.config.lr} · eval ${r.config.evalMode} · ${trackNote}${dtypeNote(r.dtype)}`);
   const cols = ['acc', 'test', 'train', 'p15', 'p50', 'p85'];
   const width = 8;
   const groupWidth = cols.length * width;
@@ -70,6 +74,8 @@ export function formatTable(r: RunReport): string {
 export interface SweepReport {
   preset: string | null;
   config: Config;
+  /** What the models computed in. */
+  dtype: DType;
   /** Most steps of each learning rate. */
   budget: number;
   /** Test accuracy whose first crossing the rows report. */
@@ -98,7 +104,7 @@ export function formatSweepTable(r: SweepReport): string {
   const lines: string[] = [];
   const factors = r.rows.map((row) => row.factor);
   const target = `${Math.round(r.target * 100)}%`;
-  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · lr ${r.config.lr} × ${factors.join(', ')} · up to ${r.budget} steps each · batch ${r.config.batchSize} · eval ${r.config.evalMode}`);
+  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · lr ${r.config.lr} × ${factors.join(', ')} · up to ${r.budget} steps each · batch ${r.config.batchSize} · eval ${r.config.evalMode}${dtypeNote(r.dtype)}`);
   const widths = [14, 8, 9];
   const groupWidth = widths.reduce((a, b) => a + b, 0);
   const names = r.rows[0]?.variants.map((v) => v.name) ?? [];

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { Split } from '../data/dataset.ts';
 import { BatchStream } from '../data/batchStream.ts';
+import type { DType } from '../engine/floatArray.ts';
 import { Rng } from '../engine/rng.ts';
 import { computePopulationStats, evaluate } from '../engine/train.ts';
 import type { Workspace } from '../engine/workspace.ts';
@@ -54,17 +55,19 @@ export class Experiment {
    * Builds the variants and the batch stream; evaluates step 0. With `trainOnly`, only that variant trains,
    * evaluates and is probed: the others stay at their initial weights while the batch stream advances as
    * usual, so a set of experiments, one per variant, still sees the same batches (one worker per variant).
+   * `options.dtype` is what the models compute in (default float32; float64 for traces that replay to 1e-10).
    */
   constructor(
     readonly config: Config,
     readonly data: Split,
     readonly trainOnly: number | null = null,
+    options: { dtype?: DType } = {},
   ) {
     const { train } = data;
     this.lr = config.lr;
     this.trackLayer = config.trackLayer - 1;
     this.trackUnit = config.trackUnit;
-    this.variants = config.variants.map((p) => new Variant(p, config, train.nIn, train.nClasses));
+    this.variants = config.variants.map((p) => new Variant(p, config, train.nIn, train.nClasses, options.dtype));
     this.stream = new BatchStream(train, config.batchSize, deriveSeed(config.seed, 1));
     const probeRows = Math.min(PROBE_ROWS, train.count);
     this.probeX = pickRows(train.x, train.nIn, train.count, probeRows, new Rng(deriveSeed(config.seed, 2)));

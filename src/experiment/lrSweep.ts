@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { configSchema } from '../config/schema.ts';
 import type { Split } from '../data/dataset.ts';
+import type { DType } from '../engine/floatArray.ts';
 import type { Placement } from '../engine/spec.ts';
 import { evaluate } from '../engine/train.ts';
 import { Experiment, TARGET_ACCURACY } from './experiment.ts';
@@ -88,6 +89,8 @@ export interface LrSweepOptions {
   gapRows?: number;
   /** The clock of SweepRow.ms, default performance.now. */
   now?: () => number;
+  /** What the models compute in, default float32. */
+  dtype?: DType;
 }
 
 /** The state of the learning rate being run. */
@@ -114,6 +117,7 @@ export class LrSweep {
   /** Finished rows, in factor order. */
   readonly rows: SweepRow[] = [];
   private readonly now: () => number;
+  private readonly dtype: DType;
   private run: LrRun | null = null;
   private lastSeries: readonly (readonly AccuracyPoint[])[] = [];
 
@@ -132,6 +136,7 @@ export class LrSweep {
     this.target = options.target ?? TARGET_ACCURACY;
     this.gapRows = options.gapRows ?? GAP_ROWS;
     this.now = options.now ?? (() => performance.now());
+    this.dtype = options.dtype ?? 'float32';
   }
 
   /** Whether every factor has its row. */
@@ -188,7 +193,7 @@ export class LrSweep {
   private startRun(): LrRun {
     const factor = this.factors[this.rows.length];
     const lr = sweepLr(this.config.lr, factor);
-    const exp = new Experiment({ ...this.config, lr, evalEvery: SWEEP_EVAL_EVERY, probeEvery: 0, inferEvery: 0 }, this.data);
+    const exp = new Experiment({ ...this.config, lr, evalEvery: SWEEP_EVAL_EVERY, probeEvery: 0, inferEvery: 0 }, this.data, null, { dtype: this.dtype });
     const run: LrRun = { exp, lr, series: exp.variants.map(() => []), reached: exp.variants.map(() => false), ms: 0 };
     this.record(run);
     return run;

@@ -4,9 +4,9 @@ import type { Config } from '../config/config.ts';
 export interface Preset {
   readonly name: string;
   readonly title: string;
-  /** One sentence: what to look for when it runs. */
+  /** One sentence: what to look for when it runs. A template over measured claims (src/claims/presetText.ts fills it). */
   readonly watch: string;
-  /** Why these numbers: the reasoning and the measurement behind them. */
+  /** Why these numbers: the reasoning, and the measurements behind them as claim references (a template, filled likewise). */
   readonly why: string;
   readonly config: Partial<Config>;
 }
@@ -16,14 +16,13 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'bn-paper',
     title: 'The BN paper on MNIST',
-    watch: 'BN reaches 90% test accuracy in a fraction of the steps, and its sigmoid inputs hold still while plain ones drift.',
+    watch:
+      'Watch the first 500 steps: BN passes 90% test accuracy at step {headline-steps.bnTo90}, plain at step {headline-steps.plainTo90} (medians over 5 seeds).',
     why:
-      'Ioffe & Szegedy (2015), Fig. 1: 784-100-100-100-10 with sigmoid units, batch 60, small Gaussian weights, ' +
-      'plain SGD, without BN and with BN before each nonlinearity. σ = 0.1 keeps the first layer out of saturation ' +
-      '(pixel inputs give pre-activations of std ≈ 1). lr = 0.5: measured over 3,000 steps (seed 1), BN passes 90% ' +
-      'test accuracy at step 200 and plain at step 1,200, so both curves finish inside a short run; at lr = 0.2 ' +
-      'plain needs 2,200 steps and BN 500. On the 24-digit probe batch, the median input moves more without BN ' +
-      'on 69 of the last layer’s 100 units between steps 500 and 3,000 (mean |Δ| 0.42 against 0.26).',
+      'Ioffe & Szegedy (2015), Fig. 1: 784-100-100-100-10 with sigmoid units, batch 60, small Gaussian weights, plain SGD, ' +
+      'without BN and with BN before each nonlinearity; σ = 0.1 keeps the first layer’s pre-activations out of saturation. ' +
+      'It differs from their figure: 8,000 training digits, thousands of steps rather than ' +
+      '50,000, and what shows is a faster start, not a higher end. Measured: {headline-steps} {headline-tuned} {headline-final}',
     config: {
       dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
       variants: ['none', 'before'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
@@ -32,13 +31,13 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'high-lr',
     title: 'A learning rate too large without BN',
-    watch: 'At twenty times the bn-paper rate the plain network’s sigmoids saturate and it stops learning; BN keeps learning.',
+    watch:
+      'At twenty times the bn-paper rate, plain stays near chance ({high-lr.plainFinal} at step 1,000) while BN passes 90% by step {high-lr.bnTo90}, though {high-lr.bnSaturated3} of its own layer-3 sigmoid inputs are saturated.',
     why:
-      'BN makes each layer’s output invariant to the scale of its weights, so a large step cannot push the next ' +
-      'layer’s inputs into saturation (BN paper §3.3: 5× and 30× rates trained Inception). Same network as ' +
-      'bn-paper with lr = 10. Measured over 1,000 steps: the plain network’s tracked input sits near −15 and its ' +
-      'accuracy near chance, while BN passes 90% at step 500. At lr = 5 plain saturates first and recovers by ' +
-      'step 800, a weaker contrast.',
+      'The BN paper (§3.3) trained Inception at 5× and 30× its rate. BN makes each layer’s output invariant to the scale of ' +
+      'its weights, so a large step does not blow up the scale of the next layer’s input; it does not keep the sigmoids out ' +
+      'of saturation. Same network as bn-paper with lr = 10. Measured: {high-lr} Plain’s tracked layer-3 input ends with ' +
+      'its median at {high-lr.plainMedian3:range}.',
     config: {
       dataset: 'mnist', depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
       variants: ['none', 'before'], lr: 10, momentum: 0, batchSize: 60,
@@ -47,13 +46,12 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'tiny-batch',
     title: 'BN with batches of 4',
-    watch: 'Four examples per batch: BN still trains, but normalizing test batches of 4 by their own statistics costs it about ten points; switch inference to running averages.',
+    watch:
+      'Batches of 4: BN scores {tiny-batch.bnBatch4} when each test batch of 4 is normalized by its own statistics and {tiny-batch.bnRunning} with running averages; switch the test-time statistics to see it.',
     why:
-      'The mean and variance of 4 samples are poor estimates, so a network evaluated with batch statistics on small ' +
-      'test batches sees noisy inputs (the motivation for running averages, Batch Renorm, Group Norm and Layer Norm). ' +
-      'Same network as bn-paper with batch 4 and lr 0.05, evaluated in batches of 4 with batch statistics. Measured ' +
-      'at step 1,000: BN 71% this way against 85% with running averages; plain, which has no statistics to get ' +
-      'wrong, has not started learning at this rate.',
+      'The mean and variance of 4 samples are poor estimates, so a network evaluated with batch statistics on small test ' +
+      'batches sees noisy inputs (the motivation for running averages, Batch Renorm, Group Norm and Layer Norm). Same ' +
+      'network as bn-paper with batch 4 and lr 0.05, evaluated in batches of 4 with batch statistics. Measured: {tiny-batch}',
     config: {
       dataset: 'mnist', depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
       variants: ['none', 'before'], lr: 0.05, momentum: 0, batchSize: 4, evalMode: 'batch', evalBatchSize: 4,
@@ -62,11 +60,12 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'relu-before-vs-after',
     title: 'ReLU: BN before or after the activation?',
-    watch: 'Compare BN before the ReLU (as in the paper) with BN after it, and both with plain.',
+    watch:
+      'Compare BN before the ReLU (as in the paper) with BN after it, and both with plain: 90% test accuracy at step {relu-placement.beforeTo90}, {relu-placement.afterTo90} and {relu-placement.plainTo90} (medians over 5 seeds).',
     why:
-      'The paper puts BN before the nonlinearity; practice is divided. ReLU with He init, momentum 0.9 and lr 0.05 ' +
-      'is a common modern recipe under which all three variants train (measured: 90% by step 200 plain, 100 for ' +
-      'both BN placements), so the point is the shape of the curves and of the ReLU inputs, not a failure.',
+      'The paper puts BN before the nonlinearity; practice is divided. ReLU with He init, momentum 0.9 and lr 0.05 is a ' +
+      'common modern recipe under which all three variants train, so the point is the shape of the curves and of the ReLU ' +
+      'inputs, not a failure. Measured: {relu-placement}',
     config: {
       dataset: 'mnist', depth: 3, width: 100, activation: 'relu', init: 'he',
       variants: ['none', 'before', 'after'], lr: 0.05, momentum: 0.9, batchSize: 60,
@@ -75,14 +74,13 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'noisy-bn',
     title: 'Noisy BN: shifted on purpose, and still fast',
-    watch: 'Noisy BN’s layer inputs keep jumping around, yet it trains about as fast as BN and far faster than plain.',
+    watch:
+      'Noisy BN’s layer inputs get a new random shift and scale at every step. Does it train like BN or like plain? Medians over 5 seeds: 90% at step {noisy-trains.noisyTo90} for noisy BN, {noisy-trains.bnTo90} for BN, {noisy-trains.plainTo90} for plain.',
     why:
-      'Santurkar, Tsipras, Ilyas & Madry (2018, §2.1) added noise after every BN layer, a random shift and scale ' +
-      'per unit that changes every step, to create covariate shift on purpose. If removing shift were why BN ' +
-      'helps, the noisy network should train like the plain one. Same network as bn-paper. Measured over 3,000 ' +
-      'steps (seed 1): 90% test accuracy at step 1,200 plain, 200 BN and 500 noisy BN (89.95% at 250), and 93.1% ' +
-      'noisy against 93.6% BN at the end. The tracked unit’s median, checked every 250 steps from step 500, ' +
-      'ranges over −1.03…0.27 with noise against −0.64…−0.16 for BN.',
+      'Santurkar, Tsipras, Ilyas & Madry (2018, §2.1) added noise after every BN layer, a random shift and scale per unit ' +
+      'that changes every step, to create covariate shift on purpose. If removing shift were why BN helps, the noisy ' +
+      'network should train like the plain one. Our noise is larger than theirs, calibrated so that the shift exceeds the ' +
+      'plain network’s own (src/engine/noisyBn.ts). Same network as bn-paper. Measured: {noisy-shift} {noisy-trains}',
     config: {
       dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
       variants: ['none', 'before', 'noisy'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
@@ -91,14 +89,13 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'tiny-batch-ln',
     title: 'Batches of 1 to 4: BN fails, layer norm doesn’t',
-    watch: 'Two examples per batch: BN’s statistics are too noisy to learn from and it stalls near 20–30%, while layer norm, which normalizes each example over its own units, passes 80%. Set the batch size to 1 (BN cannot learn at all) or 4 (BN nearly catches up).',
+    watch:
+      'Two examples per batch: at step 2,000 layer norm scores {tiny-batch-ln.ln2}, plain {tiny-batch-ln.plain2} and BN {tiny-batch-ln.bn2} (medians over 5 seeds). Set the batch size to 1 or 4 and compare.',
     why:
-      'Layer norm (Ba, Kiros & Hinton, 2016) uses no batch statistics, so its training and test behaviour do not ' +
-      'depend on the batch. ReLU with He init, momentum 0.9 and lr 0.01, the recipe under which the plain network ' +
-      'also trains at tiny batches, so the comparison is fair. Measured at step 2,000 (seed 1), test accuracy ' +
-      'plain / BN / layer norm: batch 1, 47 / 6 / 68% (BN’s x − μ_B is 0 for a single example, so it outputs β ' +
-      'whatever the input); batch 2, 78 / 31 / 85% (seeds 2 and 3: BN 25% and 24%, layer norm 83% and 89%); batch ' +
-      '4, 88 / 85 / 92%.',
+      'Layer norm (Ba, Kiros & Hinton, 2016) uses no batch statistics, so its training and test behaviour do not depend on ' +
+      'the batch. ReLU with He init, momentum 0.9 and lr 0.01, the recipe under which the plain network also trains at ' +
+      'tiny batches, so the comparison is fair. At a batch of 1, BN’s x − μ_B is 0 for every unit, so it outputs β ' +
+      'whatever the input. Measured: {tiny-batch-ln}',
     config: {
       dataset: 'mnist', depth: 3, width: 100, activation: 'relu', init: 'he',
       variants: ['none', 'before', 'ln-before'], lr: 0.01, momentum: 0.9, batchSize: 2,
@@ -107,16 +104,12 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'lp-norms',
     title: 'ℓp batch norms: more shift, still fast',
-    watch: 'ℓ1 and ℓ∞ BN divide by another scale than BN’s standard deviation. In the input-shift table under the drift charts, ℓ∞’s layer inputs shift several times more than BN’s and ℓ1’s somewhat more; yet both train far faster than plain, and their smoothness bands stay narrow like BN’s.',
+    watch:
+      'ℓ1 and ℓ∞ BN divide by another scale than the standard deviation. In the input-shift table under the drift charts, layer 3’s spread changes by {lp-shift.linfSpread3} per 100 steps with ℓ∞ against {lp-shift.bnSpread3} with BN; watch how each trains, and where each ends.',
     why:
-      'Santurkar et al. (2018, §3.3) normalized by ℓ1, ℓ2 and ℓ∞ scales instead of the standard deviation and ' +
-      'found BN’s benefit kept despite larger distributional shift (ℓ2 is BN’s own transform here, so it is left ' +
-      'out). Same network as bn-paper, probes every 50 steps. Measured over 3,000 steps (seed 1): 90% test ' +
-      'accuracy at step 1,200 plain, 200 BN, 200 ℓ1 and 700 ℓ∞. The spread of each unit’s input changes per 100 ' +
-      'steps by 0.9–1.3% for BN, 1.8–2.8% for ℓ1 and 4.7–7.4% for ℓ∞ (layers 1–3, averaged from step 100), ' +
-      'against 4–12% for plain. Over the first 1,000 steps, the effective β-smoothness averages 2.4 plain, 1.8 BN, ' +
-      '2.1 ℓ1 and 1.6 ℓ∞, and at step 1,000 the loss along the gradient ranges over 0.39 plain against 0.04, 0.03 ' +
-      'and 0.06.',
+      'Santurkar et al. (2018, §3.3) normalized by ℓ1, ℓ2 and ℓ∞ scales instead of the standard deviation and reported BN’s ' +
+      'benefit kept despite larger distributional shift (ℓ2 is BN’s own transform here, so it is left out). Same network as ' +
+      'bn-paper, landscape probes every 50 steps. Measured: {lp-shift} {lp-trains}',
     config: {
       dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
       variants: ['none', 'before', 'l1-before', 'linf-before'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
@@ -126,13 +119,11 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'scales',
     title: 'Features on scales a thousand apart',
-    watch: 'Raw inputs in [0, 1] and [0, 1000]: plain stays near chance and BN gets only part of the way; turn on standardize and both learn.',
+    watch:
+      'Raw inputs in [0, 1] and [0, 1000]: plain ends near chance ({scales.plainRaw}) and BN at {scales.bnRaw}; turn on standardize and compare.',
     why:
       'Two features lie in [0, 1] and two in [0, 1000]; the label compares one of each, so both scales matter. BN ' +
-      'normalizes each layer’s outputs, not the inputs’ relative scales: the first layer’s weights still see ' +
-      'gradients a thousand times larger for the large features, the ill-conditioning of the feature-scaling story. ' +
-      'Measured over 3,000 steps: raw, plain 25–33% (chance is 25%) and BN about 55%; standardized, plain 99% and ' +
-      'BN 94%.',
+      'normalizes each layer’s outputs, not the inputs’ relative scales. Measured: {scales}',
     config: {
       dataset: 'scales', standardize: false, depth: 2, width: 32, activation: 'sigmoid', init: 'lecun',
       variants: ['none', 'before'], lr: 0.1, momentum: 0.9, batchSize: 32, trackLayer: 1, evalEvery: 50,

@@ -1,3 +1,4 @@
+import type { DType } from '../engine/floatArray.ts';
 import type { Model } from '../engine/model.ts';
 import { normOf, type NormKind } from '../engine/spec.ts';
 import type { Experiment } from './experiment.ts';
@@ -13,6 +14,8 @@ export interface TraceLayer {
 /** A run any independent implementation can replay: format "shift-lab-trace/1" (README: Run traces). */
 export interface RunTrace {
   format: 'shift-lab-trace/1';
+  /** What the engine computed in: float64 traces replay to about 1e-10, float32 ones to about 1e-4. */
+  dtype: DType;
   sizes: number[];
   activation: string;
   loss: 'softmax-ce';
@@ -58,6 +61,7 @@ export class TraceRecorder {
     const first = exp.variants[0].model;
     this.trace = {
       format: 'shift-lab-trace/1',
+      dtype: first.spec.dtype,
       sizes: [...first.spec.sizes],
       activation: config.activation,
       loss: 'softmax-ce',

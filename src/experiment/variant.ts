@@ -1,3 +1,4 @@
+import type { DType, FloatArray } from '../engine/floatArray.ts';
 import { Model } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
 import { Sgd } from '../engine/sgd.ts';
@@ -18,8 +19,8 @@ export function variantName(placement: Placement): string {
   return placement === 'before' || placement === 'after' ? `bn-${placement}` : placement;
 }
 
-/** The model spec a config gives one variant. */
-export function variantSpec(config: Config, placement: Placement, nIn: number, nClasses: number) {
+/** The model spec a config gives one variant, computing in `dtype` (float32 unless a check asks for float64). */
+export function variantSpec(config: Config, placement: Placement, nIn: number, nClasses: number, dtype: DType = 'float32') {
   return modelSpec({
     sizes: [nIn, ...Array.from({ length: config.depth }, () => config.width), nClasses],
     activation: config.activation,
@@ -28,7 +29,7 @@ export function variantSpec(config: Config, placement: Placement, nIn: number, n
     loss: 'softmax-ce',
     bnEps: config.bnEps,
     bnMomentum: config.bnMomentum,
-    dtype: 'float32',
+    dtype,
   });
 }
 
@@ -68,10 +69,11 @@ export class Variant {
     config: Config,
     nIn: number,
     nClasses: number,
+    dtype: DType = 'float32',
   ) {
     this.name = variantName(placement);
     // Noisy BN's noise has its own generator, so the weights and batches stay those of the other variants.
-    this.model = new Model(variantSpec(config, placement, nIn, nClasses), new Rng(config.seed), new Rng(deriveSeed(config.seed, 3)));
+    this.model = new Model(variantSpec(config, placement, nIn, nClasses, dtype), new Rng(config.seed), new Rng(deriveSeed(config.seed, 3)));
     this.ws = this.model.workspace(config.batchSize);
     this.opt = new Sgd(this.model.params(), config.momentum);
     const names = this.model.params().map((p) => p.name);
@@ -96,7 +98,7 @@ export class Variant {
    * Measures internal covariate shift and smoothness along the gradient on this step's batch, before the
    * update, on a private copy of the model (nothing here changes). Records the cost.
    */
-  probeLandscape(x: Float32Array, y: Uint8Array, lr: number, step: number): void {
+  probeLandscape(x: FloatArray, y: Uint8Array, lr: number, step: number): void {
     const t0 = performance.now();
     this.landscapeProbe ??= new LandscapeProbe(this.model, this.ws.batchSize);
     const rows = this.ws.batchSize;
@@ -115,7 +117,7 @@ export class Variant {
    * One training step on the shared batch. A non-finite loss freezes the variant before its update; a
    * non-finite parameter after the update freezes it too. Returns the loss.
    */
-  train(x: Float32Array, y: Uint8Array, lr: number, step: number): number {
+  train(x: FloatArray, y: Uint8Array, lr: number, step: number): number {
     const { model, ws } = this;
     model.forward(ws, x, 'train');
     const loss = model.loss(ws, y);
@@ -128,8 +130,9 @@ export class Variant {
     model.backward(ws, x);
     this.opt.step(lr);
     // The optimizer's ‖p‖² per parameter is finite exactly when every float32 value is (squares of
-    // float32 values cannot overflow a float64 sum): no second pass over the weights.
-    if (!this.opt.valueSq.every(Number.isFinite)) {
+    // float32 values cannot overflow a float64 sum): no second pass over the weights. A finite float64
+    // value past 1e154 can overflow it, so only then are the values themselves read.
+    if (!this.opt.valueSq.every(Number.isFinite) && !model.params().every((p) => p.value.every(Number.isFinite))) {
       this.divergedAt = step;
       return loss;
     }
