@@ -11,6 +11,7 @@ import { LandscapePanel } from './panels/LandscapePanel.tsx';
 import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
 import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
+import { SweepPanel } from './panels/SweepPanel.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -59,6 +60,7 @@ function Lab() {
           <NetworkStrip />
           <LandscapePanel />
           <InferencePanel />
+          <SweepPanel />
         </main>
       </div>
     </>

@@ -8,8 +8,8 @@ async function violations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
-const STORY_SECTIONS = ['scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'smoothness', 'limits'];
-const PAGES = ['?dataset=blobs', '?view=scaling', '?view=chain', ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`)];
+const STORY_SECTIONS = ['opening', 'scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'limits', 'noisy', 'smoothness', 'evidence'];
+const PAGES = ['?dataset=blobs', '?view=scenarios', '?view=scaling', '?view=chain', ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`)];
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view and story section has zero axe violations in the ${theme} theme`, async ({ page }) => {

@@ -21,7 +21,7 @@ for (const [what, route, reason] of [
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.route('**/data/mnist.bin.gz', (r) => r.fulfill(route));
-    await page.goto('/');
+    await page.goto('/?view=lab');
     const notice = page.getByText(/MNIST could not be loaded .*training on the synthetic blobs set instead/);
     await expect(notice).toBeVisible({ timeout: 15_000 });
     await expect(notice).toContainText(reason);

@@ -17,7 +17,7 @@ test.describe('monkey testing (?fuzz)', () => {
     test(`fuzzSeed=${seed}${extra}: ${SECONDS} s of random input break no invariant`, async ({ page }) => {
       test.setTimeout((SECONDS + 45) * 1000);
       const health = watchPageHealth(page);
-      const link = `/?fuzz&fuzzSeed=${seed}${extra}`;
+      const link = `/?view=lab&fuzz&fuzzSeed=${seed}${extra}`;
       console.log(`fuzz: replay with ${link}`);
       await page.goto(link);
       await expect.poll(() => page.evaluate(() => window.shiftLabFuzz?.actions ?? 0)).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the lab with a query string and waits until the first run is built (Play enabled). */
+/** Opens the lab (the story is the front page, so the lab is named) with a query string and waits until the first run is built (Play enabled). */
 export async function openLab(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}`);
+  const named = /[?&]view=/.test(query) ? query : query === '' ? '?view=lab' : `${query}&view=lab`;
+  await page.goto(`/${named}`);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled({ timeout: 20_000 });
 }
 

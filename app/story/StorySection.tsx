@@ -47,6 +47,29 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
     if (!presenting) saveLocked(id, l, storage());
   };
   const revealed = spec === undefined ? locked !== null : phase === 'done';
+  // Space runs the section (after its prediction, or in place of one: the presenter's "Run it"), pauses and
+  // goes on; R replays from step 0. A focused button or field keeps its own keys.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || useStore.getState().sheetOpen) return;
+      if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A'].includes(t.tagName))) return;
+      if (e.key === ' ') {
+        const now = demo.store.getState().phase;
+        if (waiting) setLocked({ kind: 'skipped' });
+        else if (now === 'running') demo.pause();
+        else if (now === 'paused') demo.resume();
+        else if (now === 'done' || now === 'error') demo.replay();
+        else return;
+      } else if (e.key === 'r' || e.key === 'R') {
+        if (waiting || spec === undefined) return;
+        demo.replay();
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [demo, waiting, spec]);
   const prev = neighbour(id, -1);
   const next = neighbour(id, 1);
   const { Chart, Lead, Claim, More } = view;

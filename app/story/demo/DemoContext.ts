@@ -33,7 +33,6 @@ export function useHistoryVersion(history: History, gapMs = 100): number {
         setVersion(history.version);
       }, gapMs);
     });
-    setVersion(history.version);
     return () => {
       off();
       clearTimeout(timer);

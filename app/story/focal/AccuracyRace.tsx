@@ -53,7 +53,7 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
   const written = notes?.(series, names) ?? [];
   const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
   return (
-    <div ref={box} className="focal-chart" data-chart="race">
+    <div ref={box} className="focal-chart" data-chart="race" data-first-step={series[0]?.[0]?.step}>
       <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
         <g className="focal-axis">
           {y.ticks(5).map((t) => (
