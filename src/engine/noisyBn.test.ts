@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from './gradcheck.ts';
-import { NOISE } from './noisyBn.ts';
+import { createSampleNoise, createUnitNoise, drawBnNoise, NOISE, PAPER_NOISE, type NoiseParams } from './noisyBn.ts';
 import { Rng } from './rng.ts';
 import { checkModel, perturbBatchNorm, randomLabels, randomMatrix } from './testHelpers.ts';
 
@@ -54,11 +54,11 @@ describe('noisy BN (Santurkar et al., 2018)', () => {
     expect(Math.min(...unit.scale)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...unit.scale)).toBeLessThanOrEqual(NOISE.scaleMax);
     expect(worstSpread).toBeLessThanOrEqual(NOISE.sampleMeanSpread + 1e-12);
-    expect(worstSpread).toBeGreaterThan(0.09);
-    // s_ij ~ N(σ_j, 0.1): the mean of 400 draws lies within 4.5 standard errors (0.0225) of σ_j for all 200 units.
-    expect(worstMeanScale).toBeLessThan(0.0225);
+    expect(worstSpread).toBeGreaterThan(0.9 * NOISE.sampleMeanSpread);
+    // s_ij ~ N(σ_j, r_σ): the mean of 400 draws lies within 4.5 standard errors (4.5·r_σ/20) of σ_j for all 200 units.
+    expect(worstMeanScale).toBeLessThan((4.5 * NOISE.sampleScaleStd) / 20);
     // The shifts are spread over the whole range, not stuck at one value.
-    expect(Math.max(...unit.shift) - Math.min(...unit.shift)).toBeGreaterThan(0.8);
+    expect(Math.max(...unit.shift) - Math.min(...unit.shift)).toBeGreaterThan(1.6 * NOISE.meanRange);
   });
 
   it('draws new noise every training step, and adds none at evaluation', () => {
@@ -93,5 +93,74 @@ describe('noisy BN (Santurkar et al., 2018)', () => {
       expect(probe.layers[0].actIn[k]).toBeCloseTo(unit.scale[k % n] * plain.layers[0].actIn[k] + unit.shift[k % n], 12);
     }
     expect(Array.from(unit.shift)).toEqual(Array.from(before));
+  });
+
+  it('keeps every draw in the documented ranges, for NOISE, the paper\'s constants and any injected ones', () => {
+    const custom: NoiseParams = { meanRange: 2, scaleMax: 3, sampleMeanSpread: 0.3, sampleScaleStd: 0.2 };
+    for (const params of [NOISE, PAPER_NOISE, custom]) {
+      const n = 50;
+      const rows = 60;
+      const unit = createUnitNoise(n, params);
+      const sample = createSampleNoise('float64', n, rows);
+      const rng = new Rng(11);
+      let lo = Infinity;
+      let hi = -Infinity;
+      let scaleLo = Infinity;
+      let scaleHi = -Infinity;
+      let worstSampleShift = 0;
+      let sum = 0;
+      let sumSq = 0;
+      let count = 0;
+      for (let step = 0; step < 40; step++) {
+        drawBnNoise(unit, sample, rng, rows);
+        for (let j = 0; j < n; j++) {
+          lo = Math.min(lo, unit.shift[j]);
+          hi = Math.max(hi, unit.shift[j]);
+          scaleLo = Math.min(scaleLo, unit.scale[j]);
+          scaleHi = Math.max(scaleHi, unit.scale[j]);
+          for (let i = 0; i < rows; i++) {
+            worstSampleShift = Math.max(worstSampleShift, Math.abs(sample.shift[i * n + j] - unit.shift[j]));
+            const d = sample.scale[i * n + j] - unit.scale[j];
+            sum += d;
+            sumSq += d * d;
+            count++;
+          }
+        }
+      }
+      // μ_j ∈ [−n_μ, n_μ), σ_j ∈ [1, n_σ), m_ij ∈ [μ_j − r_μ, μ_j + r_μ].
+      expect(lo).toBeGreaterThanOrEqual(-params.meanRange);
+      expect(hi).toBeLessThanOrEqual(params.meanRange);
+      expect(scaleLo).toBeGreaterThanOrEqual(1);
+      expect(scaleHi).toBeLessThanOrEqual(params.scaleMax);
+      expect(worstSampleShift).toBeLessThanOrEqual(params.sampleMeanSpread + 1e-12);
+      expect(worstSampleShift).toBeGreaterThan(0.99 * params.sampleMeanSpread);
+      // 2,000 unit draws cover their ranges nearly to the ends.
+      const width = 2 * params.meanRange;
+      expect(lo).toBeLessThan(-params.meanRange + 0.01 * width);
+      expect(hi).toBeGreaterThan(params.meanRange - 0.01 * width);
+      expect(scaleLo).toBeLessThan(1 + 0.01 * (params.scaleMax - 1));
+      expect(scaleHi).toBeGreaterThan(params.scaleMax - 0.01 * (params.scaleMax - 1));
+      // 120,000 per-sample scales s_ij − σ_j: mean 0 and standard deviation r_σ, to well within sampling error.
+      expect(Math.abs(sum / count)).toBeLessThan(0.02 * params.sampleScaleStd);
+      expect(Math.sqrt(sumSq / count)).toBeCloseTo(params.sampleScaleStd, 2);
+    }
+  });
+
+  it('draws with the constants set on the layer, and the same noise from the same generator', () => {
+    const big: NoiseParams = { meanRange: 3, scaleMax: 4, sampleMeanSpread: 0.1, sampleScaleStd: 0.1 };
+    expect(createUnitNoise(3).params).toBe(NOISE);
+    const draw = (params: NoiseParams) => {
+      const model = checkModel({ sizes: [4, 300, 2], placement: 'noisy' }, 1);
+      const unit = model.hidden[0].noise;
+      if (unit === null) throw new Error('no noise');
+      unit.params = params;
+      model.forward(model.workspace(rows), randomMatrix(new Rng(2), rows, 4), 'train');
+      return unit;
+    };
+    const unit = draw(big);
+    expect(Math.max(...unit.shift.map(Math.abs))).toBeGreaterThan(NOISE.meanRange);
+    expect(Math.max(...unit.shift.map(Math.abs))).toBeLessThanOrEqual(big.meanRange);
+    expect(Math.max(...unit.scale)).toBeGreaterThan(NOISE.scaleMax);
+    expect(Array.from(draw(big).scale)).toEqual(Array.from(unit.scale));
   });
 });
