@@ -68,5 +68,5 @@ test('nonsense typed into the lab’s number fields is refused next to the field
   }
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10', { timeout: 20_000 });
-  for (const t of await page.locator('.counter-value, .big').allTextContents()) expect(t).not.toMatch(/NaN|Infinity/);
+  for (const t of await page.locator('.counter-value, .variant-card').allTextContents()) expect(t).not.toMatch(/NaN|Infinity/);
 });

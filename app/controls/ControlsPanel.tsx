@@ -1,3 +1,4 @@
+import { presetWatch } from '../../src/claims/presetText.ts';
 import { useEffect, useRef } from 'react';
 import { DATASETS, DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { ExportRun } from '../export/ExportRun.tsx';
@@ -8,6 +9,9 @@ import { INFERENCE_MODES } from '../../src/engine/model.ts';
 import { PRESETS } from '../../src/experiment/presets.ts';
 import type { HideKey } from '../linkUi.ts';
 import { notify, updateConfig, useStore } from '../store/store.ts';
+import { startFresh } from '../trainer/startFresh.ts';
+import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { Term } from '../glossary/Term.tsx';
 import { LearningRate } from './LearningRate.tsx';
 import { NumberField } from './NumberField.tsx';
 import { VariantPicker } from './VariantPicker.tsx';
@@ -16,6 +20,7 @@ import { MODE_LABEL, Select } from './Select.tsx';
 const DATASET_LABEL = { mnist: 'MNIST digits', blobs: 'Synthetic blobs', scales: 'Mixed scales (synthetic)' } as const;
 /** Every knob of the experiment. Changing the model restarts all variants together (and says so). */
 export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClose?: () => void }) {
+  const trainer = useTrainer();
   const config = useStore((s) => s.config);
   const hidden = useStore((s) => s.hidden);
   const close = useRef<HTMLButtonElement>(null);
@@ -54,8 +59,8 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
             onChange={(e) => {
               const preset = PRESETS.find((p) => p.name === e.target.value);
               if (!preset) return;
-              updateConfig({ ...DEFAULT_CONFIG, seed: config.seed, ...preset.config });
-              notify(`${preset.title}: ${preset.watch}`, 'info', 'preset');
+              startFresh(trainer, { ...DEFAULT_CONFIG, seed: config.seed, ...preset.config }, false);
+              notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
             }}
           >
             <option value="">Choose a preset…</option>
@@ -70,8 +75,32 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
       {(shows('variants') || shows('testtime')) && (
         <fieldset>
           <legend>Variants</legend>
-          {shows('variants') && <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />}
-          {shows('testtime') && <Select label="At test time, batch norms use" value={config.evalMode} options={INFERENCE_MODES} names={MODE_LABEL} onChange={(evalMode) => set({ evalMode })} />}
+          {shows('variants') && (
+            <>
+              <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />
+              <p className="field-hint">
+                <Term id="bn">Batch norm</Term> · <Term id="layerNorm">layer norm</Term> · <Term id="lpBn">ℓ1/ℓ∞ BN</Term> · <Term id="noisyBn">noisy BN</Term>
+              </p>
+            </>
+          )}
+          {shows('testtime') && (
+            <Select
+              label={
+                <span>
+                  At test time, <Term id="bn">batch norms</Term> use
+                </span>
+              }
+              value={config.evalMode}
+              options={INFERENCE_MODES}
+              names={MODE_LABEL}
+              hint={
+                <>
+                  <Term id="batchStats">batch</Term> · <Term id="running">running</Term> · <Term id="population">population</Term> statistics
+                </>
+              }
+              onChange={(evalMode) => set({ evalMode })}
+            />
+          )}
         </fieldset>
       )}
       {shows('network') && (
@@ -80,15 +109,25 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
           <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
           <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
           <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
-          <Select label="Initialization" value={config.init} options={INIT_KINDS} onChange={(init) => set({ init })} />
-          {config.init === 'gaussian' && <NumberField label="Init σ" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
+          <Select
+            label="Initialization"
+            value={config.init}
+            options={INIT_KINDS}
+            hint={
+              <>
+                <Term id="lecun">LeCun</Term> · <Term id="glorot">Glorot</Term> · <Term id="he">He</Term>
+              </>
+            }
+            onChange={(init) => set({ init })}
+          />
+          {config.init === 'gaussian' && <NumberField label="Init σ" term="initSigma" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
         </fieldset>
       )}
       {shows('training') && (
         <fieldset>
           <legend>Training</legend>
           <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
-          <NumberField label="Momentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
+          <NumberField label="Momentum" term="sgdMomentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
           <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
         </fieldset>
       )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Term } from '../glossary/Term.tsx';
 import { NumberField } from './NumberField.tsx';
 
 const MIN = 1e-4;
@@ -11,7 +12,7 @@ export function LearningRate({ value, onChange }: { value: number; onChange: (lr
   return (
     <div className="lr-control">
       <label htmlFor={id} className="slider-label">
-        Learning rate <output htmlFor={id}>{value}</output>
+        <Term id="lr">Learning rate</Term> <output htmlFor={id}>{value}</output>
       </label>
       <input
         id={id}

@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
+import { Term } from '../glossary/Term.tsx';
+import type { TermId } from '../glossary/terms.ts';
 import { clampInput } from './clampInput.ts';
 
 export interface NumberFieldProps {
   label: string;
+  /** The glossary entry that defines the label, which then opens it on hover, focus or tap. */
+  term?: TermId;
   value: number;
   min: number;
   max: number;
@@ -11,7 +15,7 @@ export interface NumberFieldProps {
 }
 
 /** A typed number: committed on Enter or leaving the field, clamped into range with a visible message. */
-export function NumberField({ label, value, min, max, integer = false, onCommit }: NumberFieldProps) {
+export function NumberField({ label, term, value, min, max, integer = false, onCommit }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [message, setMessage] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export function NumberField({ label, value, min, max, integer = false, onCommit 
   };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{term ? <Term id={term}>{label}</Term> : label}</label>
       <input
         id={id}
         type="text"

@@ -1,9 +1,29 @@
+import type { ReactNode } from 'react';
+import type { TermId } from '../glossary/terms.ts';
+
 /** What each inference mode is called on screen. */
 export const MODE_LABEL = { batch: 'batch statistics', running: 'running averages', population: 'population statistics' } as const;
 
-/** A labelled drop-down over a fixed list of values. */
-export function Select<T extends string>({ label, value, options, names, onChange }: { label: string; value: T; options: readonly T[]; names?: Partial<Record<T, string>>; onChange: (v: T) => void }) {
-  return (
+/** The glossary entry of each inference mode. */
+export const MODE_TERM = { batch: 'batchStats', running: 'running', population: 'population' } as const satisfies Record<keyof typeof MODE_LABEL, TermId>;
+
+/** A labelled drop-down over a fixed list of values, with an optional line under it (say, what its options mean). */
+export function Select<T extends string>({
+  label,
+  value,
+  options,
+  names,
+  hint,
+  onChange,
+}: {
+  label: ReactNode;
+  value: T;
+  options: readonly T[];
+  names?: Partial<Record<T, string>>;
+  hint?: ReactNode;
+  onChange: (v: T) => void;
+}) {
+  const field = (
     <label className="field">
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value as T)}>
@@ -14,5 +34,12 @@ export function Select<T extends string>({ label, value, options, names, onChang
         ))}
       </select>
     </label>
+  );
+  if (!hint) return field;
+  return (
+    <div className="field-with-hint">
+      {field}
+      <p className="field-hint">{hint}</p>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Placement } from '../../src/engine/spec.ts';
 import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
@@ -38,7 +39,9 @@ export function IcsByLayer() {
   return (
     <div className="ics-layers" data-testid="ics-by-layer">
       <table>
-        <caption className="live-caption">Covariate shift of every layer at step {step.toLocaleString('en-US')}: ‖G − G′‖, and cos(G, G′) beside it</caption>
+        <caption className="live-caption">
+          <Term id="ics">Covariate shift</Term> of every layer at step {step.toLocaleString('en-US')}: <Term id="gradDiff">‖G − G′‖</Term>, and <Term id="gradCos">cos(G, G′)</Term> beside it
+        </caption>
         <VariantHeadRow first="Layer" placements={placements} />
         <tbody>
           {diff.map((row, l) => (

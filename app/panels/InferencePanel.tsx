@@ -1,6 +1,7 @@
 import { INFER_EPS, INFER_ROWS } from '../../src/experiment/inferenceProbe.ts';
 import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
+import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { updateConfig, useStore } from '../store/store.ts';
@@ -70,7 +71,7 @@ function Table({ table }: { table: InferenceTable }) {
             {styles.flatMap((s) =>
               (compact ? EPS_NAME.slice(0, 1) : EPS_NAME).map((e, k) => (
                 <th key={`${s.label}-${e}`} scope="col" className="eps-head">
-                  ε {e}
+                  <Term id="eps">ε</Term> {e}
                   <span className="eps-who">{k === 0 ? ' PyTorch’s' : ' Keras’s, at test time'}</span>
                 </th>
               )),
@@ -120,7 +121,13 @@ export function InferencePanel() {
     <Panel
       id="inference-probe"
       title="Inference, side by side"
-      watch="Batch statistics fail on tiny test batches (one example: one class for everything); fixed statistics do not care. Keras’s momentum 0.99 lags for the first hundred steps or so."
+      watch={
+        <>
+          <Term id="batchStats">Batch statistics</Term> fail on tiny test batches (one example: one class for everything); fixed statistics (
+          <Term id="running">running averages</Term>, <Term id="population">population statistics</Term>) do not care. Keras’s{' '}
+          <Term id="bnMomentum">momentum</Term> 0.99 lags for the first hundred steps or so.
+        </>
+      }
       actions={
         <label className="toggle">
           <input type="checkbox" checked={inferEvery > 0} onChange={(e) => updateConfig({ inferEvery: e.target.checked ? DEFAULT_INFER_EVERY : 0 })} /> measure
@@ -148,9 +155,13 @@ export function InferencePanel() {
               `Swapping ε at test time (the network trained with its own) changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points: ε matters only where a variance is as small as ε.`}
           </p>
           <h3 className="sub-head">Accuracy with running averages over time</h3>
-          <p className="chart-title">Running averages with momentum 0.1 (PyTorch’s default)</p>
+          <p className="chart-title">
+            <Term id="running">Running averages</Term> with <Term id="bnMomentum">momentum</Term> 0.1 (PyTorch’s default)
+          </p>
           <TimeChart id="infer-torch" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={runningTorch} format={formatPercent} height={190} />
-          <p className="chart-title">Running averages with momentum 0.99 (Keras’s default)</p>
+          <p className="chart-title">
+            <Term id="running">Running averages</Term> with <Term id="bnMomentum">momentum</Term> 0.99 (Keras’s default)
+          </p>
           <TimeChart id="infer-keras" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={runningKeras} format={formatPercent} height={190} />
           <p className="legend-note">
             {live.map((v) => (

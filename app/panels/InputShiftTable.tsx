@@ -1,6 +1,7 @@
 import type { Placement } from '../../src/engine/spec.ts';
 import { SHIFT_WINDOW } from '../../src/experiment/inputShift.ts';
 import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
+import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
@@ -39,7 +40,7 @@ export function InputShiftTable() {
     <div className="ics-layers shift-layers" data-testid="input-shift">
       <table>
         <caption className="live-caption">
-          Input shift per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread changes
+          <Term id="inputShift">Input shift</Term> per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread changes
           (%, the bar, on a log scale from 0.1% to 100%) and how far its mean moves (in σ, its spread)
         </caption>
         <VariantHeadRow first="Layer" placements={placements} />

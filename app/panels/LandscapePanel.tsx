@@ -3,6 +3,7 @@ import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapsho
 import type { History } from '../history/History.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { Term } from '../glossary/Term.tsx';
 import { formatLoss } from '../viz/format.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { probeCost } from './landscapeCost.ts';
@@ -55,8 +56,17 @@ export function LandscapePanel() {
   return (
     <Panel
       id="landscape"
-      title="Is it really covariate shift?"
-      watch="With BN the loss changes less, and more predictably, along the gradient (narrower bands, lower β), although its layers' gradients shift as much as plain ones (Santurkar et al., 2018)."
+      title={
+        <>
+          Is it really <Term id="ics">covariate shift</Term>?
+        </>
+      }
+      watch={
+        <>
+          With <Term id="bn">BN</Term> the loss changes less, and more predictably, along the gradient (a narrower <Term id="lossRange">loss range</Term>, a lower{' '}
+          <Term id="betaSmooth">β-smoothness</Term>), although its layers’ gradients shift as much as plain ones (<Term id="gradDiff">‖G − G′‖</Term>; Santurkar et al., 2018).
+        </>
+      }
       actions={
         <label className="toggle">
           <input
@@ -79,13 +89,32 @@ export function LandscapePanel() {
             Every {probeEvery} steps, on that step’s batch, before the update, on a copy of each model: nothing here changes training.
             {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per probe and variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
           </p>
+          <p className="chart-title">
+            <Term id="lossRange">Loss along the gradient</Term>: the band spans the lowest to the highest, the line their middle
+          </p>
           <TimeChart id="landscape-loss" label="loss at W − η∇L" kind="log" fixed={null} valueAt={lossMid} bandAt={lossBand} format={formatLoss} height={200} />
+          <p className="chart-title">
+            <Term id="gradChange">Gradient change along the gradient</Term>, ‖∇L − ∇L′‖
+          </p>
           <TimeChart id="landscape-grad" label="‖∇L − ∇L′‖" kind="log" fixed={null} valueAt={gradMid} bandAt={gradBand} format={small} height={200} />
+          <p className="chart-title">
+            <Term id="betaSmooth">Effective β-smoothness</Term>: the largest gradient change per distance moved
+          </p>
           <TimeChart id="landscape-beta" label="β-smoothness" kind="log" fixed={null} valueAt={beta} format={small} height={200} />
-          <h3 className="sub-head">Covariate shift, layer by layer</h3>
+          <h3 className="sub-head">
+            <Term id="ics">Covariate shift</Term>, layer by layer
+          </h3>
           <IcsByLayer />
-          <h3 className="sub-head">Covariate shift of layer {shownLayer + 1} over time (track another layer to change it)</h3>
+          <h3 className="sub-head">
+            <Term id="ics">Covariate shift</Term> of layer {shownLayer + 1} over time (track another layer to change it)
+          </h3>
+          <p className="chart-title">
+            <Term id="gradDiff">‖G − G′‖</Term>: how much the layer’s gradient moves when the layers before it step
+          </p>
           <TimeChart id="ics-diff" label="‖G − G′‖" kind="log" fixed={null} valueAt={icsDiff} format={small} height={180} />
+          <p className="chart-title">
+            <Term id="gradCos">cos(G, G′)</Term>: whether it still points the same way
+          </p>
           <TimeChart id="ics-cos" label="cos(G, G′)" kind="linear" fixed={[-1, 1]} valueAt={icsCos} format={small} height={180} />
           <p className="legend-note">
             {live.map((v) => (
@@ -93,7 +122,8 @@ export function LandscapePanel() {
                 {VARIANT_STYLES[v.placement].short}{' '}
               </span>
             ))}
-            · bands span η = 0.5× to 4× the learning rate · G′ is layer {shownLayer + 1}’s gradient on the same batch after only the earlier layers stepped.
+            · bands span η = 0.5× to 4× the <Term id="lr">learning rate</Term> · <Term id="gradDiff">G′</Term> is layer {shownLayer + 1}’s gradient on the same batch after only the
+            earlier layers stepped.
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
-import { MODE_LABEL } from '../controls/Select.tsx';
+import { MODE_LABEL, MODE_TERM } from '../controls/Select.tsx';
+import { Term } from '../glossary/Term.tsx';
 import { useStore } from '../store/store.ts';
 import { formatLoss, formatPercent } from '../viz/format.ts';
 import { Panel } from './Panel.tsx';
@@ -17,22 +18,35 @@ const testAcc = stat('testAcc');
 /** Training loss and test accuracy over steps, variants overlaid. */
 export function LossAccuracyPanel() {
   const logLoss = useStore((s) => s.logLoss);
+  const logSteps = useStore((s) => s.logSteps);
   const evalMode = useStore((s) => s.config.evalMode);
   return (
     <Panel
       id="curves"
       title="Loss and accuracy"
-      watch="Watch where the curves part: a normalized network reaches 90% test accuracy (its marker) many steps before the plain one."
+      watch={
+        <>
+          Watch where the curves part: with <Term id="bn">batch norm</Term> the <Term id="trainLoss">training loss</Term> falls sooner and{' '}
+          <Term id="testAcc">test accuracy</Term> passes 90% (the marker) many steps before the plain network’s.
+        </>
+      }
       actions={
-        <label className="toggle">
-          <input type="checkbox" checked={logLoss} onChange={(e) => useStore.setState({ logLoss: e.target.checked })} /> log loss axis
-        </label>
+        <>
+          <label className="toggle">
+            <input type="checkbox" checked={logSteps} onChange={(e) => useStore.setState({ logSteps: e.target.checked })} /> log step axis
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={logLoss} onChange={(e) => useStore.setState({ logLoss: e.target.checked })} /> log loss axis
+          </label>
+        </>
       }
     >
       <VariantLegend />
       <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
       {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}
-      <p className="chart-note">Test accuracy, with batch norms using {MODE_LABEL[evalMode]} at test time</p>
+      <p className="chart-note">
+        Test accuracy, with batch norms using <Term id={MODE_TERM[evalMode]}>{MODE_LABEL[evalMode]}</Term> at test time
+      </p>
       <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
     </Panel>
   );

@@ -3,14 +3,13 @@ import { SPEEDS, type Speed } from '../../src/worker/protocol.ts';
 import { useStore } from '../store/store.ts';
 import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
-import { formatLoss, formatPercent, formatStep } from '../viz/format.ts';
-import { VARIANT_STYLES } from '../viz/palette.ts';
-import { Swatch } from '../viz/Swatch.tsx';
+import { formatStep } from '../viz/format.ts';
 import { CopyLink } from '../CopyLink.tsx';
+import { VariantCards } from './VariantCards.tsx';
 
 const STEP_SIZES = [1, 10, 100];
 
-/** Play/Pause, Step, Reset, speed, the step counter and each variant's live numbers and status. */
+/** Play/Pause, Step, Reset, speed, the step counter, and a card per variant with the paired difference. */
 export function RunBar() {
   const trainer = useTrainer();
   useShortcuts(trainer);
@@ -80,35 +79,4 @@ function loadingText(loading: { loaded: number; total: number | null } | null): 
   if (loading === null) return 'loading…';
   const mb = (loading.loaded / 1e6).toFixed(1);
   return loading.total ? `loading MNIST ${Math.round((100 * loading.loaded) / loading.total)}%` : `loading MNIST ${mb} MB`;
-}
-
-/** One card per variant: its loss and accuracy in large type, and whether it is still training. */
-function VariantCards() {
-  const live = useStore((s) => s.live);
-  return (
-    <ul className="variant-cards">
-      {live.map((v) => {
-        const style = VARIANT_STYLES[v.placement];
-        const diverged = v.divergedAt >= 0;
-        return (
-          <li key={v.name} className="variant-card" style={{ borderColor: style.color }} data-variant={v.placement}>
-            <span className="variant-name" style={{ color: style.ink }}>
-              <Swatch placement={v.placement} width={30} /> {style.short}
-            </span>
-            <span className={`variant-status${diverged ? ' diverged' : ''}`} role="status">
-              {diverged ? `diverged at step ${formatStep(v.divergedAt)}` : 'training'}
-            </span>
-            <span className="big" title="training loss">
-              {formatLoss(v.trainLoss)}
-              <small>train loss</small>
-            </span>
-            <span className="big" title="test accuracy">
-              {formatPercent(v.testAcc)}
-              <small>test acc.</small>
-            </span>
-          </li>
-        );
-      })}
-    </ul>
-  );
 }

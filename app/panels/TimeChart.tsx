@@ -1,15 +1,19 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { History } from '../history/History.ts';
+import { useAxisFont } from '../hooks/useAxisFont.ts';
 import { useFrame } from '../hooks/useFrame.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { chartLayout, textWidth } from '../viz/axisLayout.ts';
 import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from '../viz/domains.ts';
 import { formatStep, formatTick } from '../viz/format.ts';
 import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
+import { logStepTicks, stepScale } from '../viz/stepAxis.ts';
 import { seriesSummary, targetSummary } from '../viz/summary.ts';
+import { TimeAxes } from './TimeAxes.tsx';
 
 export interface TimeChartProps {
   id: string;
@@ -28,7 +32,11 @@ export interface TimeChartProps {
   height: number;
 }
 
-const MARGIN = { left: 70, right: 18, top: 14, bottom: 48 };
+/** The y ticks of a domain (a log axis labels whole decades only). */
+function yTicksOf(kind: 'linear' | 'log', domain: [number, number]): number[] {
+  if (kind === 'linear') return scaleLinear().domain(domain).ticks(4);
+  return scaleLog().domain(domain).ticks(4).filter((t) => Number.isInteger(Math.log10(t)));
+}
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
 export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height: baseHeight, bandAt }: TimeChartProps) {
@@ -36,7 +44,10 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const height = useStore((s) => Math.round(baseHeight * (s.presenting ? 1.3 : 1) * (s.fullPanel !== null ? 1.5 : 1)));
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
+  const stepAxis = useStore((s) => (s.logSteps ? 'log' : 'linear'));
   const [boxRef, size] = useSize<HTMLDivElement>();
+  const presenting = useStore((s) => s.presenting);
+  const [titleRef, fontPx] = useAxisFont(`${size.width}:${height}:${presenting}`);
   const [domain, setDomain] = useState<{ x: [number, number]; y: [number, number] }>({ x: [0, 10], y: fixed ?? (kind === 'log' ? [0.01, 10] : [0, 2.5]) });
   const [hover, setHover] = useState<{ step: number; values: number[] } | null>(null);
   const lines = useRef<(SVGPathElement | null)[]>([]);
@@ -44,10 +55,20 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const bands = useRef<(SVGPathElement | null)[]>([]);
   const summary = useRef<HTMLParagraphElement>(null);
   const width = Math.max(size.width, 200);
-  const x = useMemo(() => scaleLinear().domain(domain.x).range([MARGIN.left, width - MARGIN.right]), [domain.x, width]);
+  const yTicks = useMemo(() => yTicksOf(kind, domain.y), [kind, domain.y]);
+  // Margins hold the widest y tick label beside the y title, and half the last step label at the right.
+  const layout = useMemo(() => chartLayout(fontPx, yTicks.map(formatTick), [formatTick(domain.x[1])]), [fontPx, yTicks, domain.x]);
+  const x = useMemo(() => stepScale(stepAxis, domain.x[1], [layout.left, width - layout.right]), [stepAxis, domain.x, width, layout]);
   const y = useMemo(
-    () => (kind === 'log' ? scaleLog() : scaleLinear()).domain(domain.y).range([height - MARGIN.bottom, MARGIN.top]).clamp(kind === 'log'),
-    [domain.y, kind, height],
+    () => (kind === 'log' ? scaleLog() : scaleLinear()).domain(domain.y).range([height - layout.bottom, layout.top]).clamp(kind === 'log'),
+    [domain.y, kind, height, layout],
+  );
+  const xTicks = useMemo(
+    () =>
+      stepAxis === 'log'
+        ? logStepTicks(domain.x[1], x, (s) => textWidth(formatTick(s), fontPx), fontPx)
+        : x.ticks(Math.max(2, Math.floor((width - layout.left - layout.right) / (6 * fontPx)))),
+    [stepAxis, domain.x, x, fontPx, width, layout],
   );
 
   useFrame(
@@ -105,7 +126,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const px = e.clientX - rect.left;
-    if (history.count === 0 || px < MARGIN.left || px > width - MARGIN.right) {
+    if (history.count === 0 || px < layout.left || px > width - layout.right) {
       setHover(null);
       return;
     }
@@ -114,8 +135,6 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
     setHover({ step: history.steps[row], values: Array.from({ length: nv }, (_, v) => valueAt(history, row, v)) });
   };
 
-  const xTicks = x.ticks(Math.max(2, Math.floor(width / 110)));
-  const yTicks = kind === 'log' ? (y.ticks(4) as number[]).filter((t) => Number.isInteger(Math.log10(t))) : y.ticks(4);
   const placements = shape?.placements ?? [];
   return (
     <div ref={boxRef} className="chart" data-chart={id}>
@@ -128,29 +147,18 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
       >
-        <g className="grid">
-          {yTicks.map((t) => (
-            <line key={t} x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
-        <g className="axis">
-          {xTicks.map((t) => (
-            <text key={t} x={x(t)} y={height - MARGIN.bottom + 24} textAnchor="middle">
-              {formatTick(t)}
-            </text>
-          ))}
-          {yTicks.map((t) => (
-            <text key={t} x={MARGIN.left - 10} y={y(t)} dy="0.35em" textAnchor="end">
-              {formatTick(t)}
-            </text>
-          ))}
-          <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 6} textAnchor="middle">
-            training step
-          </text>
-          <text className="axis-label" transform={`translate(18,${(height - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle">
-            {label}
-          </text>
-        </g>
+        <TimeAxes
+          width={width}
+          height={height}
+          layout={layout}
+          x={x}
+          y={y}
+          xTicks={xTicks}
+          yTicks={yTicks}
+          xTitle={stepAxis === 'log' ? 'training step (log scale)' : 'training step'}
+          yTitle={label}
+          titleRef={titleRef}
+        />
         {bandAt &&
           placements.map((p, v) => (
             <path
@@ -163,7 +171,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
               fillOpacity={0.18}
             />
           ))}
-        {target !== undefined && <line className="target" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(target)} y2={y(target)} />}
+        {target !== undefined && <line className="target" x1={layout.left} x2={width - layout.right} y1={y(target)} y2={y(target)} />}
         {placements.map((p, v) => (
           <path
             key={`${p}-${v}`}
@@ -188,7 +196,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
             />
           ))}
         {/* Placed by its step, so the line stays on its point while training rescales the axis. */}
-        {hover && <line className="hover-line" x1={x(hover.step)} x2={x(hover.step)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+        {hover && <line className="hover-line" x1={x(hover.step)} x2={x(hover.step)} y1={layout.top} y2={height - layout.bottom} />}
       </svg>
       <p ref={summary} id={`${id}-summary`} className="sr-only" data-testid={`${id}-summary`} />
       {hover && (

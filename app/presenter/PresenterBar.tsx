@@ -11,10 +11,13 @@ export function PresenterBar() {
   const prev = neighbourSlide(view, section, -1);
   const next = neighbourSlide(view, section, 1);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Entering presenter mode removes the button that had the focus: the keyboard lands on the slide's title.
+  // Entering presenter mode removes the button that had the focus: the keyboard lands on the slide's title, and
+  // so it does on each slide whose change left the focus nowhere. Without a focus ring: the arrow keys put it
+  // there, not Tab, and a ring around the title would sit on every slide of the talk.
   useEffect(() => {
-    if (!heading.current?.contains(document.activeElement)) heading.current?.focus();
-  }, []);
+    const active = document.activeElement;
+    if (active === null || active === document.body || heading.current?.contains(active)) heading.current?.focus({ focusVisible: false });
+  }, [index]);
   return (
     <nav className="presenter-bar" aria-label="Presenter">
       <button type="button" disabled={prev === null} onClick={() => prev && showSlide(prev)} aria-keyshortcuts="ArrowLeft">

@@ -55,6 +55,8 @@ export interface UiSlice {
   section: SectionId;
   speed: Speed;
   logLoss: boolean;
+  /** Time charts' step axis on a log scale, so the early phase keeps its room in a long run. */
+  logSteps: boolean;
   /** The page's color theme (the toggle's choice, else the system's). */
   theme: Theme;
   /** Presenter mode: one section per screen, large type, the demo large. */
@@ -92,6 +94,7 @@ function uiSlice(): UiSlice {
     section: FIRST_SECTION,
     speed: 'max',
     logLoss: true,
+    logSteps: true,
     theme: 'light',
     presenting: false,
     fullPanel: null,

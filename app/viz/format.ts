@@ -6,6 +6,12 @@ export function formatLoss(v: number): string {
   return v >= 100 ? v.toFixed(0) : v.toPrecision(3);
 }
 
+/** A loss to two significant digits, for numbers read at a glance ("0.031", "2.3"), "—" when unknown. */
+export function formatLossShort(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return v >= 10 ? v.toFixed(0) : String(+v.toPrecision(2));
+}
+
 /** An accuracy as a percentage with one decimal, "—" when unknown. */
 export function formatPercent(v: number): string {
   return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '—';
