@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
-import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { DescentResult } from '../../src/contour/descent.ts';
 import { fitView, lossContours, type View } from '../../src/contour/levels.ts';
 import type { QuadraticLoss, Vec2 } from '../../src/contour/quadratic.ts';
@@ -38,6 +38,13 @@ function framedPoints(start: Vec2, minimum: Vec2, result: DescentResult, minRadi
   return points;
 }
 
+/** What an overlay is given to place its marks: the plot's scales (weights → pixels) and inner box. */
+export interface ContourFrame {
+  readonly x: (w: number) => number;
+  readonly y: (w: number) => number;
+  readonly inner: { readonly left: number; readonly top: number; readonly w: number; readonly h: number };
+}
+
 export interface ContourPlotProps {
   title: string;
   xLabel: string;
@@ -48,23 +55,27 @@ export interface ContourPlotProps {
   result: DescentResult;
   /** How many steps of the path to draw. */
   shown: number;
-  /** A new start point chosen here (by pointer or keys), in this plot's weights. */
-  onStart: (w: Vec2, dragging: boolean) => void;
+  /** A new start point chosen here (by pointer or keys), in this plot's weights; without it the start is fixed. */
+  onStart?: (w: Vec2, dragging: boolean) => void;
   /** A drag is under way somewhere: hold the view still. */
   frozen: boolean;
   /** The view always shows at least this far around the minimum, in weights. */
   minRadius: number;
+  /** Take the height the container gives (which must not depend on the plot) instead of 0.7 × the width. */
+  fill?: boolean;
+  /** Marks drawn over the plot, such as labels on the start, the minimum and the path. */
+  overlay?: (frame: ContourFrame) => ReactNode;
 }
 
 /**
- * Loss contours of one 2-parameter problem with equal units on both axes, the minimum, the draggable
- * start point and the gradient-descent path drawn up to the current step of the animation.
+ * Loss contours of one 2-parameter problem with equal units on both axes, the minimum, the start point
+ * (draggable when onStart is given) and the gradient-descent path drawn up to the current step of the animation.
  */
-export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen, minRadius }: ContourPlotProps) {
+export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen, minRadius, fill = false, overlay }: ContourPlotProps) {
   const clipId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 240);
-  const height = Math.round(Math.min(Math.max(width * 0.7, 240), 560));
+  const height = fill ? Math.max(size.height, 200) : Math.round(Math.min(Math.max(width * 0.7, 240), 560));
   const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
@@ -92,25 +103,25 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     return [x.invert(px), y.invert(py)];
   };
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || onStart === undefined) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     setHeld(view);
     onStart(pointAt(e), true);
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    if (held === null) return;
+    if (held === null || onStart === undefined) return;
     // A release this element never heard of (capture lost) ends the drag where it was.
     if (e.buttons === 0) endDrag();
     else onStart(pointAt(e), true);
   };
   const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
-    if (held === null) return;
+    if (held === null || onStart === undefined) return;
     onStart(pointAt(e), false);
     setHeld(null);
   };
   /** Ends a drag without moving the point (cancelled, or capture lost). */
   const endDrag = () => {
-    if (held === null) return;
+    if (held === null || onStart === undefined) return;
     onStart(start, false);
     setHeld(null);
   };
@@ -119,7 +130,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     const stepY = (view.y1 - view.y0) / 40;
     const moves: Record<string, Vec2> = { ArrowLeft: [-stepX, 0], ArrowRight: [stepX, 0], ArrowUp: [0, stepY], ArrowDown: [0, -stepY] };
     const m = moves[e.key];
-    if (m === undefined) return;
+    if (m === undefined || onStart === undefined) return;
     e.preventDefault();
     const k = e.shiftKey ? 5 : 1;
     onStart([start[0] + k * m[0], start[1] + k * m[1]], false);
@@ -147,7 +158,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
           onPointerUp={onPointerUp}
           onPointerCancel={endDrag}
           onLostPointerCapture={endDrag}
-          style={{ touchAction: 'none', cursor: held ? 'grabbing' : 'crosshair' }}
+          style={onStart === undefined ? undefined : { touchAction: 'none', cursor: held ? 'grabbing' : 'crosshair' }}
         >
           <defs>
             <clipPath id={clipId}>
@@ -185,7 +196,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
               {yLabel}
             </text>
           </g>
-          {inside(start) && (
+          {inside(start) && onStart === undefined && <circle className="start-point" cx={x(start[0])} cy={y(start[1])} r={9} />}
+          {inside(start) && onStart !== undefined && (
             <g
               className="start-handle"
               tabIndex={0}
@@ -196,6 +208,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
               <circle cx={x(start[0])} cy={y(start[1])} r={11} />
             </g>
           )}
+          {overlay?.({ x, y, inner: { left: MARGIN.left, top: MARGIN.top, w: inner.w, h: inner.h } })}
         </svg>
       </div>
     </figure>

@@ -1,4 +1,5 @@
 import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
+import { fewerSteps } from '../focal/scalingStory.ts';
 import type { SectionId } from '../sections.ts';
 
 /** One choice of a prediction. */
@@ -32,14 +33,14 @@ function noisyBand(): string {
 /** The prediction each section opens with (the opening section runs at once, as a first picture). */
 export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
   scaling: {
-    question: 'Each plot descends from the same start with its largest stable learning rate. Which reaches the minimum in fewer steps?',
+    question: 'Each plot descends from the same start at its best learning rate. Which reaches the minimum in fewer steps?',
     choices: [
       { id: 'raw', text: 'Raw features' },
       { id: 'same', text: 'About the same' },
       { id: 'std', text: 'Standardized features' },
     ],
-    answer: () => 'std',
-    why: () => 'On raw features the steep direction caps the rate, so the flat direction crawls; standardized, the bowl is round and one rate suits both.',
+    answer: () => ({ raw: 'raw', same: 'same', standardized: 'std' })[fewerSteps()],
+    why: () => 'The steep side caps the raw rate, so the floor crawls; standardized, one rate fits both.',
   },
   shift: {
     question: 'Without BN, what happens to the inputs of one unit in the last hidden layer over the first 500 steps?',

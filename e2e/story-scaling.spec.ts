@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { watchPageHealth } from './health.ts';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('feature scaling: predict, watch both descents from step 0 on one screen, and the claim gives the chart’s step counts', async ({ page }) => {
+  const health = watchPageHealth(page);
+  await page.goto('/?view=story&section=scaling');
+  const step = page.getByTestId('scaling-story-step');
+  await expect(step).toHaveText('waits for your prediction');
+  await page.getByRole('button', { name: 'Standardized features' }).click();
+  // The descent starts from step 0 once the prediction is locked.
+  await expect(step).toHaveText(/^step 0 of \d/);
+  const count = (side: string) => page.locator(`.scaling-focal-marks[data-side=${side}] [data-count]`);
+  await expect(count('raw')).toHaveAttribute('data-count', 'crawling');
+  await expect(count('raw')).toHaveAttribute('data-count', 'converged', { timeout: 20_000 });
+  await expect(count('standardized')).toHaveAttribute('data-count', 'converged');
+  await expect(count('raw')).toContainText(/converged in [\d,]+ steps/);
+
+  // One screen: no page scroll, the text fits its column, and the chart takes at least 40% of the screen.
+  const fit = await page.evaluate(() => {
+    const chart = document.querySelector('.focal-chart')!.getBoundingClientRect();
+    const text = document.querySelector('.story-text')!;
+    return {
+      pageFits: document.documentElement.scrollHeight <= innerHeight,
+      textFits: text.scrollHeight <= text.clientHeight + 1,
+      chartShare: (chart.width * chart.height) / (innerWidth * innerHeight),
+    };
+  });
+  expect(fit.pageFits).toBe(true);
+  expect(fit.textFits).toBe(true);
+  expect(fit.chartShare).toBeGreaterThanOrEqual(0.4);
+
+  // The prediction stays beside the result, with the measured answer marked.
+  const predict = page.locator('.predict');
+  await expect(predict).toHaveAttribute('data-state', 'revealed');
+  await expect(predict.getByRole('button', { name: /Standardized features/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(predict.getByText('← measured')).toBeVisible();
+
+  // The claim's step counts are the ones the chart writes on each plot.
+  for (const side of ['raw', 'standardized']) {
+    const claimed = (await page.getByTestId(`claim-steps-${side}`).textContent())?.replace(/,/g, '');
+    expect(claimed).toBe(await count(side).getAttribute('data-steps'));
+  }
+  // κ on the chart is computed from the problem shown: a long valley raw, a round bowl standardized.
+  const kappa = async (side: string) => Number((await page.locator(`.scaling-focal-side[data-side=${side}] .contour-title`).textContent())?.match(/κ = ([\d.,]+)/)?.[1].replace(/,/g, ''));
+  expect(await kappa('raw')).toBeGreaterThan(10);
+  expect(await kappa('standardized')).toBeLessThan(1.5);
+
+  // Replay runs it again from the start.
+  await page.getByRole('button', { name: '↺ Replay' }).click();
+  await expect(count('raw')).toHaveAttribute('data-count', 'crawling');
+  health.expectClean();
+});
