@@ -4,7 +4,7 @@ import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { historyCsv, historyJson, historyTable } from './historyExport.ts';
 
-const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 8, 3], nLayers: 2, bins: { lo: -1, hi: 1, count: 4 } };
+const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 8, 3], nLayers: 2, bins: { lo: -1, hi: 1, count: 4 }, zBins: { lo: -2, hi: 2, count: 8 }, probeRows: 3 };
 
 /** A snapshot where every number says where it came from: step·100 + variant·10 + layer (or stat index). */
 function snapshot(step: number) {
@@ -13,7 +13,7 @@ function snapshot(step: number) {
   variant[VS.testAcc] = NaN; // plain not evaluated yet
   const layer = new Float32Array(2 * 2 * LAYER_STATS.length);
   for (let v = 0; v < 2; v++) for (let l = 0; l < 2; l++) for (let k = 0; k < LAYER_STATS.length; k++) layer[(v * 2 + l) * LAYER_STATS.length + k] = v * 100 + l * 10 + k;
-  return { step, variant, layer, hist: new Float32Array(2 * 2 * 4) };
+  return { step, variant, layer, hist: new Float32Array(2 * 2 * 4), zHist: new Float32Array(2 * 2 * 8), unitZ: new Float32Array(2 * 3) };
 }
 
 describe('run history export', () => {
@@ -26,7 +26,7 @@ describe('run history export', () => {
   it('has a step column, then per variant its curves and per layer its input distribution', () => {
     expect(t.columns.slice(0, 6)).toEqual(['step', 'plain_trainLoss', 'plain_testLoss', 'plain_testAcc', 'plain_evalStep', 'plain_L1_p15']);
     expect(t.columns).toContain('bn-before_L2_saturated');
-    expect(t.columns).toHaveLength(1 + 2 * (4 + 2 * 6));
+    expect(t.columns).toHaveLength(1 + 2 * (4 + 2 * 6) + 2 * 2 * 5);
     expect(t.rows.map((r) => r[0])).toEqual([0, 5]);
   });
 
@@ -37,6 +37,15 @@ describe('run history export', () => {
     expect(at('plain_trainLoss')).toBe(500 + VS.trainLoss);
     expect(at('bn-before_L2_std')).toBe(100 + 10 + LS.std);
     expect(at('plain_L1_saturated')).toBe(LS.saturated);
+    expect(at('bn-before_L2_zP50')).toBe(100 + 10 + LS.zP50);
+    expect(at('plain_L1_zStd')).toBe(LS.zStd);
+  });
+
+  it('adds the z = xW + b columns after every earlier column, which keep their places', () => {
+    const first = t.columns.indexOf('plain_L1_zP15');
+    expect(first).toBe(1 + 2 * (4 + 2 * 6));
+    expect(t.columns.slice(first, first + 5)).toEqual(['plain_L1_zP15', 'plain_L1_zP50', 'plain_L1_zP85', 'plain_L1_zMean', 'plain_L1_zStd']);
+    expect(t.columns.at(-1)).toBe('bn-before_L2_zStd');
   });
 
   it('writes missing values as empty CSV cells and JSON nulls', () => {

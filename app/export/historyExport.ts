@@ -1,10 +1,12 @@
-import { LAYER_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { LAYER_STATS, LS, VS, type LayerStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 
 /** Per variant: the training and test numbers the curves plot. */
 const VARIANT_COLUMNS = ['trainLoss', 'testLoss', 'testAcc', 'evalStep'] as const;
 /** Per variant and hidden layer: the input distribution the histograms and drift bands show. */
 const LAYER_COLUMNS = ['p15', 'p50', 'p85', 'mean', 'std', 'saturated'] as const;
+/** Per variant and hidden layer, after all of the above (so earlier columns keep their places): z = xW + b. */
+const Z_COLUMNS = ['zP15', 'zP50', 'zP85', 'zMean', 'zStd'] as const;
 
 /** The run history as a table: one row per kept snapshot (the history thins itself as the run grows). */
 export interface HistoryTable {
@@ -12,7 +14,10 @@ export interface HistoryTable {
   readonly rows: number[][];
 }
 
-/** The kept rows of a history, with column names like `bn-before_testAcc` and `plain_L2_p50`. */
+/**
+ * The kept rows of a history, with column names like `bn-before_testAcc` and `plain_L2_p50`; then, for every
+ * variant and layer, the z = xW + b columns like `bn-before_L2_zP50`.
+ */
 export function historyTable(h: History): HistoryTable {
   const shape = h.shape;
   if (shape === null) return { columns: ['step'], rows: [] };
@@ -21,16 +26,21 @@ export function historyTable(h: History): HistoryTable {
     for (const c of VARIANT_COLUMNS) columns.push(`${name}_${c}`);
     for (let l = 0; l < shape.nLayers; l++) for (const c of LAYER_COLUMNS) columns.push(`${name}_L${l + 1}_${c}`);
   }
+  for (const name of shape.variantNames) for (let l = 0; l < shape.nLayers; l++) for (const c of Z_COLUMNS) columns.push(`${name}_L${l + 1}_${c}`);
   const rows: number[][] = [];
   const lw = LAYER_STATS.length;
   for (let r = 0; r < h.count; r++) {
     const row = [h.steps[r]];
+    const layerStats = (v: number, l: number, keys: readonly LayerStat[]) => {
+      const base = r * h.layerWidth + (v * shape.nLayers + l) * lw;
+      for (const c of keys) row.push(h.layer[base + LS[c]]);
+    };
     shape.variantNames.forEach((_, v) => {
       for (const c of VARIANT_COLUMNS) row.push(h.variantAt(r, v, c));
-      for (let l = 0; l < shape.nLayers; l++) {
-        const base = r * h.layerWidth + (v * shape.nLayers + l) * lw;
-        for (const c of LAYER_COLUMNS) row.push(h.layer[base + LAYER_STATS.indexOf(c)]);
-      }
+      for (let l = 0; l < shape.nLayers; l++) layerStats(v, l, LAYER_COLUMNS);
+    });
+    shape.variantNames.forEach((_, v) => {
+      for (let l = 0; l < shape.nLayers; l++) layerStats(v, l, Z_COLUMNS);
     });
     rows.push(row);
   }
@@ -56,4 +66,4 @@ export function historyJson(t: HistoryTable, config: unknown, placements: readon
 
 // Column lookups must name real statistics: fail at load, not in a download, if one is renamed.
 for (const c of VARIANT_COLUMNS) if (!(c in VS)) throw new Error(`unknown variant statistic ${c}`);
-for (const c of LAYER_COLUMNS) if (!LAYER_STATS.includes(c)) throw new Error(`unknown layer statistic ${c}`);
+for (const c of [...LAYER_COLUMNS, ...Z_COLUMNS]) if (!LAYER_STATS.includes(c)) throw new Error(`unknown layer statistic ${c}`);

@@ -4,7 +4,7 @@ import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { historyProblems } from './invariants.ts';
 
-const shape = { variantNames: ['plain', 'bn'], placements: ['none', 'before'], nLayers: 1, bins: { lo: -1, hi: 1, count: 2 } } as unknown as RunShape;
+const shape = { variantNames: ['plain', 'bn'], placements: ['none', 'before'], nLayers: 1, bins: { lo: -1, hi: 1, count: 2 }, zBins: { lo: -2, hi: 2, count: 4 }, probeRows: 3 } as unknown as RunShape;
 
 /** A snapshot at `step` whose variants were evaluated at `evalSteps` and diverged at `diverged` (−1: still training). */
 function snapshot(step: number, evalSteps: number[], diverged = [-1, -1]) {
@@ -13,7 +13,7 @@ function snapshot(step: number, evalSteps: number[], diverged = [-1, -1]) {
     variant[v * VARIANT_STATS.length + VS.evalStep] = evalSteps[v];
     variant[v * VARIANT_STATS.length + VS.divergedAt] = diverged[v];
   }
-  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length), hist: new Float32Array(4) };
+  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length), hist: new Float32Array(4), zHist: new Float32Array(8), unitZ: new Float32Array(6) };
 }
 
 function history(capacity = 8): History {

@@ -3,7 +3,7 @@ import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from './History.ts';
 
-const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 3], nLayers: 1, bins: { lo: -1, hi: 1, count: 4 } };
+const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 3], nLayers: 1, bins: { lo: -1, hi: 1, count: 4 }, zBins: { lo: -2, hi: 2, count: 8 }, probeRows: 3 };
 
 function snapshot(step: number, acc = 0.5) {
   const variant = new Float64Array(2 * VARIANT_STATS.length).fill(step);
@@ -11,7 +11,7 @@ function snapshot(step: number, acc = 0.5) {
   variant[VS.testAcc] = acc;
   variant[VARIANT_STATS.length + VS.testAcc] = 0.5;
   variant[VS.evalStep] = step;
-  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length).fill(step), hist: new Float32Array(2 * 4).fill(step) };
+  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length).fill(step), hist: new Float32Array(2 * 4).fill(step), zHist: new Float32Array(2 * 8).fill(step), unitZ: new Float32Array(2 * 3) };
 }
 
 describe('History', () => {

@@ -1,12 +1,20 @@
 import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 
-/** A snapshot as it arrives from the worker. */
+/** A snapshot's statistics and histograms of the nonlinearities' inputs, packed as in src/experiment/snapshot.ts. */
 export interface SnapshotData {
   readonly step: number;
   readonly variant: Float64Array;
   readonly layer: Float32Array;
   readonly hist: Float32Array;
+}
+
+/** A snapshot as it arrives from the worker: with the z = xW + b histograms and the tracked unit's z values. */
+export interface WorkerSnapshot extends SnapshotData {
+  /** [nVariants, nLayers, zBins.count] */
+  readonly zHist: Float32Array;
+  /** [nVariants, probeRows] the tracked unit's z on the probe batch (the latest only: not kept over time). */
+  readonly unitZ: Float32Array;
 }
 
 /** Rows kept before the resolution halves. */
@@ -31,14 +39,16 @@ export class History {
   layer = new Float32Array(0);
   /** [capacity, nVariants·nLayers·bins] */
   hist = new Float32Array(0);
+  /** [capacity, nVariants·nLayers·zBins] */
+  zHist = new Float32Array(0);
   count = 0;
   /** Keep one snapshot in `stride`. */
   stride = 1;
   private seen = 0;
   /** The newest snapshot, kept or not: what "now" shows. */
-  latest: SnapshotData | null = null;
+  latest: WorkerSnapshot | null = null;
   /** The step-0 snapshot: the ghost behind each histogram. */
-  first: SnapshotData | null = null;
+  first: WorkerSnapshot | null = null;
   /** Per variant, the first evaluated step with test accuracy ≥ 90%, or −1. */
   reachedTarget: number[] = [];
   /** Bumped on every change. */
@@ -59,6 +69,10 @@ export class History {
     return this.shape === null ? 0 : this.shape.variantNames.length * this.shape.nLayers * this.shape.bins.count;
   }
 
+  get zHistWidth(): number {
+    return this.shape === null ? 0 : this.shape.variantNames.length * this.shape.nLayers * this.shape.zBins.count;
+  }
+
   /** Forgets everything and sizes the buffers for a new run. */
   reset(runId: number, shape: RunShape): void {
     this.shape = shape;
@@ -67,6 +81,7 @@ export class History {
     this.variant = new Float64Array(this.capacity * this.variantWidth);
     this.layer = new Float32Array(this.capacity * this.layerWidth);
     this.hist = new Float32Array(this.capacity * this.histWidth);
+    this.zHist = new Float32Array(this.capacity * this.zHistWidth);
     this.count = 0;
     this.stride = 1;
     this.seen = 0;
@@ -85,7 +100,7 @@ export class History {
   }
 
   /** Adds a snapshot of the current run; one from an older run, or older than the newest, is dropped. */
-  add(runId: number, s: SnapshotData): boolean {
+  add(runId: number, s: WorkerSnapshot): boolean {
     if (runId !== this.runId || this.shape === null) return false;
     if (this.latest !== null && s.step < this.latest.step) return false;
     this.latest = s;
@@ -103,6 +118,7 @@ export class History {
       this.variant.set(s.variant, row * this.variantWidth);
       this.layer.set(s.layer, row * this.layerWidth);
       this.hist.set(s.hist, row * this.histWidth);
+      this.zHist.set(s.zHist, row * this.zHistWidth);
     }
     this.changed();
     return true;
@@ -127,6 +143,7 @@ export class History {
       this.variant.copyWithin(r * this.variantWidth, from * this.variantWidth, (from + 1) * this.variantWidth);
       this.layer.copyWithin(r * this.layerWidth, from * this.layerWidth, (from + 1) * this.layerWidth);
       this.hist.copyWithin(r * this.histWidth, from * this.histWidth, (from + 1) * this.histWidth);
+      this.zHist.copyWithin(r * this.zHistWidth, from * this.zHistWidth, (from + 1) * this.zHistWidth);
     }
     this.count = half;
     this.stride *= 2;

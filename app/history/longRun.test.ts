@@ -12,8 +12,8 @@ describe('a long run', () => {
     const snap = exp.createSnapshot();
     const history = new History(512);
     history.reset(1, runShape(exp));
-    const buffers = [history.steps, history.variant, history.layer, history.hist];
-    const snapshotBuffers = [snap.variant, snap.layer, snap.hist];
+    const buffers = [history.steps, history.variant, history.layer, history.hist, history.zHist];
+    const snapshotBuffers = [snap.variant, snap.layer, snap.hist, snap.zHist, snap.unitZ];
     const STEPS = 200_000;
     const EVERY = 20; // a snapshot every 20 steps: 10,000 of them, many more than the capacity
     history.add(1, exp.snapshot(snap));
@@ -21,14 +21,14 @@ describe('a long run', () => {
       exp.run(EVERY);
       // The worker sends copies; the page's history copies them into its own rows.
       const s = exp.snapshot(snap);
-      history.add(1, { step: exp.step, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice() });
+      history.add(1, { step: exp.step, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice(), zHist: s.zHist.slice(), unitZ: s.unitZ.slice() });
     }
     expect(exp.step).toBe(STEPS);
     // Snapshot buffers are reused, never regrown.
-    expect([snap.variant, snap.layer, snap.hist]).toEqual(snapshotBuffers);
-    snapshotBuffers.forEach((b, i) => expect([snap.variant, snap.layer, snap.hist][i]).toBe(b));
+    expect([snap.variant, snap.layer, snap.hist, snap.zHist, snap.unitZ]).toEqual(snapshotBuffers);
+    snapshotBuffers.forEach((b, i) => expect([snap.variant, snap.layer, snap.hist, snap.zHist, snap.unitZ][i]).toBe(b));
     // The history never outgrows its buffers, and still spans the whole run in order.
-    expect([history.steps, history.variant, history.layer, history.hist].map((b) => b.length)).toEqual(buffers.map((b) => b.length));
+    expect([history.steps, history.variant, history.layer, history.hist, history.zHist].map((b) => b.length)).toEqual(buffers.map((b) => b.length));
     expect(history.count).toBeLessThanOrEqual(history.capacity);
     expect(history.count).toBeGreaterThan(history.capacity / 2);
     expect(history.steps[0]).toBe(0);

@@ -5,7 +5,7 @@ import type { DType } from '../engine/floatArray.ts';
 import { Rng } from '../engine/rng.ts';
 import { computePopulationStats, evaluate } from '../engine/train.ts';
 import type { Workspace } from '../engine/workspace.ts';
-import { binsFor } from './histogram.ts';
+import { binsFor, zBinsFor } from './histogram.ts';
 import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
 import { createSnapshot, LAYER_STATS, LS, VARIANT_STATS, VS, type Snapshot } from './snapshot.ts';
 import { SHIFT_WINDOW } from './inputShift.ts';
@@ -81,7 +81,7 @@ export class Experiment {
     this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows, false));
     this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize, false));
     this.scratch = createProbeScratch(probeRows, config.width);
-    this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr, bins: binsFor(config.activation) };
+    this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
     this.evaluate();
     this.measureInputShift();
@@ -166,7 +166,8 @@ export class Experiment {
 
   /** A snapshot of the right shape for this experiment, to be filled by `snapshot`. */
   createSnapshot(): Snapshot {
-    return createSnapshot(this.variants.length, this.config.depth, binsFor(this.config.activation));
+    const { activation } = this.config;
+    return createSnapshot(this.variants.length, this.config.depth, binsFor(activation), zBinsFor(activation), this.probeWs[0].batchSize);
   }
 
   /**
@@ -181,7 +182,6 @@ export class Experiment {
     ctx.trackLayer = this.trackLayer;
     ctx.trackUnit = this.trackUnit;
     ctx.lr = this.lr;
-    ctx.bins = out.bins;
     for (let i = 0; i < this.variants.length; i++) {
       const v = this.variants[i];
       const vo = i * VARIANT_STATS.length;
@@ -219,7 +219,7 @@ export class Experiment {
       if (v.diverged || !this.trains(i)) continue;
       const ws = this.probeWs[i];
       v.model.forward(ws, this.probeX, 'probe', ws.batchSize, true);
-      probeVariant(v, ws, ctx, this.scratch, out.layer, i * out.nLayers * nStats, out.hist, i * out.nLayers * out.bins.count);
+      probeVariant(v, ws, ctx, this.scratch, out, i);
     }
     return out;
   }

@@ -19,6 +19,16 @@ export function binsFor(activation: ActivationName): HistogramBins {
 }
 
 /**
+ * Fixed bins for z = xW + b, the input to a normalization: nothing holds it to a scale (on bn-paper at lr 10,
+ * BN-before's z spans about ±60 while the sigmoid's input stays within ±15), so twice the span of binsFor at
+ * the same bin width, edges aligned with its bins, locked for the run so its histograms compare.
+ */
+export function zBinsFor(activation: ActivationName): HistogramBins {
+  const { lo, hi, count } = binsFor(activation);
+  return { lo: 2 * lo, hi: 2 * hi, count: 2 * count };
+}
+
+/**
  * Adds the first n values to out: [bins.count] as shares of n (values beyond the range land in the edge
  * bins, so nothing is lost from view). Overwrites out.
  */

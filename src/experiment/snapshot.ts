@@ -3,7 +3,13 @@
  * and travels to the page as transferables. Read it with the index tables below.
  */
 
-/** Per variant × hidden layer statistics, in this order. Percentiles and moments are of the inputs to the nonlinearity on the probe batch. */
+import { normBeforeActivation, type Placement } from '../engine/spec.ts';
+
+/**
+ * Per variant × hidden layer statistics, in this order. Percentiles and moments are of the inputs to the
+ * nonlinearity on the probe batch; the z… ones of the dense layer's output z = xW + b, the input to a
+ * normalization placed before the nonlinearity (the same values where nothing sits between: see zIsActIn).
+ */
 export const LAYER_STATS = [
   'p15', 'p50', 'p85', // layer-wide percentiles over every unit and probe row
   'unitP15', 'unitP50', 'unitP85', // percentiles over the probe rows of the unit with the tracked unit's index (clamped to the layer)
@@ -20,6 +26,8 @@ export const LAYER_STATS = [
   // Input shift (inputShift.ts) over the latest SHIFT_WINDOW steps: mean over units of |Δμ|/σ and |Δ ln σ|, then
   // both averaged over every window after the first (NaN until measured).
   'shiftLocation', 'shiftSpread', 'shiftLocationAvg', 'shiftSpreadAvg',
+  // z = xW + b on the probe batch, as p15…std above: layer-wide percentiles, the tracked unit's, the moments.
+  'zP15', 'zP50', 'zP85', 'zUnitP15', 'zUnitP50', 'zUnitP85', 'zMean', 'zStd',
 ] as const;
 export type LayerStat = (typeof LAYER_STATS)[number];
 /** Index of each layer statistic within a layer's block. */
@@ -63,24 +71,36 @@ export interface Snapshot {
   readonly nVariants: number;
   readonly nLayers: number;
   readonly bins: HistogramBins;
+  /** The bins of the z histograms (z can be wider than the nonlinearity's input). */
+  readonly zBins: HistogramBins;
+  /** Rows of the probe batch. */
+  readonly probeRows: number;
   /** [nVariants, VARIANT_STATS.length] */
   readonly variant: Float64Array;
   /** [nVariants, nLayers, LAYER_STATS.length] */
   readonly layer: Float32Array;
   /** [nVariants, nLayers, bins.count] share of probe values per bin (each histogram sums to 1). */
   readonly hist: Float32Array;
+  /** [nVariants, nLayers, zBins.count] the same for z = xW + b. */
+  readonly zHist: Float32Array;
+  /** [nVariants, probeRows] z of the tracked unit of the tracked layer, one value per probe row. */
+  readonly unitZ: Float32Array;
 }
 
 /** An empty snapshot for the given shape. */
-export function createSnapshot(nVariants: number, nLayers: number, bins: HistogramBins): Snapshot {
+export function createSnapshot(nVariants: number, nLayers: number, bins: HistogramBins, zBins: HistogramBins, probeRows: number): Snapshot {
   return {
     step: 0,
     nVariants,
     nLayers,
     bins,
+    zBins,
+    probeRows,
     variant: new Float64Array(nVariants * VARIANT_STATS.length).fill(NaN),
     layer: new Float32Array(nVariants * nLayers * LAYER_STATS.length).fill(NaN),
     hist: new Float32Array(nVariants * nLayers * bins.count),
+    zHist: new Float32Array(nVariants * nLayers * zBins.count),
+    unitZ: new Float32Array(nVariants * probeRows).fill(NaN),
   };
 }
 
@@ -100,7 +120,26 @@ export function layerHistogram(s: Snapshot, v: number, layer: number): Float32Ar
   return s.hist.subarray(start, start + s.bins.count);
 }
 
+/** The z histogram of a variant's layer: a view, not a copy. */
+export function layerZHistogram(s: Snapshot, v: number, layer: number): Float32Array {
+  const start = (v * s.nLayers + layer) * s.zBins.count;
+  return s.zHist.subarray(start, start + s.zBins.count);
+}
+
+/** A variant's tracked-unit z values on the probe batch: [probeRows], a view, not a copy. */
+export function unitZValues(s: Snapshot, v: number): Float32Array {
+  return s.unitZ.subarray(v * s.probeRows, (v + 1) * s.probeRows);
+}
+
 /** A deep copy (for keeping the step-0 ghost, or handing one snapshot away while filling another). */
 export function cloneSnapshot(s: Snapshot): Snapshot {
-  return { ...s, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice() };
+  return { ...s, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice(), zHist: s.zHist.slice(), unitZ: s.unitZ.slice() };
+}
+
+/**
+ * Whether a placement's z = xW + b is itself the nonlinearity's input (no normalization between them:
+ * plain, and every placement after the activation), so the z statistics repeat the input's.
+ */
+export function zIsActIn(placement: Placement): boolean {
+  return !normBeforeActivation(placement);
 }

@@ -32,14 +32,14 @@ function parallel() {
     now,
     schedule,
   });
-  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: 1, ...msg }) };
+  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: 2, ...msg }) };
 }
 
 /** A single session doing the same work, for comparison. */
 function single() {
   const out: FromWorker[] = [];
   const session = new Session({ post: (m) => out.push(m), loadMnist: () => Promise.reject(new Error('no')), now, schedule });
-  return { out, send: (msg: object) => session.handle({ v: 1, ...msg }) };
+  return { out, send: (msg: object) => session.handle({ v: 2, ...msg }) };
 }
 
 async function until(pred: () => boolean, ms = 10_000) {
@@ -86,6 +86,8 @@ describe('one worker per variant, coordinated', () => {
     // Probes of the same weights on the same probe batch: identical layer statistics and histograms.
     expect(Array.from(a.layer)).toEqual(Array.from(b.layer));
     expect(Array.from(a.hist)).toEqual(Array.from(b.hist));
+    expect(Array.from(a.zHist)).toEqual(Array.from(b.zHist));
+    expect(Array.from(a.unitZ)).toEqual(Array.from(b.unitZ));
     expect(p.out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'paused' });
     expect(a.layer.length).toBe(2 * 2 * LAYER_STATS.length);
   });
@@ -203,7 +205,7 @@ describe('one worker per variant: pace, size and live settings', () => {
 
 describe('mergeLossParts', () => {
   it('takes variant v’s column from sub-worker v, over the steps every sub-worker has', () => {
-    const part = (steps: number, values: number[]) => ({ v: 1 as const, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
+    const part = (steps: number, values: number[]) => ({ v: 2 as const, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
     const merged = mergeLossParts([part(3, [1, NaN, 2, NaN, 3, NaN]), part(2, [NaN, 10, NaN, 20])]);
     expect(merged.steps).toBe(2);
     expect(Array.from(merged.losses)).toEqual([1, 10, 2, 20]);

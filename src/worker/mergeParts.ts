@@ -4,24 +4,28 @@ import type { FromWorker, RunShape } from './protocol.ts';
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
 
+/** The packed arrays of a snapshot message, as src/experiment/snapshot.ts lays them out. */
+type Packed = Pick<SnapshotMsg, 'variant' | 'layer' | 'hist' | 'zHist' | 'unitZ'>;
+
 /**
  * One worker per variant: sub-worker i trains only variant i, so each packed array of the merged
  * snapshot takes variant i's block from sub-snapshot i.
  */
-export function mergeSnapshotParts(shape: RunShape, subs: readonly SnapshotMsg[]): { variant: Float64Array; layer: Float32Array; hist: Float32Array } {
+export function mergeSnapshotParts(shape: RunShape, subs: readonly SnapshotMsg[]): Packed {
   const n = subs.length;
-  const vw = VARIANT_STATS.length;
-  const lw = shape.nLayers * LAYER_STATS.length;
-  const hw = shape.nLayers * shape.bins.count;
-  const variant = new Float64Array(n * vw);
-  const layer = new Float32Array(n * lw);
-  const hist = new Float32Array(n * hw);
-  subs.forEach((s, i) => {
-    variant.set(s.variant.subarray(i * vw, (i + 1) * vw), i * vw);
-    layer.set(s.layer.subarray(i * lw, (i + 1) * lw), i * lw);
-    hist.set(s.hist.subarray(i * hw, (i + 1) * hw), i * hw);
-  });
-  return { variant, layer, hist };
+  const take = <T extends Float32Array | Float64Array>(make: (length: number) => T, pick: (s: SnapshotMsg) => T, width: number): T => {
+    const out = make(n * width);
+    subs.forEach((s, i) => out.set(pick(s).subarray(i * width, (i + 1) * width), i * width));
+    return out;
+  };
+  const f32 = (length: number) => new Float32Array(length);
+  return {
+    variant: take((length) => new Float64Array(length), (s) => s.variant, VARIANT_STATS.length),
+    layer: take(f32, (s) => s.layer, shape.nLayers * LAYER_STATS.length),
+    hist: take(f32, (s) => s.hist, shape.nLayers * shape.bins.count),
+    zHist: take(f32, (s) => s.zHist, shape.nLayers * shape.zBins.count),
+    unitZ: take(f32, (s) => s.unitZ, shape.probeRows),
+  };
 }
 
 /** The per-step losses of all variants: variant v's column from sub-worker v, over the steps all have. */

@@ -4,12 +4,15 @@ import type { Placement } from '../engine/spec.ts';
 import type { HistogramBins } from '../experiment/snapshot.ts';
 
 /** Bumped whenever a message's shape changes; both sides refuse other versions. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Training speed: steps per second, or as fast as the machine goes. */
 /** Steps per second: 0.5 is slow motion, one step every two seconds, for narrating single steps. */
-export type Speed = 0.5 | 1 | 10 | 100 | 'max';
+export type Speed = number | 'max';
+/** The speeds the lab's menu offers (the story's demos ask for their own paces). */
 export const SPEEDS: readonly Speed[] = [0.5, 1, 10, 100, 'max'];
+/** The slowest and fastest paced speeds a worker accepts, in steps per second. */
+export const SPEED_RANGE = [0.1, 10_000] as const;
 
 /** Messages from the page to the trainer worker. */
 export type ToWorker =
@@ -17,27 +20,28 @@ export type ToWorker =
    * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
    */
-  | { v: 1; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
-  | { v: 1; type: 'play' }
-  | { v: 1; type: 'pause' }
+  | { v: 2; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
+  /** Train at the set speed; with `until`, pause when the run reaches that step (a story demo's end). */
+  | { v: 2; type: 'play'; until?: number }
+  | { v: 2; type: 'pause' }
   /** Train exactly `count` paired steps, then pause. */
-  | { v: 1; type: 'step'; count: number }
+  | { v: 2; type: 'step'; count: number }
   /** Start the same experiment over, from the same seed or from a new one. */
-  | { v: 1; type: 'reset'; seed: 'same' | 'new'; request?: number }
-  | { v: 1; type: 'setSpeed'; speed: Speed }
+  | { v: 2; type: 'reset'; seed: 'same' | 'new'; request?: number }
+  | { v: 2; type: 'setSpeed'; speed: Speed }
   /** Change the learning rate live, without a reset. */
-  | { v: 1; type: 'setLr'; lr: number }
+  | { v: 2; type: 'setLr'; lr: number }
   /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
-  | { v: 1; type: 'track'; layer: number; unit: number }
+  | { v: 2; type: 'track'; layer: number; unit: number }
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
-  | { v: 1; type: 'ping'; id: number }
+  | { v: 2; type: 'ping'; id: number }
   /** Send the per-step training losses of this run so far (the first LOSS_LOG_STEPS steps). */
-  | { v: 1; type: 'losses'; id: number }
+  | { v: 2; type: 'losses'; id: number }
   /**
    * Record a run trace (shift-lab-trace/1) of this run's first `steps` steps: the same config and seed
    * trained afresh beside the live run, which carries on untouched.
    */
-  | { v: 1; type: 'trace'; id: number; steps: number };
+  | { v: 2; type: 'trace'; id: number; steps: number };
 
 /** What the trainer is doing. */
 export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
@@ -50,22 +54,26 @@ export interface RunShape {
   readonly sizes: readonly number[];
   readonly nLayers: number;
   readonly bins: HistogramBins;
+  /** The bins of the z = xW + b histograms. */
+  readonly zBins: HistogramBins;
+  /** Rows of the probe batch (the length of each variant's unitZ block). */
+  readonly probeRows: number;
 }
 
 /** Messages from the trainer worker to the page. Every one carries the step it describes. */
 export type FromWorker =
   /** Progress of the MNIST download (bytes; total null when unknown). */
-  | { v: 1; type: 'loading'; step: number; loaded: number; total: number | null }
+  | { v: 2; type: 'loading'; step: number; loaded: number; total: number | null }
   /** The data could not be loaded: the run falls back to another data set. */
-  | { v: 1; type: 'dataError'; step: number; message: string; fallback: DatasetName }
+  | { v: 2; type: 'dataError'; step: number; message: string; fallback: DatasetName }
   /**
    * A new run started (configure or reset): runId grows by one each time; step is 0. `request` echoes the
    * id of the configure or reset that started it, so the page can tell the answer to its latest request.
    */
-  | { v: 1; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
-  /** The run's state; layer, hist and variant are packed as in src/experiment/snapshot.ts. */
+  | { v: 2; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
+  /** The run's state; layer, hist, zHist, unitZ and variant are packed as in src/experiment/snapshot.ts. */
   | {
-      v: 1;
+      v: 2;
       type: 'snapshot';
       step: number;
       runId: number;
@@ -74,17 +82,19 @@ export type FromWorker =
       variant: Float64Array;
       layer: Float32Array;
       hist: Float32Array;
+      zHist: Float32Array;
+      unitZ: Float32Array;
     }
   /** Play, pause or the end of a step command. */
-  | { v: 1; type: 'status'; step: number; runId: number; status: RunStatus }
+  | { v: 2; type: 'status'; step: number; runId: number; status: RunStatus }
   /** A message that could not be handled, with why. Training state is unchanged. */
-  | { v: 1; type: 'error'; step: number; message: string }
+  | { v: 2; type: 'error'; step: number; message: string }
   /** The answer to a ping. */
-  | { v: 1; type: 'pong'; step: number; id: number }
+  | { v: 2; type: 'pong'; step: number; id: number }
   /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
-  | { v: 1; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
+  | { v: 2; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
   /** A run trace as JSON text (steps: how many it holds, which the size limit may have cut), or why none could be made. */
-  | { v: 1; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
+  | { v: 2; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
@@ -102,6 +112,10 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
       }
       return { ok: true, msg: m as ToWorker };
     case 'play':
+      if (m.until !== undefined && !(Number.isInteger(m.until) && (m.until as number) >= 1 && (m.until as number) <= 100_000_000)) {
+        return { ok: false, reason: `play: until ${String(m.until)} is not a step count` };
+      }
+      return { ok: true, msg: m as ToWorker };
     case 'pause':
       return { ok: true, msg: m as ToWorker };
     case 'step':
@@ -111,7 +125,9 @@ export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok
     case 'reset':
       return m.seed === 'same' || m.seed === 'new' ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'reset seed must be "same" or "new"' };
     case 'setSpeed':
-      return SPEEDS.includes(m.speed as Speed) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `speed ${String(m.speed)} is not one of 0.5, 1, 10, 100, max` };
+      return m.speed === 'max' || (typeof m.speed === 'number' && m.speed >= SPEED_RANGE[0] && m.speed <= SPEED_RANGE[1])
+        ? { ok: true, msg: m as ToWorker }
+        : { ok: false, reason: `speed ${String(m.speed)} is not max or a number of steps per second in ${SPEED_RANGE[0]}..${SPEED_RANGE[1]}` };
     case 'setLr':
       return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
     case 'track':

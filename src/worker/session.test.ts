@@ -25,7 +25,7 @@ function harness(
     now: () => performance.now(),
     schedule: (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)),
   });
-  const send = (msg: object) => session.handle({ v: 1, ...msg });
+  const send = (msg: object) => session.handle({ v: 2, ...msg });
   const until = async (pred: () => boolean, ms = 10_000) => {
     const start = Date.now();
     while (!pred()) {
@@ -54,7 +54,7 @@ describe('trainer session', () => {
     await h.until(() => h.lastSnapshot()?.step === 38 && h.of('status').at(-1)?.status === 'paused');
     // Snapshot buffers travel in the transfer list.
     const index = h.messages.lastIndexOf(h.lastSnapshot()!);
-    expect(h.transfers[index]).toHaveLength(3);
+    expect(h.transfers[index]).toHaveLength(5);
   });
 
   it('resumes a lost run: replays quietly to the step, then reports exactly what the original run had there', async () => {
@@ -76,7 +76,7 @@ describe('trainer session', () => {
     const timeless = (v: Float64Array) => Array.from(v).filter((_, i) => i % VARIANT_STATS.length !== VS.trainLoss);
     expect(timeless(replacement.lastSnapshot()!.variant)).toEqual(timeless(original.lastSnapshot()!.variant));
     expect(Array.from(replacement.lastSnapshot()!.layer)).toEqual(Array.from(original.lastSnapshot()!.layer));
-    expect(replacement.of('pong')).toEqual([{ v: 1, type: 'pong', step: expect.any(Number), id: 4 }]);
+    expect(replacement.of('pong')).toEqual([{ v: 2, type: 'pong', step: expect.any(Number), id: 4 }]);
     // It trains on from there as usual.
     replacement.send({ type: 'step', count: 5 });
     await replacement.until(() => replacement.lastSnapshot()?.step === 125);
@@ -172,7 +172,7 @@ describe('trainer session', () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });
     await h.until(() => h.of('configured').length === 1);
-    h.session.handle({ v: 1, type: 'fly' });
+    h.session.handle({ v: 2, type: 'fly' });
     h.session.handle({ v: 99, type: 'play' });
     h.session.handle('play');
     h.send({ type: 'step', count: 0 });
@@ -180,7 +180,7 @@ describe('trainer session', () => {
     const errors = h.of('error').map((e) => e.message);
     expect(errors).toEqual([
       'unknown message type "fly"',
-      'protocol version 99 is not 1',
+      'protocol version 99 is not 2',
       'message is not an object',
       'step count 0 is not an integer in 1..1000000',
       'learning rate -1 is not a number in [0.00001, 100]',

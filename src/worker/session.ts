@@ -26,6 +26,8 @@ export class Session {
   private speed: Speed = 'max';
   /** The step at which a `step` command stops, or −1. */
   private stopAt = -1;
+  /** The step at which a paced `play … until` pauses, or −1. */
+  private playUntil = -1;
   /** Per-step losses of the current run (bounded). */
   private lossLog: LossLog | null = null;
   /** Recovering a crashed worker's run: train quietly at full speed up to this step (0: not resuming). */
@@ -41,14 +43,14 @@ export class Session {
   private paceStart = { at: 0, step: 0 };
 
   constructor(private readonly host: SessionHost) {
-    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: 1, type: 'loading', step: 0, loaded, total }));
+    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: 2, type: 'loading', step: 0, loaded, total }));
   }
 
   /** Handles one incoming message; anything malformed gets an `error` reply. */
   handle(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
-      this.reply({ v: 1, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
+      this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
       return;
     }
     try {
@@ -62,7 +64,7 @@ export class Session {
     switch (msg.type) {
       case 'configure': {
         const { config, notices } = parseConfig(msg.config);
-        if (notices.length > 0) this.reply({ v: 1, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
+        if (notices.length > 0) this.reply({ v: 2, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
         this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
         void this.start(config, msg.request ?? null, msg.resumeAt ?? 0);
         return;
@@ -76,11 +78,13 @@ export class Session {
       case 'play':
         this.wantPlay = true;
         this.stopAt = -1;
+        this.playUntil = msg.until ?? -1;
         if (this.exp !== null) this.setStatus(this.exp.allDiverged ? 'paused' : 'playing');
         return;
       case 'pause':
         this.wantPlay = false;
         this.stopAt = -1;
+        this.playUntil = -1;
         if (this.exp !== null) this.setStatus('paused');
         return;
       case 'step':
@@ -100,12 +104,12 @@ export class Session {
         if (this.exp !== null) this.exp.lr = msg.lr;
         return;
       case 'ping':
-        this.reply({ v: 1, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
+        this.reply({ v: 2, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
         return;
       case 'losses': {
         const { steps, losses } = this.lossLog?.take() ?? { steps: 0, losses: new Float64Array(0) };
         const names = this.exp?.variants.map((v) => v.name) ?? [];
-        this.host.post({ v: 1, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
+        this.host.post({ v: 2, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
         return;
       }
       case 'trace': {
@@ -144,6 +148,7 @@ export class Session {
     this.request = request;
     this.exp = null;
     this.stopAt = -1;
+    this.playUntil = -1;
     this.setStatusOnly('loading');
     let mnist: MnistFile | null = null;
     let fallback: string | null = null;
@@ -162,14 +167,14 @@ export class Session {
     let config = this.config;
     if (fallback !== null) {
       config = { ...config, dataset: 'blobs' };
-      this.reply({ v: 1, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
+      this.reply({ v: 2, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
     }
     const exp = new Experiment(config, buildSplit(config, mnist), this.only);
     this.config = config;
     this.exp = exp;
     this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
-    this.reply({ v: 1, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
+    this.reply({ v: 2, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     if (resumeAt > 0) {
       // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on.
@@ -193,7 +198,7 @@ export class Session {
   private setStatusOnly(status: RunStatus): void {
     if (status === this.status) return;
     this.status = status;
-    this.reply({ v: 1, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
+    this.reply({ v: 2, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
   }
 
   private resetPace(): void {
@@ -242,8 +247,9 @@ export class Session {
           this.setStatus('playing');
           break;
         }
-        if (!resuming && (exp.step === this.stopAt || exp.allDiverged)) {
+        if (!resuming && (exp.step === this.stopAt || exp.step === this.playUntil || exp.allDiverged)) {
           this.stopAt = -1;
+          this.playUntil = -1;
           this.wantPlay = false;
           this.postSnapshot();
           this.setStatus('paused');
@@ -275,9 +281,11 @@ export class Session {
     const variant = snap.variant.slice();
     const layer = snap.layer.slice();
     const hist = snap.hist.slice();
+    const zHist = snap.zHist.slice();
+    const unitZ = snap.unitZ.slice();
     this.host.post(
-      { v: 1, type: 'snapshot', step: exp.step, runId: this.runId, status: this.status, stepsPerSecond: w.perSecond, variant, layer, hist },
-      [variant.buffer, layer.buffer, hist.buffer],
+      { v: 2, type: 'snapshot', step: exp.step, runId: this.runId, status: this.status, stepsPerSecond: w.perSecond, variant, layer, hist, zHist, unitZ },
+      [variant.buffer, layer.buffer, hist.buffer, zHist.buffer, unitZ.buffer],
     );
   }
 
@@ -290,6 +298,6 @@ export class Session {
     this.stopAt = -1;
     // Never leave the page waiting on a run that will not come: report a settled status either way.
     this.setStatusOnly(this.exp !== null ? 'paused' : 'idle');
-    this.reply({ v: 1, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
+    this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
   }
 }

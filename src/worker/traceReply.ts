@@ -37,8 +37,8 @@ export async function traceReply(
       }
     }
     const trace = recorder.finish();
-    return { v: 1, type: 'trace', step, id, steps: trace.batches.length, json: JSON.stringify(trace), error: null };
+    return { v: 2, type: 'trace', step, id, steps: trace.batches.length, json: JSON.stringify(trace), error: null };
   } catch (e) {
-    return { v: 1, type: 'trace', step, id, steps: 0, json: null, error: (e as Error).message };
+    return { v: 2, type: 'trace', step, id, steps: 0, json: null, error: (e as Error).message };
   }
 }
