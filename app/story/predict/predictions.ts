@@ -43,43 +43,43 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
     why: () => 'The steep side caps the raw rate, so the floor crawls; standardized, one rate fits both.',
   },
   shift: {
-    question: 'Without BN, what happens to the inputs of one unit in the last hidden layer over the first 500 steps?',
+    question: 'Without BN, what do one unit’s inputs do during training?',
     choices: [
       { id: 'still', text: 'They stay where they started' },
-      { id: 'move', text: 'Their middle moves and their spread widens' },
+      { id: 'move', text: 'They move and widen' },
       { id: 'shrink', text: 'They shrink towards 0' },
     ],
-    answer: () => (claimHolds('shift-plain') ? 'move' : 'still'),
-    why: () => measuredText('Every layer below keeps changing, so the inputs it passes up keep changing: over 5 seeds this unit’s band is {shift-plain.widening500} wider at step 500 than at step 0.'),
+    answer: () => ((median('shift-plain', 'widening500') ?? 1) >= 3 ? 'move' : 'still'),
+    why: () => (claimHolds('shift-plain') ? 'The layers below keep changing what they pass up.' : measuredText('{shift-plain}')),
   },
   transform: {
-    question: 'BN starts this unit with γ = 1 and β = 0, so its output has mean 0 and spread 1 in every batch. Does training keep it that way?',
+    question: 'BN’s output y starts at batch mean 0, spread 1 (γ = 1, β = 0). Does it stay there?',
     choices: [
-      { id: 'fixed', text: 'Yes: BN holds it at mean 0, spread 1' },
-      { id: 'moves', text: 'No: the network moves and widens it again' },
+      { id: 'fixed', text: 'Yes: BN holds it there' },
+      { id: 'moves', text: 'No: it moves' },
     ],
-    answer: () => (claimHolds('shift-bn-gamma') ? 'moves' : 'fixed'),
-    why: () => measuredText('BN fixes the batch mean and spread of x̂ only. γ and β are learned: the tracked unit’s band grows from {shift-bn-gamma.band100} at step 100 to {shift-bn-gamma.band3000} at step 3,000.'),
+    answer: () => ((median('shift-bn-gamma', 'band3000') ?? 0) > (median('shift-bn-gamma', 'band100') ?? 0) ? 'moves' : 'fixed'),
+    why: () => (claimHolds('shift-bn-gamma') ? 'BN fixes only x̂. γ and β are learned, and they move y.' : measuredText('{shift-bn-gamma}')),
   },
   bias: {
-    question: 'The dense layer just before BN has a bias b. After a training step, how large is the gradient of b?',
+    question: 'The layer before BN has a bias b. How large is b’s gradient?',
     choices: [
-      { id: 'same', text: 'About as large as in the plain network' },
+      { id: 'same', text: 'About as large as in plain' },
       { id: 'smaller', text: 'Smaller, but clearly there' },
       { id: 'zero', text: 'Zero, up to rounding' },
     ],
     answer: () => 'zero',
-    why: () => 'b adds the same amount to every example in the batch, and BN subtracts the batch mean, so b cancels exactly. This is algebra, not a finding: the chart shows only float rounding.',
+    why: () => 'By construction, below.',
   },
   inference: {
-    question: 'After training, BN normalizes a test batch of ONE digit with that batch’s own mean and variance. What does the network predict?',
+    question: 'One test digit, normalized by its own mean and variance: what does BN predict?',
     choices: [
-      { id: 'fine', text: 'As well as with a batch of 60' },
+      { id: 'fine', text: 'As well as in a batch of 60' },
       { id: 'worse', text: 'A little worse' },
-      { id: 'one', text: 'The same class for every digit' },
+      { id: 'one', text: 'One class for every digit' },
     ],
-    answer: () => (claimHolds('inference-batch') ? 'one' : 'worse'),
-    why: () => 'One value minus its own mean is 0, so every unit outputs β, whatever the digit: the prediction no longer depends on the input.',
+    answer: () => (median('inference-batch', 'classesAtOne') === 1 ? 'one' : 'worse'),
+    why: () => 'x̂ = 0, so every unit gives β.',
   },
   rates: {
     question: 'Both networks now train at learning rate 10, twenty times the rate so far. What happens?',
@@ -88,7 +88,11 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
       { id: 'bn', text: 'BN learns; plain stalls' },
       { id: 'none', text: 'Both fail' },
     ],
-    answer: () => (claimHolds('high-lr') ? 'bn' : 'both'),
+    answer: () => {
+      const bn = median('high-lr', 'bnFinal') ?? 0;
+      const plain = median('high-lr', 'plainFinal') ?? 0;
+      return bn > 0.9 && plain < 0.5 ? 'bn' : bn > 0.9 && plain > 0.9 ? 'both' : 'none';
+    },
     why: () => measuredText('Over 5 seeds, after 1,000 steps: plain {high-lr.plainFinal}, BN {high-lr.bnFinal}.'),
   },
   limits: {
@@ -115,23 +119,24 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
     why: () => measuredText('Over 5 seeds, 90% at step {noisy-trains.noisyTo90} for noisy BN, {noisy-trains.bnTo90} for BN and {noisy-trains.plainTo90} for plain.'),
   },
   smoothness: {
-    question: 'Step along the gradient, a little or four times as far. Whose loss changes more predictably?',
+    question: 'Along the gradient, whose loss changes less?',
     choices: [
       { id: 'plain', text: 'Plain’s' },
       { id: 'same', text: 'No difference' },
       { id: 'bn', text: 'BN’s' },
     ],
-    answer: () => (claimHolds('smoothness') ? 'bn' : 'same'),
-    why: () => measuredText('{smoothness}'),
+    answer: () => ((median('smoothness', 'betaRatio') ?? 1) > 1.1 ? 'bn' : (median('smoothness', 'betaRatio') ?? 1) < 0.9 ? 'plain' : 'same'),
+    why: () => (claimHolds('smoothness') ? 'BN’s, modestly: see below.' : measuredText('{smoothness}')),
   },
   evidence: {
-    question: 'If removing internal covariate shift were why BN trains fast, the networks whose layer inputs shift the most would train…',
+    question: 'If BN worked by removing covariate shift, the networks whose inputs shift most would train…',
     choices: [
       { id: 'slow', text: 'the slowest' },
       { id: 'same', text: 'no differently' },
       { id: 'fast', text: 'the fastest' },
     ],
     answer: () => 'slow',
-    why: () => 'That is what the covariate-shift explanation predicts. The chart shows what was measured: judge each point against it.',
+    why: () => 'That is the covariate-shift view (the faint arrow): judge each point against it.',
   },
+
 };

@@ -23,6 +23,10 @@ export const rates: SectionView = {
       <p>{measuredText('{high-lr}')}</p>
       <p>{measuredText('{headline-tuned}')}</p>
       <p>{measuredText('{regularization-gap}')}</p>
+      <p>
+        The lab’s learning-rate sweep runs any setup at seven rates from the same start: <a href="?view=lab&amp;preset=bn-paper">open the lab</a> and press
+        “Run the sweep”.
+      </p>
     </>
   ),
 };

@@ -42,7 +42,6 @@ export const headlineEarly: Claim<keyof typeof runs> = {
   id: 'headline-early',
   title: 'BN is ahead over the first 500 steps',
   what: WHAT,
-  fast: false,
   runs,
   numbers: {
     plainMean500: { label: 'plain: mean test accuracy over steps 0–500', unit: 'accuracy' },
