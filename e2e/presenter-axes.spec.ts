@@ -90,3 +90,19 @@ test('arrow keys reach each slide title without a focus ring', async ({ page }) 
   await expect(next).not.toHaveAttribute('data-testid', 'slide-place');
   expect(await next.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 });
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`the lab slide shows both curves whole on the first screen at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openLab(page, '?dataset=blobs&present=1');
+    for (const id of ['loss', 'accuracy']) {
+      const box = (await page.locator(`[data-chart="${id}"] svg`).boundingBox())!;
+      expect(box.y, id).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, id).toBeLessThanOrEqual(size.height);
+      expect(box.width, id).toBeGreaterThan(size.width / 3);
+    }
+  });
+}

@@ -26,8 +26,8 @@ export function LossAccuracyPanel() {
       title="Loss and accuracy"
       watch={
         <>
-          Watch where the curves part: with <Term id="bn">batch norm</Term> the <Term id="trainLoss">training loss</Term> falls sooner and{' '}
-          <Term id="testAcc">test accuracy</Term> passes 90% (the marker) many steps before the plain network’s.
+          Watch where the curves part: with <Term id="bn">batch norm</Term> the loss falls sooner and <Term id="testAcc">test accuracy</Term> passes 90% (the
+          marker) many steps before the plain network’s.
         </>
       }
       actions={
@@ -42,12 +42,24 @@ export function LossAccuracyPanel() {
       }
     >
       <VariantLegend />
-      <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
-      {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}
-      <p className="chart-note">
-        Test accuracy, with batch norms using <Term id={MODE_TERM[evalMode]}>{MODE_LABEL[evalMode]}</Term> at test time
-      </p>
-      <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
+      {/* Side by side where the panel is wide (presenter mode, full screen), so both fit one screen. */}
+      <div className="curves-body">
+        <div className="curves-grid">
+          <div>
+            <p className="chart-note">
+              <Term id="trainLoss">Training loss</Term> on each step’s mini-batch
+            </p>
+            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
+          </div>
+          <div>
+            {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}
+            <p className="chart-note">
+              Test accuracy, with batch norms using <Term id={MODE_TERM[evalMode]}>{MODE_LABEL[evalMode]}</Term> at test time
+            </p>
+            <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
+          </div>
+        </div>
+      </div>
     </Panel>
   );
 }
