@@ -87,7 +87,7 @@ export function Term({ id, children }: { id: TermId; children?: ReactNode }) {
   return (
     <span
       ref={wrap}
-      className="term-wrap"
+      className="gloss-wrap"
       onPointerDown={() => {
         pressInside.current = true;
         window.addEventListener('pointerup', () => (pressInside.current = false), { once: true });
@@ -104,7 +104,7 @@ export function Term({ id, children }: { id: TermId; children?: ReactNode }) {
       <button
         ref={button}
         type="button"
-        className="term"
+        className="gloss-term"
         aria-expanded={open}
         aria-describedby={popId}
         onPointerDown={() => {
@@ -133,12 +133,12 @@ export function Term({ id, children }: { id: TermId; children?: ReactNode }) {
         ref={pop}
         id={popId}
         role="tooltip"
-        className="term-pop"
+        className="gloss-pop"
         hidden={!open}
         style={place === null ? { visibility: 'hidden' } : { left: place.left, top: place.top }}
       >
-        <strong className="term-name">{entry.term}</strong> {entry.plain}
-        {'more' in entry && <span className="term-more">{entry.more}</span>}
+        <strong className="gloss-name">{entry.term}</strong> {entry.plain}
+        {'more' in entry && <span className="gloss-more">{entry.more}</span>}
       </span>
     </span>
   );
