@@ -15,7 +15,7 @@ test('P turns the lab into a slide: large type, thick lines, the talk moves with
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
   await expect(page.getByLabel('Experiment settings')).toHaveCount(0);
-  await expect(page.getByTestId('slide-place')).toHaveText('9 / 9 The batch-norm lab');
+  await expect(page.getByTestId('slide-place')).toHaveText('12 / 12 The batch-norm lab');
   await expect(page).toHaveURL(/present=1/);
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');
@@ -28,14 +28,14 @@ test('P turns the lab into a slide: large type, thick lines, the talk moves with
 
   // ← to the story's last section, → back; one key press moves exactly one slide.
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('slide-place')).toHaveText(/^8 \/ 9 Regularization and limits/);
+  await expect(page.getByTestId('slide-place')).toHaveText(/^11 \/ 12 Weighing the evidence/);
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('slide-place')).toHaveText(/^7 \/ 9 /);
+  await expect(page.getByTestId('slide-place')).toHaveText(/^10 \/ 12 /);
   await expect(page).toHaveURL(/section=smoothness/);
-  for (const size of await fontSizes(page, '.story-text p')) expect(size).toBeGreaterThanOrEqual(24);
+  for (const size of await fontSizes(page, '.story-lead p')) expect(size).toBeGreaterThanOrEqual(24);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('slide-place')).toHaveText('9 / 9 The batch-norm lab');
+  await expect(page.getByTestId('slide-place')).toHaveText('12 / 12 The batch-norm lab');
   await page.keyboard.press('Escape');
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
@@ -112,9 +112,20 @@ test('F shows the focused panel full screen, ? lists the keys, Esc leaves each i
   await expect(page).not.toHaveURL(/panel=/);
 });
 
+test('a story link opens its slide, and the room is asked before the run', async ({ page }) => {
+  await page.goto('/?v=1&view=story&section=rates&present=1');
+  await expect(page.getByTestId('slide-place')).toHaveText(/^7 \/ 12 Larger learning rates/);
+  // In presenter mode the room answers by a show of hands: the choices are shown, and Space runs the slide.
+  await expect(page.locator('.predict-tag')).toHaveText('Ask the room');
+  await expect(page.getByTestId('demo-step')).toHaveText('waits for your prediction');
+  await page.locator('.story-lead').click();
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('demo-step')).toContainText(/step \d+ of 500/, { timeout: 20_000 });
+});
+
 test('a link opens presenter mode with a panel full screen; slow motion takes single steps', async ({ page }) => {
-  await openLab(page, '?v=1&view=story&section=shift&dataset=blobs&present=1&panel=drift');
-  await expect(page.getByTestId('slide-place')).toHaveText(/^2 \/ 9 Internal covariate shift/);
+  await openLab(page, '?v=1&view=lab&dataset=blobs&present=1&panel=drift');
+  await expect(page.getByTestId('slide-place')).toHaveText(/^12 \/ 12 The batch-norm lab/);
   await expect(page.locator('[data-panel="drift"]')).toHaveClass(/panel-full/);
   await page.keyboard.press('Escape');
   await page.getByLabel('Speed').selectOption({ label: 'slow motion' });
