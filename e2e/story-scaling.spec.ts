@@ -8,9 +8,15 @@ test('feature scaling: predict, watch both descents from step 0 on one screen, a
   await page.goto('/?view=story&section=scaling');
   const step = page.getByTestId('scaling-story-step');
   await expect(step).toHaveText('waits for your prediction');
+  // Every text the step readout shows is recorded, so a fast first step cannot slip past the check.
+  await step.evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { stepsSeen: string[] }).stepsSeen = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await page.getByRole('button', { name: 'Standardized features' }).click();
   // The descent starts from step 0 once the prediction is locked.
-  await expect(step).toHaveText(/^step 0 of \d/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen[0])).toMatch(/^step 0 of \d/);
   const count = (side: string) => page.locator(`.scaling-focal-marks[data-side=${side}] [data-count]`);
   await expect(count('raw')).toHaveAttribute('data-count', 'crawling');
   await expect(count('raw')).toHaveAttribute('data-count', 'converged', { timeout: 20_000 });

@@ -129,14 +129,14 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
     why: () => (claimHolds('smoothness') ? 'BN’s, modestly: see below.' : measuredText('{smoothness}')),
   },
   evidence: {
-    question: 'If BN worked by removing covariate shift, the networks whose inputs shift most would train…',
+    question: 'If BN worked by removing covariate shift, the networks that shift most would train…',
     choices: [
-      { id: 'slow', text: 'the slowest' },
+      { id: 'slow', text: 'slowest' },
       { id: 'same', text: 'no differently' },
-      { id: 'fast', text: 'the fastest' },
+      { id: 'fast', text: 'fastest' },
     ],
     answer: () => 'slow',
-    why: () => 'That is the covariate-shift view (the faint arrow): judge each point against it.',
+    why: () => 'That is the covariate-shift view (the arrow).',
   },
 
 };
