@@ -20,7 +20,7 @@ export interface DemoSpec {
 export const DEMOS: Partial<Record<SectionId, DemoSpec>> = {
   opening: { preset: 'bn-paper', config: { evalEvery: 25 }, steps: 500, seconds: 10 },
   shift: { preset: 'bn-paper', config: { evalEvery: 100 }, steps: 500, seconds: 10 },
-  transform: { preset: 'bn-paper', config: { evalEvery: 100 }, steps: 500, seconds: 12 },
+  transform: { preset: 'bn-paper', config: { evalEvery: 100 }, steps: 500, seconds: 15 },
   bias: { preset: 'bn-paper', config: { variants: ['none', 'before', 'after'], evalEvery: 100 }, steps: 200, seconds: 8 },
   inference: { preset: 'bn-paper', config: { inferEvery: 25, evalEvery: 100 }, steps: 300, seconds: 12 },
   rates: { preset: 'high-lr', config: { evalEvery: 25 }, steps: 500, seconds: 10 },

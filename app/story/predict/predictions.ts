@@ -43,7 +43,7 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
     why: () => 'The steep side caps the raw rate, so the floor crawls; standardized, one rate fits both.',
   },
   shift: {
-    question: 'Without BN, what do one unit’s inputs do during training?',
+    question: 'Without BN, what do one unit’s inputs do in training?',
     choices: [
       { id: 'still', text: 'They stay where they started' },
       { id: 'move', text: 'They move and widen' },
@@ -53,7 +53,7 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
     why: () => (claimHolds('shift-plain') ? 'The layers below keep changing what they pass up.' : measuredText('{shift-plain}')),
   },
   transform: {
-    question: 'BN’s output y starts at batch mean 0, spread 1 (γ = 1, β = 0). Does it stay there?',
+    question: 'y starts at batch mean 0, spread 1 (γ = 1, β = 0). Does it stay there?',
     choices: [
       { id: 'fixed', text: 'Yes: BN holds it there' },
       { id: 'moves', text: 'No: it moves' },
