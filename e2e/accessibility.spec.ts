@@ -63,8 +63,11 @@ test('each live chart has a title and a spoken summary of its current values', a
   await expect(loss).toHaveAccessibleName('training loss against training step for Plain and BN before');
   await expect(loss).toHaveAccessibleDescription(/^training loss\. At step 10: Plain \d\.\d+; BN before \d\.\d+\.$/);
   await expect(page.locator('[data-chart="accuracy"] svg')).toHaveAccessibleDescription(/At step 10: Plain [\d.]+%; BN before [\d.]+%\. Reached 90(\.0)?%: Plain (not yet|at step \d+); BN before (not yet|at step \d+)\.$/);
-  await expect(page.locator('[data-hist="before-1"]')).toHaveAccessibleDescription(/^Step 10: median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+; \d+% saturated\.$/);
-  await expect(page.locator('[data-drift="none"]')).toHaveAccessibleDescription(/^Step 10\. Tracked unit: median .+\. Whole layer: median .+\.$/);
+  await expect(page.locator('[data-hist="before-1"]')).toHaveAccessibleDescription(/^Step 10, into the sigmoid \(after BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+; \d+% saturated\.$/);
+  // BN's input z = xW + b has its own histogram and drift chart, each saying which quantity it shows.
+  await expect(page.locator('[data-hist-z="before-1"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b \(before BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+(; \d+% beyond ±10)?\.$/);
+  await expect(page.locator('[data-drift="none"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b = sigmoid input\. Tracked unit: median .+\. Whole layer: median .+\.$/);
+  await expect(page.locator('[data-drift-z="before"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b \(before BN\)\. Tracked unit: median .+\. Whole layer: median .+\.$/);
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(loss).toHaveAccessibleDescription(/At step 20:/);
 });

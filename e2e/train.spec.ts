@@ -27,7 +27,7 @@ test('pressing Play trains both networks on MNIST: the counter advances, every c
     }
     await expect(page.locator(`[data-drift="${variant}"]`)).toHaveAttribute('data-drift-cell', `${variant}-3`);
   }
-  const strip = page.getByRole('img', { name: 'Plain (no BN): histogram of layer 1 inputs over time, brighter where more inputs fall' });
+  const strip = page.getByRole('img', { name: 'Plain (no BN), layer 1, z = xW + b = sigmoid input: histogram over time from -10 to 10, brighter where more values fall' });
   const lit = await strip.evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let n = 0;

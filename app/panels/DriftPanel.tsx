@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo, useRef, useState } from 'react';
-import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
+import { useId, useMemo, useRef, useState } from 'react';
+import { LAYER_STATS, LS, type LayerStat } from '../../src/experiment/snapshot.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import type { History } from '../history/History.ts';
 import { useFrame } from '../hooks/useFrame.ts';
@@ -9,31 +9,29 @@ import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { nearestIndex, niceCeil } from '../viz/domains.ts';
 import { driftLayout, stripRows, symmetricSpan, thinRows } from '../viz/driftLayout.ts';
-import { formatStep, formatTick } from '../viz/format.ts';
 import { paintHeatStrip } from '../viz/heatStrip.ts';
-import { VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
-import { spreadSummary } from '../viz/summary.ts';
+import { activationName, hasSplitQuantities, quantityCells, quantityKeys, quantityLabel, type QuantityCell, type QuantityView } from '../viz/quantities.ts';
+import { driftSummary } from '../viz/summary.ts';
+import { DRIFT_MARGIN as M, DriftChart, StripLegend, stripColumns } from './DriftChart.tsx';
 import { InputShiftTable } from './InputShiftTable.tsx';
 import { Panel } from './Panel.tsx';
 
-const STRIP_HEIGHT = 36;
-/** A strip paints at most this many columns (one pixel per bin vertically); CSS stretches it. */
-const MAX_STRIP_COLUMNS = 256;
-const M = { left: 44, right: 20, top: 10, bottom: 30 };
-const BAND_KEYS = ['p15', 'p85', 'unitP15', 'unitP85'] as const;
 /**
- * The grid redraws about five times a second, less when it has more than eight cells (a deep network with four
- * variants has 24): drift unfolds over hundreds of steps, and every layer × variant redrawn on every frame cost
+ * The grid redraws about five times a second, less when it has more than eight charts (a deep network with four
+ * variants has dozens): drift unfolds over hundreds of steps, and every chart redrawn on every frame cost
  * the page its frame rate with three variants.
  */
-const driftRedrawMs = (cells: number) => Math.round(200 * Math.max(1, cells / 8));
+const driftRedrawMs = (charts: number) => Math.round(200 * Math.max(1, charts / 8));
 
-type Key = keyof typeof LS;
+const cellId = (c: QuantityCell, l: number) => `${c.v}-${l}-${c.quantity}`;
 
 /**
- * Per hidden layer and variant, the 15/50/85th percentiles of the inputs to the nonlinearity over training
- * (the BN paper's Fig. 1b/c), for the tracked unit and the whole layer, each over a histogram-over-time strip.
+ * Per hidden layer, a row of charts: for each variant the 15/50/85th percentiles over training (the BN paper's
+ * Fig. 1b/c) of the tracked unit and the whole layer, each over a histogram-over-time strip. A variant with a
+ * normalization before its nonlinearity gets two charts, z = xW + b (what the normalization receives) and what
+ * the nonlinearity receives; for the others they are one array, so one chart says so. A layer's charts share
+ * one locked axis, so z and the nonlinearity's input compare directly.
  */
 export function DriftPanel() {
   const history = useTrainer().history;
@@ -41,18 +39,22 @@ export function DriftPanel() {
   const trackLayer = useStore((s) => s.config.trackLayer);
   const trackUnit = useStore((s) => s.config.trackUnit);
   const width = useStore((s) => s.config.width);
+  const act = useStore((s) => s.config.activation);
+  const [view, setView] = useState<QuantityView>('both');
+  const viewId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
   const [domain, setDomain] = useState<{ x: number; spans: readonly number[] }>({ x: 10, spans: [] });
-  const nv = shape?.variantNames.length ?? 0;
+  const placements = useMemo(() => shape?.placements ?? [], [shape]);
+  const cells = useMemo(() => quantityCells(placements, view), [placements, view]);
   const nl = shape?.nLayers ?? 1;
   const tracked = Math.min(trackLayer, nl) - 1;
-  const { columns, cellWidth, bandHeight } = driftLayout(size.width, nv, nl);
+  const { columns, cellWidth, bandHeight } = driftLayout(size.width, cells.length, nl);
   const x = useMemo(() => scaleLinear().domain([0, domain.x]).range([M.left, cellWidth - M.right]), [domain.x, cellWidth]);
   const ys = useMemo(
     () => Array.from({ length: nl }, (_, l) => scaleLinear().domain([-(domain.spans[l] ?? 2), domain.spans[l] ?? 2]).range([bandHeight - M.bottom, M.top])),
     [domain.spans, nl, bandHeight],
   );
-  const refs = useRef<Record<string, SVGPathElement | null>>({});
+  const paths = useRef<Record<string, SVGPathElement | null>>({});
   const canvases = useRef<Record<string, HTMLCanvasElement | null>>({});
   const summaries = useRef<Record<string, SVGDescElement | null>>({});
   /** What the strips last showed, to skip repainting them when no history row has been added. */
@@ -65,19 +67,18 @@ export function DriftPanel() {
       const latest = h.latest;
       if (shape === null || latest === null) return;
       const lw = h.layerWidth;
-      const stat = (row: number, v: number, l: number, key: Key) =>
+      const stat = (row: number, v: number, l: number, key: LayerStat) =>
         row < h.count ? h.layer[row * lw + (v * shape.nLayers + l) * LAYER_STATS.length + LS[key]] : latest.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
       const n = h.count + 1;
-      const nVariants = shape.variantNames.length;
-      // Each layer's variants share one locked y axis; the x axis is common to all.
-      const plotWidth = Math.max(1, cellWidth - M.left - M.right);
-      // About one point per two pixels: the grid draws four paths in every layer of every variant.
-      const thin = thinRows(n, plotWidth / 2);
-      // Spans over every kept row (not only the drawn ones), so a locked axis does not move when the thinning does.
-      const perVariant = n * BAND_KEYS.length;
-      const spans = Array.from({ length: shape.nLayers }, (_, l) =>
-        symmetricSpan(nVariants * perVariant, (i) => stat(Math.floor((i % perVariant) / BAND_KEYS.length), Math.floor(i / perVariant), l, BAND_KEYS[i % BAND_KEYS.length])),
-      );
+      // About one point per two pixels: the grid draws four paths in every chart.
+      const thin = thinRows(n, Math.max(1, cellWidth - M.left - M.right) / 2);
+      // One locked y axis per layer over every chart shown and every kept row (not only the drawn ones), so it
+      // does not move when the thinning does.
+      const series = cells.flatMap((c) => {
+        const k = quantityKeys(c.quantity);
+        return [k.layer[0], k.layer[2], k.unit[0], k.unit[2]].map((key) => ({ v: c.v, key }));
+      });
+      const spans = Array.from({ length: shape.nLayers }, (_, l) => symmetricSpan(series.length * n, (i) => stat(i % n, series[Math.floor(i / n)].v, l, series[Math.floor(i / n)].key)));
       const xMax = niceCeil(latest.step);
       if (xMax !== domain.x || spans.length !== domain.spans.length || spans.some((s, l) => s !== domain.spans[l])) {
         setDomain({ x: xMax, spans });
@@ -87,40 +88,47 @@ export function DriftPanel() {
         const r = thin.row(i);
         return r < h.count ? h.steps[r] : latest.step;
       };
-      const at = (v: number, l: number, key: Key) => (i: number) => stat(thin.row(i), v, l, key);
+      const at = (v: number, l: number, key: LayerStat) => (i: number) => stat(thin.row(i), v, l, key);
       const lastRowStep = h.count > 0 ? h.steps[h.count - 1] : -1;
       // Strips show kept rows only: after the history thins out, most snapshots leave them as they are.
-      const stripKey = `${h.runId}|${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${nVariants}|${shape.nLayers}|${shape.bins.count}`;
+      const stripKey = `${h.runId}|${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${view}|${shape.nLayers}|${shape.bins.count}`;
       const rows = stripKey === painted.current ? null : stripRows(stripColumns(cellWidth), domain.x, lastRowStep, h.count, (s) => nearestIndex(h.steps, h.count, s));
       painted.current = stripKey;
-      for (let v = 0; v < nVariants; v++) {
+      for (const c of cells) {
+        const { layer, unit } = quantityKeys(c.quantity);
         for (let l = 0; l < shape.nLayers; l++) {
-          const id = `${v}-${l}`;
+          const id = cellId(c, l);
           const y = ys[l];
-          const set = (name: string, d: string) => refs.current[`${id}-${name}`]?.setAttribute('d', d);
-          set('layerBand', bandPath(thin.count, stepAt, at(v, l, 'p15'), at(v, l, 'p85'), x, y));
-          set('layerMedian', linePath(thin.count, stepAt, at(v, l, 'p50'), x, y));
-          set('unitBand', bandPath(thin.count, stepAt, at(v, l, 'unitP15'), at(v, l, 'unitP85'), x, y));
-          set('unitMedian', linePath(thin.count, stepAt, at(v, l, 'unitP50'), x, y));
-          if (rows !== null) paintStrip(canvases.current[id], h, v * shape.nLayers + l, rows);
+          const set = (name: string, d: string) => paths.current[`${id}-${name}`]?.setAttribute('d', d);
+          set('layerBand', bandPath(thin.count, stepAt, at(c.v, l, layer[0]), at(c.v, l, layer[2]), x, y));
+          set('layerMedian', linePath(thin.count, stepAt, at(c.v, l, layer[1]), x, y));
+          set('unitBand', bandPath(thin.count, stepAt, at(c.v, l, unit[0]), at(c.v, l, unit[2]), x, y));
+          set('unitMedian', linePath(thin.count, stepAt, at(c.v, l, unit[1]), x, y));
+          if (rows !== null) paintStrip(canvases.current[id], h, c.v * shape.nLayers + l, c.quantity === 'z', rows);
           const said = summaries.current[id];
           if (said) {
-            const now = (k: Key) => stat(h.count, v, l, k);
-            said.textContent = `Step ${formatStep(latest.step)}. Tracked unit: ${spreadSummary(now('unitP15'), now('unitP50'), now('unitP85'))}. Whole layer: ${spreadSummary(now('p15'), now('p50'), now('p85'))}.`;
+            const now = (keys: readonly [LayerStat, LayerStat, LayerStat]) => keys.map((k) => stat(h.count, c.v, l, k)) as [number, number, number];
+            said.textContent = driftSummary(latest.step, quantityLabel(c, act), now(unit), now(layer));
           }
         }
       }
     },
-    [shape, x, ys, domain, cellWidth],
-    driftRedrawMs(nv * nl),
+    [shape, x, ys, domain, cellWidth, cells, view, act],
+    driftRedrawMs(cells.length * nl),
   );
 
   const xTicks = x.ticks(Math.max(2, Math.floor(cellWidth / 120)));
+  const actName = activationName(act);
+  const split = hasSplitQuantities(placements);
   return (
     <Panel
       id="drift"
       title="Drift of each layer's inputs"
-      watch="In each layer, the coloured band is the 15th–85th percentile of one unit's input over training and the line its median; the grey band is the whole layer's. Without BN they wander and spread; with BN they hold still. Under each, the layer's histogram over time."
+      watch={
+        split
+          ? `Bands: 15th–85th percentile over training of one unit (colour) and of the whole layer (grey). With BN before the ${actName}, z = xW + b can drift; BN's output, the ${actName}'s input, has per-unit mean β and spread γ on a batch by construction.`
+          : `Bands: 15th–85th percentile over training of one unit (colour) and of the whole layer (grey). Here z = xW + b is itself the ${actName}'s input: watch whether its middle and spread move.`
+      }
       actions={
         <div className="segmented" role="group" aria-label="Tracked layer">
           {Array.from({ length: nl }, (_, l) => (
@@ -136,67 +144,62 @@ export function DriftPanel() {
         <p className="drift-legend">
           <span className="swatch unit" /> unit {trackUnit} of each layer <span className="swatch layer" /> whole layer
         </p>
-      </div>
-      <div ref={boxRef} className="drift-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
-        {shape?.placements.map((p, v) => (
-          <div key={p} className="drift-cell">
-            <div className="col-head" style={{ color: VARIANT_STYLES[p].ink }}>
-              <span className="long-label">{VARIANT_STYLES[p].label}</span>
-              <span className="short-label">{VARIANT_STYLES[p].short}</span>
+        {split && (
+          <div className="drift-view">
+            <span id={`${viewId}-label`}>Show</span>
+            <div className="segmented" role="group" aria-labelledby={`${viewId}-label`}>
+              {(['both', 'z', 'actIn'] as const).map((q) => (
+                <button key={q} type="button" aria-pressed={view === q} onClick={() => setView(q)}>
+                  {q === 'both' ? 'Both' : q === 'z' ? 'z = xW + b' : `${actName} input`}
+                </button>
+              ))}
             </div>
-            {ys.map((y, l) => {
-              const id = `${v}-${l}`;
-              const isTracked = l === tracked;
-              return (
-                <div key={l} className={isTracked ? 'drift-layer tracked' : 'drift-layer'}>
-                  <div className="drift-layer-name">
-                    Layer {l + 1}
-                    {isTracked && <span className="tracked-mark"> · tracked</span>}
-                  </div>
-                  <svg
-                    width={cellWidth}
-                    height={bandHeight}
-                    role="img"
-                    aria-label={`${VARIANT_STYLES[p].label}, layer ${l + 1}: percentiles of its inputs over training`}
-                    aria-describedby={`drift-summary-${id}`}
-                    data-drift={isTracked ? p : undefined}
-                    data-drift-cell={`${p}-${l + 1}`}
-                  >
-                    <desc ref={(el) => { summaries.current[id] = el; }} id={`drift-summary-${id}`} />
-                    {y.ticks(bandHeight < 150 ? 2 : 4).map((t) => (
-                      <g key={t}>
-                        <line className={t === 0 ? 'zero' : 'gridline'} x1={M.left} x2={cellWidth - M.right} y1={y(t)} y2={y(t)} />
-                        <text className="tick" x={M.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
-                          {formatTick(t)}
-                        </text>
-                      </g>
-                    ))}
-                    {xTicks.map((t) => (
-                      <text key={t} className="tick" x={x(t)} y={bandHeight - 8} textAnchor="middle">
-                        {formatTick(t)}
-                      </text>
-                    ))}
-                    <path ref={(el) => { refs.current[`${id}-layerBand`] = el; }} className="band layer" />
-                    <path ref={(el) => { refs.current[`${id}-layerMedian`] = el; }} className="median layer" />
-                    <path ref={(el) => { refs.current[`${id}-unitBand`] = el; }} className="band unit" fill={VARIANT_STYLES[p].color} />
-                    <path ref={(el) => { refs.current[`${id}-unitMedian`] = el; }} className="median unit" stroke={VARIANT_STYLES[p].color} />
-                  </svg>
-                  <canvas
-                    ref={(el) => {
-                      // A new canvas is blank: paint the strips again at the next draw.
-                      if (el !== null && canvases.current[id] !== el) painted.current = '';
-                      canvases.current[id] = el;
-                    }}
-                    className="heat-strip"
-                    width={stripColumns(cellWidth)}
-                    height={shape.bins.count}
-                    style={{ marginLeft: M.left, width: Math.max(1, cellWidth - M.left - M.right), height: STRIP_HEIGHT }}
-                    aria-label={`${VARIANT_STYLES[p].label}: histogram of layer ${l + 1} inputs over time, brighter where more inputs fall`}
-                    role="img"
-                  />
-                </div>
-              );
-            })}
+          </div>
+        )}
+      </div>
+      <StripLegend />
+      <div ref={boxRef} className="drift-grid">
+        {Array.from({ length: nl }, (_, l) => (
+          <div key={l} className={l === tracked ? 'drift-row tracked' : 'drift-row'}>
+            <h3 className="drift-layer-name">
+              Layer {l + 1}
+              {l === tracked && <span className="tracked-mark"> · tracked</span>}
+            </h3>
+            <div className="drift-row-charts" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+              {shape !== null &&
+                cells.map((c) => {
+                  const id = cellId(c, l);
+                  return (
+                    <DriftChart
+                      key={id}
+                      cell={c}
+                      layer={l}
+                      id={id}
+                      quantity={quantityLabel(c, act)}
+                      tracked={l === tracked}
+                      width={cellWidth}
+                      height={bandHeight}
+                      x={x}
+                      y={ys[l]}
+                      xTicks={xTicks}
+                      bins={c.quantity === 'z' ? shape.zBins : shape.bins}
+                      attach={{
+                        path: (name, el) => {
+                          paths.current[`${id}-${name}`] = el;
+                        },
+                        canvas: (el) => {
+                          // A new canvas is blank: paint the strips again at the next draw.
+                          if (el !== null && canvases.current[id] !== el) painted.current = '';
+                          canvases.current[id] = el;
+                        },
+                        desc: (el) => {
+                          summaries.current[id] = el;
+                        },
+                      }}
+                    />
+                  );
+                })}
+            </div>
           </div>
         ))}
       </div>
@@ -205,23 +208,19 @@ export function DriftPanel() {
   );
 }
 
-/** A strip's canvas columns: one per history row at most, stretched to the chart's width on screen. */
-function stripColumns(cellWidth: number): number {
-  return Math.max(1, Math.min(MAX_STRIP_COLUMNS, cellWidth - M.left - M.right));
-}
-
-/** Paints one cell's strip: column c shows history row rows[c] of histogram `cell` (variant × layer). */
-function paintStrip(canvas: HTMLCanvasElement | null | undefined, h: History, cell: number, rows: Int32Array): void {
+/** Paints one chart's strip: column c shows history row rows[c] of histogram `cell` (variant × layer), of z or of the nonlinearity's input. */
+function paintStrip(canvas: HTMLCanvasElement | null | undefined, h: History, cell: number, z: boolean, rows: Int32Array): void {
   if (!canvas || h.shape === null) return;
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
-  const { count: bins } = h.shape.bins;
-  const hw = h.histWidth;
+  const { count: bins } = z ? h.shape.zBins : h.shape.bins;
+  const hw = z ? h.zHistWidth : h.histWidth;
+  const hist = z ? h.zHist : h.hist;
   const base = cell * bins;
   // Brightness is relative to the rows drawn, so a long history costs no more than a short one.
   let max = 0;
-  for (const r of rows) if (r >= 0) for (let b = 0; b < bins; b++) max = Math.max(max, h.hist[r * hw + base + b]);
+  for (const r of rows) if (r >= 0) for (let b = 0; b < bins; b++) max = Math.max(max, hist[r * hw + base + b]);
   const image = ctx.createImageData(canvas.width, canvas.height);
-  paintHeatStrip(image.data, canvas.width, canvas.height, (c) => rows[c] ?? -1, bins, (r, b) => h.hist[r * hw + base + b], max);
+  paintHeatStrip(image.data, canvas.width, canvas.height, (c) => rows[c] ?? -1, bins, (r, b) => hist[r * hw + base + b], max);
   ctx.putImageData(image, 0, 0);
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { driftLayout, MIN_DRIFT_CELL, stripRows, symmetricSpan, thinRows } from './driftLayout.ts';
 
 describe('driftLayout', () => {
-  it('puts the variants side by side when they fit, and wraps them when they do not', () => {
+  it('puts the charts of a layer side by side when they fit, and wraps them into even rows when they do not', () => {
     expect(driftLayout(700, 2, 3).columns).toBe(2);
-    expect(driftLayout(330, 2, 3).columns).toBe(1);
-    expect(driftLayout(700, 4, 3).columns).toBe(4);
+    expect(driftLayout(350, 3, 3).columns).toBe(1);
+    expect(driftLayout(900, 4, 3).columns).toBe(4);
     expect(driftLayout(500, 4, 3).columns).toBe(2);
+    // Six charts where five fit: two rows of three, not five and one.
+    expect(driftLayout(1040, 6, 3).columns).toBe(3);
   });
 
   it('never makes a chart narrower than the minimum, and shortens the bands of deep networks', () => {

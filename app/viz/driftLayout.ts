@@ -1,14 +1,16 @@
 import { niceCeil } from './domains.ts';
 
-/** The narrowest a drift chart may get before the variants wrap onto more rows. */
-export const MIN_DRIFT_CELL = 170;
+/** The narrowest a drift chart may get before a layer's charts wrap onto more rows (a phone gets one column). */
+export const MIN_DRIFT_CELL = 200;
 
 /**
- * How the drift grid fits a panel `width` px wide: variant columns (wrapping when too narrow), each chart's
- * width, and a band height that shrinks as layers are added, so a deep network still fits a screen.
+ * How the drift grid fits a panel `width` px wide, a row of `cells` charts per layer: columns (wrapping into
+ * rows of equal length when too narrow), each chart's width, and a band height that shrinks as layers are
+ * added, so a deep network still fits a screen.
  */
-export function driftLayout(width: number, variants: number, layers: number): { columns: number; cellWidth: number; bandHeight: number } {
-  const columns = Math.max(1, Math.min(variants, Math.floor(width / MIN_DRIFT_CELL)));
+export function driftLayout(width: number, cells: number, layers: number): { columns: number; cellWidth: number; bandHeight: number } {
+  const most = Math.max(1, Math.min(cells, Math.floor(width / MIN_DRIFT_CELL)));
+  const columns = Math.max(1, Math.ceil(cells / Math.ceil(Math.max(1, cells) / most)));
   const cellWidth = Math.max(MIN_DRIFT_CELL - 12, Math.floor(width / columns) - 12);
   const bandHeight = layers <= 1 ? 170 : layers <= 3 ? 130 : 100;
   return { columns, cellWidth, bandHeight };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintHeatStrip, VIRIDIS } from './heatStrip.ts';
+import { heatLegendGradient, paintHeatStrip, VIRIDIS } from './heatStrip.ts';
 
 describe('heat strip', () => {
   it('maps time to columns and low bins to the bottom, brighter for larger shares', () => {
@@ -21,5 +21,10 @@ describe('heat strip', () => {
   it('has a viridis table from dark purple to yellow', () => {
     expect(Array.from(VIRIDIS.subarray(0, 3))).toEqual([68, 1, 84]);
     expect(VIRIDIS[255 * 3]).toBeGreaterThan(240);
+  });
+
+  it('gives its legend the strip colours from an empty bin to the fullest', () => {
+    const css = heatLegendGradient(3);
+    expect(css).toBe(`linear-gradient(to right, rgb(68, 1, 84) 0%, rgb(${VIRIDIS.slice(128 * 3, 128 * 3 + 3).join(', ')}) 50%, rgb(${VIRIDIS.slice(255 * 3).join(', ')}) 100%)`);
   });
 });

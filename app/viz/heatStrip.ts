@@ -45,3 +45,17 @@ export function paintHeatStrip(
     }
   }
 }
+
+/**
+ * A CSS linear-gradient for the strips' legend: the colours paintHeatStrip gives shares from 0 to the
+ * strip's largest, left to right, in `stops` steps (the same square-root scale: the middle stop is a quarter of the largest).
+ */
+export function heatLegendGradient(stops = 9): string {
+  const parts: string[] = [];
+  for (let i = 0; i < stops; i++) {
+    const t = i / (stops - 1);
+    const k = 3 * Math.round(t * 255);
+    parts.push(`rgb(${VIRIDIS[k]}, ${VIRIDIS[k + 1]}, ${VIRIDIS[k + 2]}) ${Math.round(t * 100)}%`);
+  }
+  return `linear-gradient(to right, ${parts.join(', ')})`;
+}

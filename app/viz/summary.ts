@@ -24,6 +24,16 @@ export function spreadSummary(p15: number, p50: number, p85: number): string {
   return `median ${formatTick(round(p50))}, middle 70% from ${formatTick(round(p15))} to ${formatTick(round(p85))}`;
 }
 
+/** "Step 348, z = xW + b (before BN). Tracked unit: median …. Whole layer: median …." for one drift chart. */
+export function driftSummary(step: number, quantity: string, unit: readonly [number, number, number], layer: readonly [number, number, number]): string {
+  return `Step ${formatStep(step)}, ${quantity}. Tracked unit: ${spreadSummary(...unit)}. Whole layer: ${spreadSummary(...layer)}.`;
+}
+
+/** "Step 348, into the sigmoid (after BN): median …, middle 70% from … to …; 52% saturated." for one histogram. */
+export function histogramSummary(step: number, quantity: string, layer: readonly [number, number, number], note: string): string {
+  return `Step ${formatStep(step)}, ${quantity}: ${spreadSummary(...layer)}${note === '' ? '' : `; ${note}`}.`;
+}
+
 /** Two significant digits: enough to hear, short enough to listen to. */
 function round(v: number): number {
   return v === 0 ? 0 : Number(v.toPrecision(2));
