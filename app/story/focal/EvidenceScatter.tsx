@@ -44,7 +44,7 @@ export function EvidenceScatter(): ReactNode {
     ];
   });
   const labels = placeLabels(
-    points.map((p) => ({ x: x(p.shift.median ?? 0), y: yOf(p.steps.median), width: p.name.length * 10.5 * k })),
+    points.map((p) => ({ x: x(p.shift.median ?? 0), y: yOf(p.steps.median), width: p.name.length * 11.5 * k })),
     line,
     { x0: m.left, x1: width - m.right, y0: unreached ? unreachedY - line : m.top, y1: height - m.bottom },
     14 * k,
@@ -55,10 +55,10 @@ export function EvidenceScatter(): ReactNode {
   const from = [x(shiftMax * 0.05), y(stepsMax * 0.06)] as const;
   const to = [x(shiftMax * 0.95), y(stepsMax * 0.9)] as const;
   const angle = (Math.atan2(to[1] - from[1], to[0] - from[0]) * 180) / Math.PI;
-  const narrow = width < 560;
+  const narrow = width / k < 560;
   const viewText = narrow ? 'covariate-shift view' : 'what the covariate-shift view predicts: more shift, slower';
   const obstacles = points.flatMap((p, i) => {
-    const w = p.name.length * 10.5 * k;
+    const w = p.name.length * 11.5 * k;
     const l = labels[i];
     const cx = x(p.shift.median ?? 0);
     const cy = yOf(p.steps.median);
