@@ -4,7 +4,7 @@ import { ContourPlot, type ContourFrame } from '../../scaling/ContourPlot.tsx';
 import { formatAmount } from '../../scaling/contourGeometry.ts';
 import { useStepAnimation } from '../../scaling/useStepAnimation.ts';
 import { useStore } from '../../store/store.ts';
-import { keepInside, labelAway, pathBox, zigzagSpot, type LabelSpot, type PlotBox, type Px } from './scalingLabels.ts';
+import { keepInside, labelAway, pathBox, splitLabel, zigzagSpot, type LabelSpot, type PlotBox, type Px } from './scalingLabels.ts';
 import { STORY_AREA_UNIT, STORY_RUNS, stepAtTick, stepLabel, stepsOf, ticksFor, TICKS_PER_SECOND, type ScalingRun } from './scalingStory.ts';
 import { useSectionWaiting } from './sectionWaiting.ts';
 
@@ -14,7 +14,7 @@ const AXES: Record<ScalingRun['side'], { title: string; x: string; y: string }> 
 };
 
 /** Pixels per character of a label, by the label's font (presenter mode draws them larger). */
-const CHAR_PX = { mark: 9.6, note: 8.8, line: 10.4 } as const;
+const CHAR_PX = { mark: 9.6, note: 8.8, line: 10.8 } as const;
 const LINE_PX = { mark: 18, note: 19, line: 21 } as const;
 
 /** A text mark with the chart's halo, kept inside the plot; several lines stack downwards. */
@@ -43,10 +43,19 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
   const tip: Px = [x(r.path[2 * drawn]), y(r.path[2 * drawn + 1])];
   const plot: PlotBox = { left: inner.left, right: inner.left + inner.w, top: inner.top, bottom: inner.top + inner.h };
   const label = stepLabel(r, shown);
-  const minSpot: LabelSpot = { x: min[0] + (min[0] >= start[0] ? 16 : -16), y: min[1] + 5 * scale, anchor: min[0] >= start[0] ? 'start' : 'end' };
-  // The count sits in the plot's free bottom corner, away from the start, with a leader to the path's tip.
-  const countSpot = keepInside({ x: start[0] <= (plot.left + plot.right) / 2 ? plot.right - 8 : plot.left + 8, y: plot.bottom - 12, anchor: start[0] <= (plot.left + plot.right) / 2 ? 'end' : 'start' }, label.text.length * CHAR_PX.line * scale, LINE_PX.line * scale, plot);
-  const leaderFrom: Px = [countSpot.anchor === 'end' ? countSpot.x - 0.5 * label.text.length * CHAR_PX.line * scale : countSpot.x + 0.5 * label.text.length * CHAR_PX.line * scale, countSpot.y - LINE_PX.line * scale];
+  // "minimum" goes on the side away from the start, or above the mark when that side has no room for it.
+  const away = min[0] >= start[0] ? 1 : -1;
+  const roomy = away > 0 ? min[0] + 16 + 7 * CHAR_PX.mark * scale <= plot.right : min[0] - 16 - 7 * CHAR_PX.mark * scale >= plot.left;
+  const minSpot: LabelSpot = roomy ? { x: min[0] + 16 * away, y: min[1] + 5 * scale, anchor: away > 0 ? 'start' : 'end' } : { x: min[0], y: min[1] - 14 * scale, anchor: 'middle' };
+  // The count sits in the plot's free bottom corner, away from the start, with a leader to the path's tip;
+  // on two lines when one does not fit the plot.
+  const lineH = LINE_PX.line * scale;
+  const widthOf = (t: string) => t.length * CHAR_PX.line * scale;
+  const countLines = widthOf(label.text) > inner.w - 16 ? splitLabel(label.text) : [label.text];
+  const widest = Math.max(...countLines.map(widthOf));
+  const right = start[0] <= (plot.left + plot.right) / 2;
+  const countSpot = keepInside({ x: right ? plot.right - 8 : plot.left + 8, y: plot.bottom - 12 - (countLines.length - 1) * lineH, anchor: right ? 'end' : 'start' }, widest, lineH, plot);
+  const leaderFrom: Px = [countSpot.anchor === 'end' ? countSpot.x - widest / 2 : countSpot.x + widest / 2, countSpot.y - lineH];
   // How the path goes, written beside its first steps (placed once, for the first 30) when they are drawn.
   const how = run.side === 'raw' ? ['zig-zag across', 'the valley'] : ['straight in:', 'the bowl is round'];
   const howSpot = shown >= (run.side === 'raw' ? 3 : 1) ? zigzagSpot(pathBox(r.path, 0, 30, x, y), plot, 18) : null;
@@ -58,7 +67,7 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
       {shown > 0 && (
         <>
           <line x1={leaderFrom[0]} y1={leaderFrom[1]} x2={tip[0]} y2={tip[1]} className="scaling-focal-leader" />
-          <Label spot={countSpot} kind="line" lines={[label.text]} plot={plot} scale={scale} data={{ 'data-count': label.kind, 'data-steps': label.step }} />
+          <Label spot={countSpot} kind="line" lines={countLines} plot={plot} scale={scale} data={{ 'data-count': label.kind, 'data-steps': label.step }} />
         </>
       )}
     </g>
@@ -67,7 +76,7 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
 
 /**
  * Feature scaling's focal chart: gradient descent on the houses problem, raw and standardized side by side,
- * from the same start, each at the fastest rate its bowl allows, animated once the prediction is locked
+ * from the same start, each at its best rate (bestRate), animated once the prediction is locked
  * (the first steps slowly, the crawl faster), then held with Replay. κ, η and the steps are computed here.
  */
 export function ScalingFocal(): ReactNode {

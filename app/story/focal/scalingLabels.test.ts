@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepInside, labelAway, pathBox, zigzagSpot } from './scalingLabels.ts';
+import { keepInside, labelAway, pathBox, splitLabel, zigzagSpot } from './scalingLabels.ts';
 
 const plot = { left: 0, right: 400, top: 0, bottom: 300 };
 
@@ -38,5 +38,14 @@ describe('keepInside', () => {
     expect(keepInside({ x: 380, y: 100, anchor: 'start' }, 100, 20, plot).x).toBe(300);
     expect(keepInside({ x: 20, y: 100, anchor: 'end' }, 100, 20, plot).x).toBe(100);
     expect(keepInside({ x: 100, y: 5, anchor: 'middle' }, 100, 20, plot).y).toBe(20);
+  });
+});
+
+describe('splitLabel', () => {
+  it('breaks a step count before its number', () => {
+    expect(splitLabel('converged in 174 steps')).toEqual(['converged in', '174 steps']);
+    expect(splitLabel('still crawling after 12 steps')).toEqual(['still crawling after', '12 steps']);
+    expect(splitLabel('diverged at step 4')).toEqual(['diverged at', 'step 4']);
+    expect(splitLabel('done')).toEqual(['done']);
   });
 });

@@ -70,3 +70,9 @@ export function keepInside(spot: LabelSpot, width: number, height: number, plot:
   const y = Math.min(plot.bottom - 4, Math.max(plot.top + height, spot.y));
   return { x, y, anchor: spot.anchor };
 }
+
+/** A step-count label on two lines, broken before its number: "converged in" / "174 steps". */
+export function splitLabel(text: string): string[] {
+  const at = Math.max(...[' in ', ' after ', ' at '].map((w) => (text.lastIndexOf(w) < 0 ? -1 : text.lastIndexOf(w) + w.length - 1)));
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+}
