@@ -102,7 +102,7 @@ export function HistogramPanel() {
             if (h.first) ghosts.current[id]?.setAttribute('d', histogramOutline(folded[1], count, shape.bins.lo, shape.bins.hi, x, y));
             const pct = `${(100 * beyond).toFixed(0)}%`;
             note = beyond > 0 ? `${pct} beyond ±${formatTick(shape.bins.hi)}` : '';
-            shown = beyond >= BEYOND_SHOWN ? (narrow ? `${pct} ↔` : `${pct} off axis`) : '';
+            shown = beyond >= BEYOND_SHOWN ? `${pct} off axis` : '';
           } else {
             bars.current[id]?.setAttribute('d', histogramPath(latest.hist, count, shape.bins.lo, shape.bins.hi, x, y, at * count));
             if (h.first) ghosts.current[id]?.setAttribute('d', histogramOutline(h.first.hist, count, shape.bins.lo, shape.bins.hi, x, y, at * count));
@@ -128,7 +128,7 @@ export function HistogramPanel() {
     <Panel
       id="histograms"
       title={hasSplitQuantities(placements) ? `Each layer’s z and ${actName} input` : 'Inputs to each nonlinearity'}
-      watch={`Filled bars are now, the outline is step 0; the shaded band is the ${actName}'s ${satLabel} region, and each cell prints its share there. Where BN comes before the ${actName}, its z = xW + b column shows what BN receives, beside what BN hands on.`}
+      watch={`Filled bars are now, the outline is step 0; the shaded band is the ${actName}'s ${satLabel} region, and each cell prints its share there. Where BN comes before the ${actName}, the z = xW + b column shows what BN receives (with the share beyond the axis), beside what BN hands on.`}
     >
       <div ref={boxRef} className="histogram-grid" style={{ gridTemplateColumns: `${stacked ? '' : `${labelWidth}px `}repeat(${cells.length}, 1fr)` }}>
         {!stacked && <div />}
@@ -174,7 +174,7 @@ export function HistogramPanel() {
                     {formatTick(t)}
                   </text>
                 ))}
-                <text ref={(el) => { shares.current[id] = el; }} className="share" x={cellWidth - PAD.right} y={PAD.top + 16} textAnchor="end" />
+                <text ref={(el) => { shares.current[id] = el; }} className="share" x={cellWidth - (narrow ? 2 : PAD.right)} y={PAD.top + 16} textAnchor="end" />
                 <desc ref={(el) => { summaries.current[id] = el; }} id={`hist-summary-${id}`} />
               </svg>
             );
