@@ -25,7 +25,9 @@ function typing(target: EventTarget | null): boolean {
 /** The contents: every section as a chip in one row that scrolls sideways, the current one marked. */
 function Contents({ section }: { section: SectionId }) {
   const current = useRef<HTMLAnchorElement>(null);
-  useEffect(() => current.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [section]);
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [section]);
   return (
     <nav className="contents" aria-label="Story contents">
       <ol>

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from '../store/store.ts';
 import { PanelBoundary } from '../PanelBoundary.tsx';
 import { DemoBar } from './demo/DemoBar.tsx';
+import { SectionContext } from './focal/sectionWaiting.ts';
 import { useDemo, useDemoState } from './demo/DemoContext.ts';
 import { demoConfig, demoPace, DEMOS } from './demo/demoSpecs.ts';
 import { Predict } from './predict/Predict.tsx';
@@ -44,9 +45,14 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   }, [demo, spec, seed, waiting]);
   const lock = (l: Locked | null) => {
     setLocked(l);
+    setChartDone(false);
     if (!presenting) saveLocked(id, l, storage());
   };
-  const revealed = spec === undefined ? locked !== null : phase === 'done';
+  // A chart that animates by itself says when it is done (useMarkDone); another without a run reveals at once.
+  const [chartDone, setChartDone] = useState(false);
+  const markDone = useCallback(() => setChartDone(true), []);
+  const revealed = spec === undefined ? locked !== null && (view.animates !== true || chartDone) : phase === 'done';
+  const section = useMemo(() => ({ waiting, markDone }), [waiting, markDone]);
   // Space runs the section (after its prediction, or in place of one: the presenter's "Run it"), pauses and
   // goes on; R replays from step 0. A focused button or field keeps its own keys.
   useEffect(() => {
@@ -113,9 +119,11 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
       </div>
       <div className="story-focal">
         {spec !== undefined && <DemoBar seed={seed} waiting={waiting} onSeed={() => setSeed((s) => s + 1)} />}
-        <PanelBoundary key={id} id={`demo-${id}`}>
-          <Chart />
-        </PanelBoundary>
+        <SectionContext.Provider value={section}>
+          <PanelBoundary key={id} id={`demo-${id}`}>
+            <Chart />
+          </PanelBoundary>
+        </SectionContext.Provider>
       </div>
     </article>
   );

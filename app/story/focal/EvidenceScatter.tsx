@@ -21,7 +21,7 @@ function describe(p: EvidencePoint): string {
  */
 export function EvidenceScatter(): ReactNode {
   const [box, size] = useSize<HTMLDivElement>();
-  const waiting = useSectionWaiting(box);
+  const waiting = useSectionWaiting();
   const k = useStore((s) => (s.presenting ? 1.35 : 1));
   const points = evidencePoints(MEASURED);
   const width = Math.max(size.width, 280);

@@ -6,7 +6,7 @@ import { useStepAnimation } from '../../scaling/useStepAnimation.ts';
 import { useStore } from '../../store/store.ts';
 import { keepInside, labelAway, pathBox, splitLabel, zigzagSpot, type LabelSpot, type PlotBox, type Px } from './scalingLabels.ts';
 import { STORY_AREA_UNIT, STORY_RUNS, stepAtTick, stepLabel, stepsOf, ticksFor, TICKS_PER_SECOND, type ScalingRun } from './scalingStory.ts';
-import { useSectionWaiting } from './sectionWaiting.ts';
+import { useMarkDone, useSectionWaiting } from './sectionWaiting.ts';
 
 const AXES: Record<ScalingRun['side'], { title: string; x: string; y: string }> = {
   raw: { title: 'Raw', x: 'w₁: k€ per room', y: `w₂: k€ per ${STORY_AREA_UNIT} m²` },
@@ -81,11 +81,12 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
  */
 export function ScalingFocal(): ReactNode {
   const box = useRef<HTMLDivElement>(null);
-  const waiting = useSectionWaiting(box);
+  const waiting = useSectionWaiting();
   const runs = STORY_RUNS;
   const total = Math.max(...runs.map((r) => stepsOf(r.result)));
   const animation = useStepAnimation(waiting ? 0 : ticksFor(total), prefersReducedMotion() ? 'all' : TICKS_PER_SECOND, waiting ? 'waiting' : 'run');
   const shown = stepAtTick(animation.step, total);
+  useMarkDone(!waiting && shown >= total);
   const scale = useStore((s) => (s.presenting ? 1.4 : 1));
   const summary = runs.map((r) => `${AXES[r.side].title}: κ = ${formatAmount(r.f.condition)}, ${stepLabel(r.result, Infinity).text}`).join('; ');
   return (

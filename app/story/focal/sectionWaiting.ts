@@ -1,22 +1,24 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 
-/**
- * Whether the story section holding this element still waits for its prediction (its article carries
- * `data-waiting`): a chart with no run of its own starts its animation when the prediction is locked.
- */
-export function useSectionWaiting(ref: RefObject<HTMLElement | null>): boolean {
-  const [waiting, setWaiting] = useState(true);
+/** What a section tells its chart: whether it still waits for the prediction, and how to say an animation ended. */
+export interface SectionState {
+  readonly waiting: boolean;
+  /** A chart that animates by itself (no demo run) calls this when its animation ends: the answer shows then. */
+  readonly markDone: () => void;
+}
+
+/** The section's state, provided by StorySection. */
+export const SectionContext = createContext<SectionState>({ waiting: false, markDone: () => {} });
+
+/** Whether the story section holding this chart still waits for its prediction. */
+export function useSectionWaiting(): boolean {
+  return useContext(SectionContext).waiting;
+}
+
+/** Tells the section, once `done` turns true, that this chart's own animation has ended. */
+export function useMarkDone(done: boolean): void {
+  const { markDone } = useContext(SectionContext);
   useEffect(() => {
-    const article = ref.current?.closest('.story-section');
-    if (article == null) {
-      setWaiting(false);
-      return;
-    }
-    const read = () => setWaiting(article.hasAttribute('data-waiting'));
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(article, { attributes: true, attributeFilter: ['data-waiting'] });
-    return () => observer.disconnect();
-  }, [ref]);
-  return waiting;
+    if (done) markDone();
+  }, [done, markDone]);
 }

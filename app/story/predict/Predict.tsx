@@ -42,7 +42,7 @@ export function Predict({ prediction, locked, revealed, presenting, onLock, onAg
                 onClick={() => onLock({ kind: 'chose', choice: c.id })}
               >
                 {c.text}
-                {isAnswer && <span className="predict-mark"> ← measured</span>}
+                {isAnswer && <span className="predict-mark"> ← {prediction.answerMark ?? 'measured'}</span>}
                 {!isAnswer && isChosen && revealed && <span className="predict-mark"> ← your guess</span>}
               </button>
             </li>

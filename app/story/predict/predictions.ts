@@ -16,6 +16,8 @@ export interface Prediction {
   answer(): string;
   /** One line on why, from the measurements. */
   why(): string;
+  /** How the answer is marked once revealed (default: "measured"). */
+  readonly answerMark?: string;
 }
 
 const median = (claim: string, name: string) => measured(claim, name).median;
@@ -64,22 +66,22 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
   bias: {
     question: 'The layer before BN has a bias b. How large is b’s gradient?',
     choices: [
-      { id: 'same', text: 'About as large as in plain' },
-      { id: 'smaller', text: 'Smaller, but clearly there' },
+      { id: 'same', text: 'As large as in plain' },
+      { id: 'smaller', text: 'Smaller, but there' },
       { id: 'zero', text: 'Zero, up to rounding' },
     ],
     answer: () => 'zero',
-    why: () => 'By construction, below.',
+    why: () => 'By construction.',
   },
   inference: {
     question: 'One test digit, normalized by its own mean and variance: what does BN predict?',
     choices: [
-      { id: 'fine', text: 'As well as in a batch of 60' },
+      { id: 'fine', text: 'As well as a batch of 60' },
       { id: 'worse', text: 'A little worse' },
       { id: 'one', text: 'One class for every digit' },
     ],
     answer: () => (median('inference-batch', 'classesAtOne') === 1 ? 'one' : 'worse'),
-    why: () => 'x̂ = 0, so every unit gives β.',
+    why: () => 'x̂ = 0: all units give β.',
   },
   rates: {
     question: 'Both networks now train at learning rate 10, twenty times the rate so far. What happens?',
@@ -126,7 +128,7 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
       { id: 'bn', text: 'BN’s' },
     ],
     answer: () => ((median('smoothness', 'betaRatio') ?? 1) > 1.1 ? 'bn' : (median('smoothness', 'betaRatio') ?? 1) < 0.9 ? 'plain' : 'same'),
-    why: () => (claimHolds('smoothness') ? 'BN’s, modestly: see below.' : measuredText('{smoothness}')),
+    why: () => (claimHolds('smoothness') ? 'BN’s, modestly.' : measuredText('{smoothness}')),
   },
   evidence: {
     question: 'If BN worked by removing covariate shift, the networks that shift most would train…',
@@ -135,8 +137,8 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
       { id: 'same', text: 'no differently' },
       { id: 'fast', text: 'fastest' },
     ],
+    answerMark: 'what that view predicts',
     answer: () => 'slow',
     why: () => 'That is the covariate-shift view (the arrow).',
   },
-
 };

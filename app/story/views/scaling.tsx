@@ -46,6 +46,7 @@ function Lead() {
 /** Feature scaling: one learning rate for two weights on very different scales, raw and standardized. */
 export const scaling: SectionView = {
   Chart: ScalingFocal,
+  animates: true,
   Lead,
   Claim: () => (
     <p className="claim-measured">

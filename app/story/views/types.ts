@@ -10,4 +10,6 @@ export interface SectionView {
   readonly Claim?: () => ReactNode;
   /** Detail folded under "More" (in presenter mode: the speaker's notes). */
   readonly More?: () => ReactNode;
+  /** A section without a demo run whose chart animates by itself: its answer shows when the chart says it is done. */
+  readonly animates?: boolean;
 }
