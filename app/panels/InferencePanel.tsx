@@ -125,7 +125,7 @@ export function InferencePanel() {
         <>
           <Term id="batchStats">Batch statistics</Term> fail on tiny test batches (one example: one class for everything); fixed statistics (
           <Term id="running">running averages</Term>, <Term id="population">population statistics</Term>) do not care. Keras’s{' '}
-          <Term id="bnMomentum">momentum</Term> 0.99 lags for the first hundred steps or so.
+          <Term id="bnMomentum">momentum</Term> 0.99 lags behind early in training.
         </>
       }
       actions={

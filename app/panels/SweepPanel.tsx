@@ -63,7 +63,7 @@ export function SweepPanel() {
       </p>
       {status !== 'idle' && <SweepProgress />}
       {rows.length === 0 ? (
-        status === 'idle' && <p className="empty-note">Press “Run the sweep”: the bn-paper setup takes one to two minutes, and each row appears as its rate finishes.</p>
+        status === 'idle' && <p className="empty-note">Press “Run the sweep”: it takes a while (minutes at the bn-paper size), and each row appears as its rate finishes.</p>
       ) : (
         <>
           <SweepChart rows={rows} placements={placements} baseLr={baseLr} />
