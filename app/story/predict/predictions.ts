@@ -76,7 +76,7 @@ export const PREDICTIONS: Partial<Record<SectionId, Prediction>> = {
   inference: {
     question: 'One test digit, normalized by its own mean and variance: what does BN predict?',
     choices: [
-      { id: 'fine', text: 'As well as a batch of 60' },
+      { id: 'fine', text: 'Like a batch of 60' },
       { id: 'worse', text: 'A little worse' },
       { id: 'one', text: 'One class for every digit' },
     ],

@@ -1,7 +1,62 @@
+import type { ReactNode } from 'react';
+import { claimHolds, measuredText } from '../../../src/claims/results.ts';
+import { Term } from '../../glossary/Term.tsx';
+import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
+import { DEMOS } from '../demo/demoSpecs.ts';
+import { inferRunLine, inferSeries } from '../focal/inference.ts';
+import { InferenceModes } from '../focal/InferenceModes.tsx';
 import type { SectionView } from './types.ts';
 
-/** Placeholder until the section's focal chart is built. */
+const AGAINST = ' This seed goes against the median over 5 seeds: try another.';
+
+/** The measured sentences (medians over 5 seeds), then this run's numbers, and a warning where the run goes against them. */
+function InferenceClaim(): ReactNode {
+  const demo = useDemo();
+  useHistoryVersion(demo.history, 250);
+  const shape = useDemoState((s) => s.shape);
+  const phase = useDemoState((s) => s.phase);
+  const v = shape?.placements.indexOf('before') ?? -1;
+  const run = v < 0 ? null : inferRunLine(inferSeries(demo.history, v));
+  const measuredLine =
+    claimHolds('inference-batch') && claimHolds('inference-momentum')
+      ? measuredText('Over 5 seeds: a batch of 1, one class ({inference-batch.batch1}); Keras at step 50: {inference-momentum.kerasAt50}.')
+      : `${measuredText('{inference-batch}')} ${measuredText('{inference-momentum}')}`;
+  return (
+    <>
+      <p className="claim-measured">{measuredLine}</p>
+      {run !== null && (
+        <p className="claim-run" data-testid="claim-run">
+          {run.text}
+          {phase === 'done' && (run.batchAgrees === false || run.momentumAgrees === false) && <strong className="against">{AGAINST}</strong>}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Batch, running or population statistics at test time, and the momentum conventions of the running averages. */
 export const inference: SectionView = {
-  Chart: () => <div className="focal-chart" data-chart="inference" />,
-  Lead: () => <p>(inference: being rebuilt)</p>,
+  Chart: () => <InferenceModes steps={DEMOS.inference?.steps ?? 300} />,
+  Lead: () => (
+    <p>
+      At test time BN takes its mean and variance from <Term id="batchStats">the test batch</Term>, <Term id="running">running averages</Term> or{' '}
+      <Term id="population">population statistics</Term>.
+    </p>
+  ),
+  Claim: InferenceClaim,
+  More: () => (
+    <>
+      <p>{measuredText('{inference-batch}')}</p>
+      <p>{measuredText('{inference-momentum}')}</p>
+      <p>
+        <Term id="bnMomentum">Momentum</Term> is read two ways: PyTorch’s 0.1 puts 0.1 of the weight on each new batch, Keras’s 0.99 keeps 0.99 on the old average. Both start
+        at mean 0 and variance 1; with 0.99, 37% of that start is still in the averages after 100 steps (0.99¹⁰⁰ ≈ 0.37).
+      </p>
+      <p>
+        <Term id="eps">ε</Term> differs too: PyTorch adds 1e-5 to the variance, Keras 1e-3. It caps BN’s gain at 1/√ε, and matters only for units whose variance is about
+        that small. Population statistics, as in the BN paper, use the unbiased variance: m/(m − 1) times the mean batch variance.
+      </p>
+      <p>{measuredText('{tiny-batch}')}</p>
+    </>
+  ),
 };

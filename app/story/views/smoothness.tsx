@@ -1,7 +1,82 @@
+import type { ReactNode } from 'react';
+import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
+import { Term } from '../../glossary/Term.tsx';
+import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
+import { DEMOS } from '../demo/demoSpecs.ts';
+import { landscapeSeries, rougherCount, smoothRunLine, summarize } from '../focal/landscape.ts';
+import { LandscapeSmoothness } from '../focal/LandscapeSmoothness.tsx';
 import type { SectionView } from './types.ts';
 
-/** Placeholder until the section's focal chart is built. */
+/** Whether, by the medians over seeds, BN's layer-3 gradient turns less than plain's when the layers below step. */
+function turnsLess(): boolean {
+  return (measured('ics-gradient', 'bnCos3').median ?? -Infinity) > (measured('ics-gradient', 'plainCos3').median ?? Infinity);
+}
+
+/** The measured sentence (it says itself how modest the difference is), then this run's numbers. */
+function SmoothnessClaim(): ReactNode {
+  const demo = useDemo();
+  useHistoryVersion(demo.history, 250);
+  const shape = useDemoState((s) => s.shape);
+  const phase = useDemoState((s) => s.phase);
+  const placements = shape?.placements ?? [];
+  const plain = placements.indexOf('none');
+  const bn = placements.indexOf('before');
+  const run =
+    plain < 0 || bn < 0
+      ? null
+      : (() => {
+          const p = landscapeSeries(demo.history, plain);
+          const b = landscapeSeries(demo.history, bn);
+          return smoothRunLine(summarize(p), summarize(b), rougherCount(p, b), measured('smoothness', 'betaRatio').median);
+        })();
+  return (
+    <>
+      <p className="claim-measured">
+        {claimHolds('smoothness')
+          ? measuredText('Over 5 seeds plain’s β-smoothness is {smoothness.betaRatio} BN’s, larger at {smoothness.rougherShare} of probes; loss range {smoothness.plainLossRange} vs {smoothness.bnLossRange}. Modest: probes overlap.')
+          : measuredText('{smoothness}')}
+      </p>
+      {run !== null && (
+        <p className="claim-run" data-testid="claim-run">
+          {run.text}
+          {phase === 'done' && run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Santurkar et al.'s explanation: BN makes the loss smoother along the gradient; and their measure of covariate shift. */
 export const smoothness: SectionView = {
-  Chart: () => <div className="focal-chart" data-chart="smoothness" />,
-  Lead: () => <p>(smoothness: being rebuilt)</p>,
+  Chart: () => <LandscapeSmoothness steps={DEMOS.smoothness?.steps ?? 500} />,
+  Lead: () => (
+    <p>
+      Santurkar et al. (2018): BN smooths the loss, so a step lands where its gradient predicted.
+    </p>
+  ),
+  Claim: SmoothnessClaim,
+  More: () => (
+    <>
+      <p>
+        <Term id="betaSmooth">Effective β-smoothness</Term> is the largest change of the gradient per distance moved along it: a small value means the gradient at the
+        start of a step still holds at its end, so a larger step is safe.
+      </p>
+      <p>
+        They also measured <Term id="ics">internal covariate shift</Term> by what it does to training: how much a layer’s gradient changes when only the layers below it
+        take their step. Two numbers say it:
+      </p>
+      <p>
+        <Term id="gradDiff">‖G − G′‖</Term>, how far the gradient moves (0: no shift).{' '}
+        {claimHolds('ics-gradient')
+          ? measuredText('BN’s is at least as large: layer 2 {ics-gradient.bnDiff2} against plain’s {ics-gradient.plainDiff2}, layer 3 {ics-gradient.bnDiff3} against {ics-gradient.plainDiff3}.')
+          : measuredText('Layer 2: BN {ics-gradient.bnDiff2}, plain {ics-gradient.plainDiff2}; layer 3: BN {ics-gradient.bnDiff3}, plain {ics-gradient.plainDiff3}.')}
+      </p>
+      <p>
+        <Term id="gradCos">cos(G, G′)</Term>, whether it still points the same way (1: not turned at all).{' '}
+        {turnsLess() ? 'BN’s gradient turns less: ' : 'BN’s gradient turns more: '}
+        {measuredText('layer 2 {ics-gradient.bnCos2} against plain’s {ics-gradient.plainCos2}, layer 3 {ics-gradient.bnCos3} against {ics-gradient.plainCos3}.')}
+      </p>
+      <p>{measuredText('{ics-gradient}')} Layer 1 has no layer below it, so no shift by definition.</p>
+    </>
+  ),
 };
