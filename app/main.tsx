@@ -11,6 +11,10 @@ import { linkUiFromQuery, LINK_UI_KEYS } from './linkUi.ts';
 import { initialState, notify, useStore } from './store/store.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
+import { DemoClient } from './story/demo/DemoClient.ts';
+import { DemoContext } from './story/demo/DemoContext.ts';
+import { DEMO_SEED, demoRequest, DEMOS } from './story/demo/demoSpecs.ts';
+import { PREDICTIONS } from './story/predict/predictions.ts';
 import { SweepClient } from './trainer/SweepClient.ts';
 import { SweepContext } from './trainer/SweepContext.ts';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
@@ -84,6 +88,11 @@ window.addEventListener('popstate', () => {
 });
 
 const trainer = new TrainerClient(parallel);
+// The story's own trainer. A visitor landing on a section that runs at once (the opening) gets its run
+// started now, while the story's code is still loading, so the first picture draws sooner.
+const demo = new DemoClient();
+const landing = DEMOS[section.section];
+if (view.view === 'story' && landing !== undefined && PREDICTIONS[section.section] === undefined) demo.ensure(demoRequest(landing, DEMO_SEED));
 // The learning-rate sweep's workers start only when a sweep does.
 const sweep = new SweepClient();
 // Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.
@@ -93,11 +102,13 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <TrainerContext.Provider value={trainer}>
-      <SweepContext.Provider value={sweep}>
-        <PanelBoundary id="app">
-          <App />
-        </PanelBoundary>
-      </SweepContext.Provider>
+      <DemoContext.Provider value={demo}>
+        <SweepContext.Provider value={sweep}>
+          <PanelBoundary id="app">
+            <App />
+          </PanelBoundary>
+        </SweepContext.Provider>
+      </DemoContext.Provider>
     </TrainerContext.Provider>
   </StrictMode>,
 );

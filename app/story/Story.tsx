@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { queryFor } from '../shareQuery.ts';
 import { Notices } from '../Notices.tsx';
 import { linkUiOf, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
-import { DemoClient } from './demo/DemoClient.ts';
-import { DemoContext } from './demo/DemoContext.ts';
+import { useDemo } from './demo/DemoContext.ts';
 import { neighbour, SECTIONS, type SectionId } from './sections.ts';
 import { StorySection } from './StorySection.tsx';
 import './story.css';
@@ -59,8 +58,9 @@ function Contents({ section }: { section: SectionId }) {
 export function Story() {
   const section = useStore((s) => s.section);
   const trainer = useTrainer();
-  const [demo] = useState(() => new DemoClient());
-  useEffect(() => () => demo.dispose(), [demo]);
+  const demo = useDemo();
+  // Leaving the story holds its run still; its worker stays, with MNIST loaded, for the next visit.
+  useEffect(() => () => demo.stop(), [demo]);
   // The lab keeps its run, paused, for when the reader returns to it.
   useEffect(() => {
     if (useStore.getState().status === 'playing') trainer.pause();
@@ -80,12 +80,12 @@ export function Story() {
   }, [prev, next]);
   const showContents = useStore((s) => !s.presenting && !s.hidden.includes('contents'));
   return (
-    <DemoContext.Provider value={demo}>
+    <>
       <Notices />
       <main className="story">
         {showContents && <Contents section={section} />}
         <StorySection key={section} id={section} onMove={goToSection} />
       </main>
-    </DemoContext.Provider>
+    </>
   );
 }

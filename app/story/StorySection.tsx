@@ -4,7 +4,7 @@ import { PanelBoundary } from '../PanelBoundary.tsx';
 import { DemoBar } from './demo/DemoBar.tsx';
 import { SectionContext } from './focal/sectionWaiting.ts';
 import { useDemo, useDemoState } from './demo/DemoContext.ts';
-import { demoConfig, demoPace, DEMOS } from './demo/demoSpecs.ts';
+import { DEMO_SEED, demoRequest, DEMOS } from './demo/demoSpecs.ts';
 import { Predict } from './predict/Predict.tsx';
 import { PREDICTIONS } from './predict/predictions.ts';
 import { loadLocked, saveLocked, type Locked } from './predict/storage.ts';
@@ -32,7 +32,7 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   const presenting = useStore((s) => s.presenting);
   const demo = useDemo();
   const phase = useDemoState((s) => s.phase);
-  const [seed, setSeed] = useState(1);
+  const [seed, setSeed] = useState(DEMO_SEED);
   // In presenter mode the room predicts by a show of hands: nothing is kept on the presenter's device.
   const [locked, setLocked] = useState<Locked | null>(() => (presenting ? null : loadLocked(id, storage())));
   const waiting = prediction !== undefined && locked === null;
@@ -41,7 +41,7 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
       demo.stop();
       return;
     }
-    demo.start({ config: demoConfig(spec, seed), steps: spec.steps, stepsPerSecond: demoPace(spec) });
+    demo.ensure(demoRequest(spec, seed));
   }, [demo, spec, seed, waiting]);
   const lock = (l: Locked | null) => {
     setLocked(l);

@@ -46,6 +46,16 @@ export class DemoClient {
   private request: DemoRequest | null = null;
   private requestId = 0;
 
+  /**
+   * Starts this run unless it is the one already running or held (the page may have started the opening's
+   * run before the story's code arrived, to show the first picture sooner).
+   */
+  ensure(request: DemoRequest): void {
+    const s = this.store.getState();
+    if (s.phase !== 'idle' && s.phase !== 'error' && this.request !== null && JSON.stringify(this.request) === JSON.stringify(request)) return;
+    this.start(request);
+  }
+
   /** Starts a run from step 0 (a new one, or the same again: Replay). */
   start(request: DemoRequest): void {
     this.request = request;

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, type Config } from '../../../src/config/config.ts';
 import { parseConfig } from '../../../src/config/schema.ts';
 import { findPreset } from '../../../src/experiment/presets.ts';
 import type { SectionId } from '../sections.ts';
+import type { DemoRequest } from './DemoClient.ts';
 
 /** A section's own short run: a preset (plus changes), how many steps, and over how many seconds. */
 export interface DemoSpec {
@@ -42,3 +43,11 @@ export function demoConfig(spec: DemoSpec, seed: number): Config {
 export function demoPace(spec: DemoSpec): number {
   return spec.steps / spec.seconds;
 }
+
+/** What a section's demo asks its trainer for, at a seed. */
+export function demoRequest(spec: DemoSpec, seed: number): DemoRequest {
+  return { config: demoConfig(spec, seed), steps: spec.steps, stepsPerSecond: demoPace(spec) };
+}
+
+/** The seed a section's run starts from (Another seed counts up from it). */
+export const DEMO_SEED = 1;
