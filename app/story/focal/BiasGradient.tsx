@@ -32,7 +32,8 @@ export function BiasGradient({ steps }: { steps: number }): ReactNode {
   const ends = series.map((s) => s.at(-1) ?? null);
   const labels = ends.map((e, v) => (e === null ? null : biasLabel(placements[v], VARIANT_STYLES[placements[v]].short, e.value, compact)));
   const labelY = spreadLabels(
-    ends.map((e, v) => (e === null ? 0 : y(Math.max(e.value, BIAS_FLOOR)) - (labels[v]?.note == null ? 14 : 36))),
+    // BN after's line runs just under plain's: its label goes below it, into the empty decades, the others above.
+    ends.map((e, v) => (e === null ? 0 : y(Math.max(e.value, BIAS_FLOOR)) + (placements[v] === 'after' ? 28 : labels[v]?.note == null ? -14 : -44))),
     compact ? 36 : 44,
     MARGIN.top + 16,
     height - MARGIN.bottom - 30,

@@ -6,7 +6,8 @@ import { useStore } from '../../store/store.ts';
 import { VARIANT_STYLES } from '../../viz/palette.ts';
 import { linePath } from '../../viz/paths.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
-import { INFER_LINES, inferEndLabel, inferSeries, kerasLag, oneDigitNote, pct, type InferLine } from './inference.ts';
+import { fitText } from './fitText.ts';
+import { INFER_LINES, inferEndLabel, inferSeries, kerasLag, oneDigitNote, pct, type InferLine, type KerasLag } from './inference.ts';
 import { firstStep } from './probeSeries.ts';
 import { spreadLabels } from './race.ts';
 import './probeCharts.css';
@@ -16,6 +17,33 @@ const MARGIN = { left: 64, top: 62, bottom: 52 };
 /** A line's colour by family: BN's own for batch statistics, ink for fixed ones, the warning colour for Keras's. */
 function inkOf(line: InferLine): string {
   return line.family === 'batch' ? VARIANT_STYLES.before.color : line.family === 'keras' ? 'var(--warn)' : 'var(--ink)';
+}
+
+/** The lines of the note on Keras's averages at the claim's step. */
+function lagLines(lag: KerasLag, compact: boolean): string[] {
+  const head = `${compact ? 'Keras' : 'Keras’s 0.99'}${lag.lags ? ' lags' : ''}:`;
+  return compact ? [head, `${pct(lag.keras)} at step ${lag.step}`] : [head, `${pct(lag.keras)} at step ${lag.step}`, `(PyTorch’s 0.1: ${pct(lag.torch)})`];
+}
+
+/**
+ * Keras's averages at the claim's step: a circle on the line, and the note in the label column where every
+ * seed leaves room (between batch 2's label and batch 1's), with a leader to the circle.
+ */
+function LagNote({ lag, x, y, left, gap, compact }: { lag: KerasLag; x: (v: number) => number; y: (v: number) => number; left: number; gap: number; compact: boolean }): ReactNode {
+  const top = y(0.36);
+  return (
+    <g className="infer-lag" data-step={lag.step}>
+      <circle cx={x(lag.step)} cy={y(lag.keras)} r={9} fill="none" stroke="var(--warn)" strokeWidth={2.5} />
+      <line x1={x(lag.step) + 8} y1={y(lag.keras) - 4} x2={left - 4} y2={top - 5} stroke="var(--warn)" className="infer-leader" />
+      <text x={left} y={top} className="note-label infer-lag-note">
+        {lagLines(lag, compact).map((line, i) => (
+          <tspan key={i} x={left} dy={i === 0 ? 0 : gap}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
 }
 
 /**
@@ -55,7 +83,11 @@ export function InferenceModes({ steps }: { steps: number }): ReactNode {
   const msText = Number.isFinite(ms) ? Math.round(ms ?? 0).toLocaleString('en-US') : '—';
   const cost = last === undefined ? 'Measuring at step 0…' : compact ? `Measuring: ${msText} ms every ${every} steps` : `Measuring costs ${msText} ms every ${every} steps.`;
   const labels = INFER_LINES.map((l, i) => (last === undefined ? null : inferEndLabel(l, last.value.acc[i], compact)));
-  const note = last === undefined ? null : oneDigitNote(last.value.classesAtOne, compact);
+  // What a batch of 1 predicts goes under its label, in the label column.
+  const note = last === undefined ? null : oneDigitNote(last.value.classesAtOne, labelWidth - 6, font);
+  const n = INFER_LINES.length;
+  const heads = [`BN’s test accuracy on ${INFER_ROWS} test digits, ${n} ways of normalizing at test time`, `BN’s test accuracy, ${n} ways of normalizing`, `BN’s test accuracy, ${n} ways`];
+  const head = fitText(heads, font, width - MARGIN.left - 12);
   const first = firstStep(demo.history);
   return (
     <div
@@ -68,7 +100,7 @@ export function InferenceModes({ steps }: { steps: number }): ReactNode {
     >
       <svg width={width} height={height} role="img" aria-label={`BN’s test accuracy by the statistics it normalizes with at test time. ${labels.filter((l) => l !== null).join('; ')}`}>
         <text x={MARGIN.left} y={22} className="infer-head">
-          {compact ? `BN’s test accuracy, ${INFER_LINES.length} ways` : `BN’s test accuracy on ${INFER_ROWS} test digits, ${INFER_LINES.length} ways of normalizing at test time`}
+          {head}
         </text>
         <text x={MARGIN.left} y={44} className="infer-cost" data-testid="infer-cost">
           {cost}
@@ -93,7 +125,7 @@ export function InferenceModes({ steps }: { steps: number }): ReactNode {
           </text>
         </g>
         <line x1={MARGIN.left} x2={right - 16} y1={y(0.1)} y2={y(0.1)} className="chance-line" />
-        <text x={MARGIN.left + 6} y={y(0.1) + 20} className="mark-label muted">
+        <text x={right - 20} y={y(0.1) - 8} textAnchor="end" className="mark-label muted">
           chance (10%)
         </text>
         {INFER_LINES.map((l, i) => (
@@ -118,25 +150,15 @@ export function InferenceModes({ steps }: { steps: number }): ReactNode {
                 <text x={right + 2} y={labelY[i]} fill={l.family === 'batch' ? VARIANT_STYLES.before.ink : inkOf(l)} className="mark-label">
                   {labels[i]}
                 </text>
+                {l.id === 'batch1' && note !== null && (
+                  <text x={right + 2} y={labelY[i] + gap} className="note-label infer-one-note" data-testid="one-digit-note">
+                    {note}
+                  </text>
+                )}
               </g>
             );
           })}
-        {note !== null && last !== undefined && (
-          <text x={x(last.step) - 8} y={y(Math.min(last.value.acc[0], 0.1)) + 24} textAnchor="end" className="note-label infer-one-note" data-testid="one-digit-note">
-            {note}
-          </text>
-        )}
-        {lag !== null && (
-          <g className="infer-lag" data-step={lag.step}>
-            <circle cx={x(lag.step)} cy={y(lag.keras)} r={9} fill="none" stroke="var(--warn)" strokeWidth={2.5} />
-            <text x={x(lag.step) + 14} y={y(lag.keras) - 52} className="note-label infer-lag-note">
-              {compact ? `Keras lags: ${pct(lag.keras)}` : `Keras’s 0.99 lags: ${pct(lag.keras)} at step ${lag.step}`}
-            </text>
-            <text x={x(lag.step) + 14} y={y(lag.keras) - 30} className="note-label infer-lag-note">
-              {compact ? `at step ${lag.step}` : `(PyTorch’s 0.1: ${pct(lag.torch)})`}
-            </text>
-          </g>
-        )}
+        {lag !== null && <LagNote lag={lag} x={x} y={y} left={right + 2} gap={gap} compact={compact} />}
       </svg>
     </div>
   );

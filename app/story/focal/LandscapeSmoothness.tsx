@@ -7,6 +7,7 @@ import { markerPath, VARIANT_STYLES } from '../../viz/palette.ts';
 import { linePath } from '../../viz/paths.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { landscapeSeries, num, rougherCount, summarize } from './landscape.ts';
+import { fitText } from './fitText.ts';
 import { firstStep } from './probeSeries.ts';
 import { spreadLabels } from './race.ts';
 import './probeCharts.css';
@@ -37,12 +38,17 @@ export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
   const right = width - labelWidth;
   const x = scaleLinear().domain([0, steps]).range([MARGIN.left + 10, right - 16]);
   const msText = ms.length === 0 ? '' : `${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)} ms`;
-  const head = compact
-    ? [`Every ${every} steps, trial steps along each`, 'gradient, 0.5× to 4× the learning rate.', ms.length === 0 ? 'Measuring…' : `Measuring costs ${msText} per network.`]
-    : [
-        `Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`,
-        `how much do the loss and the gradient change? ${ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`}`,
-      ];
+  const cost = ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`;
+  const font = compact ? 12.5 : presenting ? 20 : 15;
+  const head = fitText(
+    [
+      [`Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`, `how much do the loss and the gradient change? ${cost}`],
+      [`Every ${every} steps each network tries steps along its gradient,`, 'from 0.5× to 4× the learning rate: how much do the loss', `and the gradient change? ${cost}`],
+      [`Every ${every} steps, trial steps along each`, 'gradient, 0.5× to 4× the learning rate.', cost],
+    ],
+    font,
+    width - 24,
+  );
   const lineH = compact ? 17 : presenting ? 26 : 22;
   const top = head.length * lineH + 42;
   const plotH = height - top - MARGIN.bottom - MARGIN.gap;
@@ -117,11 +123,11 @@ export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
             β-smoothness
           </text>
         </g>
-        <text x={compact ? 12 : MARGIN.left} y={top - 14} className="mark-label">
-          {compact ? 'Loss: each bar, lowest to highest' : 'The loss along the gradient: each bar spans its lowest to its highest'}
+        <text x={12} y={top - 14} className="mark-label">
+          {fitText(['The loss along the gradient: each bar spans its lowest to its highest', 'The loss along the gradient, lowest to highest', 'Loss: each bar, lowest to highest'], font, width - 24)}
         </text>
-        <text x={compact ? 12 : MARGIN.left} y={betaTop - 14} className="mark-label">
-          {compact ? 'β-smoothness (lower: smoother)' : 'How much the gradient changes per distance moved (β-smoothness: lower is smoother)'}
+        <text x={12} y={betaTop - 14} className="mark-label">
+          {fitText(['How much the gradient changes per distance moved (β-smoothness: lower is smoother)', 'Gradient change per distance moved (lower: smoother)', 'β-smoothness (lower: smoother)'], font, width - 24)}
         </text>
         {series.map((s, v) => {
           const style = VARIANT_STYLES[placements[v]];
@@ -169,10 +175,10 @@ export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
         {sums.some((s) => s.probes > 0) && (
           <>
             <text x={right} y={Math.min(...rangeY) - gap} className="mark-label muted">
-              {compact ? 'mean' : 'mean range'}
+              {fitText(['mean range', 'mean'], font, labelWidth - 4)}
             </text>
             <text x={right} y={Math.min(...betaY) - gap} className="mark-label muted">
-              {compact ? 'mean' : 'mean β-smoothness'}
+              {fitText(['mean β-smoothness', 'mean β', 'mean'], font, labelWidth - 4)}
             </text>
           </>
         )}

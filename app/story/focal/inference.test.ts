@@ -22,20 +22,22 @@ describe('inference helpers', () => {
   it('label each line with its accuracy, shorter on a phone, and say what a batch of 1 predicts', () => {
     expect(inferEndLabel(INFER_LINES[3], 0.867)).toBe('batch of 60: 86.7%');
     expect(inferEndLabel(INFER_LINES[4], 0.883, true)).toBe('PyTorch: 88.3%');
-    expect(oneDigitNote(1)).toBe('a test batch of 1: one class for every digit');
-    expect(oneDigitNote(3, true)).toBe('3 classes');
-    expect(oneDigitNote(NaN)).toBeNull();
+    expect(oneDigitNote(1, 250, 15)).toBe('one class for every digit');
+    expect(oneDigitNote(1, 100, 15)).toBe('one class');
+    expect(oneDigitNote(3, 100, 15)).toBe('3 classes');
+    expect(oneDigitNote(NaN, 600, 15)).toBeNull();
   });
-  it('find where Keras’s averages lag PyTorch’s most, after step 0', () => {
-    const series = [probe(0, { keras: 0.1, running: 0.1 }), probe(50, { keras: 0.09, running: 0.79 }), probe(100, { keras: 0.11, running: 0.86 }), probe(150, { keras: 0.7, running: 0.87 })];
-    expect(kerasLag(series)).toEqual({ step: 100, keras: 0.11, torch: 0.86 });
-    expect(kerasLag([probe(50, { keras: 0.8, running: 0.85 })])).toBeNull();
+  it('compare Keras’s averages with PyTorch’s at the claim’s step, and say whether they lag', () => {
+    const series = [probe(0, { keras: 0.1, running: 0.1 }), probe(50, { keras: 0.09, running: 0.79 }), probe(100, { keras: 0.11, running: 0.86 })];
+    expect(kerasLag(series)).toEqual({ step: 50, keras: 0.09, torch: 0.79, lags: true });
+    expect(kerasLag([probe(50, { keras: 0.8, running: 0.85 })])?.lags).toBe(false);
+    expect(kerasLag([probe(25, {})])).toBeNull();
   });
   it('compose this run’s line, and tell whether it agrees with each claim', () => {
     const series = [probe(0, {}), probe(50, { keras: 0.09, running: 0.79, batch2: 0.5, batch60: 0.8 }), probe(300, { batch1: 0.085, batch2: 0.54, batch60: 0.87, keras: 0.88, running: 0.88 })];
     expect(inferRunLine(series)).toEqual({ text: 'Here: 8.5%; Keras at step 50: 9.0%.', batchAgrees: true, momentumAgrees: true });
     const against = inferRunLine([probe(50, { keras: 0.7, running: 0.8 }), probe(300, { batch1: 0.2 }, 4)]);
-    expect(against?.text).toBe('Here: 20.0%, 4 classes.');
+    expect(against?.text).toBe('Here: 20.0%, 4 classes; Keras at step 50: 70.0%.');
     expect(against?.batchAgrees).toBe(false);
     expect(against?.momentumAgrees).toBe(false);
     expect(inferRunLine([])).toBeNull();

@@ -1,6 +1,7 @@
 import { formatValue } from '../../../src/claims/format.ts';
 import type { VariantStat } from '../../../src/experiment/snapshot.ts';
 import type { History } from '../../history/History.ts';
+import { textWidth } from './fitText.ts';
 import { probeSeries, type SeriesPoint } from './probeSeries.ts';
 
 /** One way of normalizing at test time, as the chart draws it. */
@@ -39,6 +40,9 @@ export function inferSeries(h: History, v: number): SeriesPoint<InferProbe>[] {
   return probeSeries(h, v, 'inferStep', (r) => ({ acc: INFER_LINES.map((l) => r.variant(l.key)), classesAtOne: r.variant('inferClassesAtOne'), ms: r.variant('inferMs') }));
 }
 
+/** A probe's accuracy on one line. */
+const at = (p: SeriesPoint<InferProbe>, id: InferLine['id']) => p.value.acc[INFER_LINES.findIndex((l) => l.id === id)];
+
 /** An accuracy as the claims print it: "87.3%". */
 export const pct = (v: number): string => (Number.isFinite(v) ? formatValue(v, 'accuracy') : '—');
 
@@ -47,30 +51,35 @@ export function inferEndLabel(line: InferLine, acc: number, compact = false): st
   return `${compact ? line.short : line.label}: ${pct(acc)}`;
 }
 
-/** What the chart writes on the batch-of-1 line: what it predicts ("one class for every digit"), or null before a probe. */
-export function oneDigitNote(classesAtOne: number, compact = false): string | null {
+/**
+ * What the chart writes under the batch-of-1 label: what it predicts, as long as fits in `room` pixels ("one
+ * class for every digit", or "one class"), or null before a probe.
+ */
+export function oneDigitNote(classesAtOne: number, room: number, font: number): string | null {
   if (!Number.isFinite(classesAtOne)) return null;
-  if (compact) return classesAtOne === 1 ? 'one class' : `${classesAtOne} classes`;
-  return classesAtOne === 1 ? 'a test batch of 1: one class for every digit' : `a test batch of 1: ${classesAtOne} classes`;
+  const what = classesAtOne === 1 ? 'one class for every digit' : `${classesAtOne} classes`;
+  const options = [what, classesAtOne === 1 ? 'one class' : what];
+  return options.find((t) => textWidth(t, font) <= room) ?? options[options.length - 1];
 }
 
-/** Where Keras's running averages lag PyTorch's most, early in the run: the probe and both accuracies. */
+/** The step at which the inference-momentum claim compares Keras's running averages with PyTorch's. */
+export const KERAS_STEP = 50;
+
+/** Keras's and PyTorch's running averages at one probe, and whether Keras's lag by more than 20 points. */
 export interface KerasLag {
   readonly step: number;
   readonly keras: number;
   readonly torch: number;
+  readonly lags: boolean;
 }
 
-/** The probe (after step 0) where PyTorch's running averages lead Keras's most, if by more than `least`. */
-export function kerasLag(series: readonly SeriesPoint<InferProbe>[], least = 0.2): KerasLag | null {
-  const running = INFER_LINES.findIndex((l) => l.id === 'running');
-  const keras = INFER_LINES.findIndex((l) => l.id === 'keras');
-  let best: KerasLag | null = null;
-  for (const p of series) {
-    const gap = p.value.acc[running] - p.value.acc[keras];
-    if (p.step > 0 && gap > least && (best === null || gap > best.torch - best.keras)) best = { step: p.step, keras: p.value.acc[keras], torch: p.value.acc[running] };
-  }
-  return best;
+/** Both momentum conventions at the claim's step (KERAS_STEP), or null before the run has probed it. */
+export function kerasLag(series: readonly SeriesPoint<InferProbe>[], step = KERAS_STEP): KerasLag | null {
+  const p = series.find((q) => q.step === step);
+  if (p === undefined) return null;
+  const keras = at(p, 'keras');
+  const torch = at(p, 'running');
+  return { step, keras, torch, lags: torch - keras > 0.2 };
 }
 
 /** The run's sentence, and whether it agrees with each claim's condition over the seeds (null: not yet known). */
@@ -80,10 +89,8 @@ export interface InferRunLine {
   readonly momentumAgrees: boolean | null;
 }
 
-const at = (p: SeriesPoint<InferProbe>, id: InferLine['id']) => p.value.acc[INFER_LINES.findIndex((l) => l.id === id)];
-
 /**
- * This run's numbers: "Here: 8.5%; Keras at step 100: 10.8%." The batch claim agrees when a batch of 1 predicts a single class and
+ * This run's numbers: "Here: 8.5%; Keras at step 50: 9.2%." The batch claim agrees when a batch of 1 predicts a single class and
  * batches of 2 score below 60; the momentum claim when Keras's averages are below 30% at step 50 and PyTorch's
  * above 60%.
  */
@@ -97,7 +104,6 @@ export function inferRunLine(series: readonly SeriesPoint<InferProbe>[]): InferR
   const lagText = lag === null ? '' : `; Keras at step ${lag.step}: ${pct(lag.keras)}`;
   const text = `Here: ${pct(at(last, 'batch1'))}${one}${lagText}.`;
   const batchAgrees = last.step === 0 ? null : classes === 1 && at(last, 'batch2') < at(last, 'batch60');
-  const at50 = series.find((p) => p.step === 50);
-  const momentumAgrees = at50 === undefined ? null : at(at50, 'keras') < 0.3 && at(at50, 'running') > 0.6;
+  const momentumAgrees = lag === null ? null : lag.keras < 0.3 && lag.torch > 0.6;
   return { text, batchAgrees, momentumAgrees };
 }

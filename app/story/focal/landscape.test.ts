@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landscapeSeries, rougherCount, smoothRunLine, summarize, type LandscapePoint } from './landscape.ts';
+import { landscapeSeries, rougherCount, smoothRunLine, summarize, turns, type LandscapePoint } from './landscape.ts';
 import type { SeriesPoint } from './probeSeries.ts';
 import { addSnapshot, testHistory } from './testHistory.ts';
 
@@ -32,5 +32,11 @@ describe('landscape helpers', () => {
     expect(line?.agrees).toBe(true);
     expect(smoothRunLine(bn, plain, { rougher: 4, of: 20 }, 1.3)?.agrees).toBe(false);
     expect(smoothRunLine({ probes: 0, meanBeta: NaN, meanRange: NaN }, bn, { rougher: 0, of: 0 }, 1.3)).toBeNull();
+  });
+  it('say whether BN’s gradient turns less or more than plain’s, from the cosines', () => {
+    expect(turns(0.89, 0.81)).toBe('less');
+    expect(turns(0.95, 0.97)).toBe('more');
+    expect(turns(0.9, 0.9)).toBe('as much');
+    expect(turns(null, 0.9)).toBeNull();
   });
 });

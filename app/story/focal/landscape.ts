@@ -65,3 +65,12 @@ export function smoothRunLine(plain: LandscapeSummary, bn: LandscapeSummary, cou
   const agrees = medianRatio === null || !Number.isFinite(r) ? null : r > 1 === medianRatio > 1;
   return { text, ratio: r, agrees };
 }
+
+/**
+ * Whether BN's gradient turns less or more than plain's when the layers below step, from the medians of
+ * cos(G, G′) (1: not turned): a larger cosine turns less. Null when either was not measured.
+ */
+export function turns(bnCos: number | null, plainCos: number | null): 'less' | 'more' | 'as much' | null {
+  if (bnCos === null || plainCos === null || !Number.isFinite(bnCos) || !Number.isFinite(plainCos)) return null;
+  return bnCos > plainCos ? 'less' : bnCos < plainCos ? 'more' : 'as much';
+}

@@ -3,13 +3,17 @@ import { claimHolds, measured, measuredText } from '../../../src/claims/results.
 import { Term } from '../../glossary/Term.tsx';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { DEMOS } from '../demo/demoSpecs.ts';
-import { landscapeSeries, rougherCount, smoothRunLine, summarize } from '../focal/landscape.ts';
+import { landscapeSeries, rougherCount, smoothRunLine, summarize, turns } from '../focal/landscape.ts';
 import { LandscapeSmoothness } from '../focal/LandscapeSmoothness.tsx';
 import type { SectionView } from './types.ts';
 
-/** Whether, by the medians over seeds, BN's layer-3 gradient turns less than plain's when the layers below step. */
-function turnsLess(): boolean {
-  return (measured('ics-gradient', 'bnCos3').median ?? -Infinity) > (measured('ics-gradient', 'plainCos3').median ?? Infinity);
+/** Per layer with a layer below it, how BN's gradient turns against plain's, with both medians: "in layer 3 BN’s turns less (0.89 against plain’s 0.81)". */
+function turnSentence(): string {
+  const parts = [3, 2].map((l) => {
+    const how = turns(measured('ics-gradient', `bnCos${l}`).median, measured('ics-gradient', `plainCos${l}`).median) ?? 'unmeasured';
+    return measuredText(`in layer ${l} BN’s turns ${how} ({ics-gradient.bnCos${l}} against plain’s {ics-gradient.plainCos${l}})`);
+  });
+  return `Over 5 seeds, ${parts.join('; ')}.`;
 }
 
 /** The measured sentence (it says itself how modest the difference is), then this run's numbers. */
@@ -62,21 +66,18 @@ export const smoothness: SectionView = {
         start of a step still holds at its end, so a larger step is safe.
       </p>
       <p>
-        They also measured <Term id="ics">internal covariate shift</Term> by what it does to training: how much a layer’s gradient changes when only the layers below it
-        take their step. Two numbers say it:
+        They also measured <Term id="ics">internal covariate shift</Term> by what it does to training: how a layer’s gradient changes when only the layers below it take
+        their step (layer 1 has none below it, so no shift by definition). Two numbers say it.
       </p>
       <p>
-        <Term id="gradDiff">‖G − G′‖</Term>, how far the gradient moves (0: no shift).{' '}
+        How far the gradient moves, <Term id="gradDiff">‖G − G′‖</Term> (0: no shift).{' '}
         {claimHolds('ics-gradient')
-          ? measuredText('BN’s is at least as large: layer 2 {ics-gradient.bnDiff2} against plain’s {ics-gradient.plainDiff2}, layer 3 {ics-gradient.bnDiff3} against {ics-gradient.plainDiff3}.')
-          : measuredText('Layer 2: BN {ics-gradient.bnDiff2}, plain {ics-gradient.plainDiff2}; layer 3: BN {ics-gradient.bnDiff3}, plain {ics-gradient.plainDiff3}.')}
+          ? measuredText('Over 5 seeds BN’s is at least as large: layer 3 {ics-gradient.bnDiff3:range} against plain’s {ics-gradient.plainDiff3:range}, layer 2 {ics-gradient.bnDiff2} against {ics-gradient.plainDiff2}. By this measure BN does not reduce the shift.')
+          : measuredText('Over 5 seeds, layer 3: BN {ics-gradient.bnDiff3:range}, plain {ics-gradient.plainDiff3:range}; layer 2: BN {ics-gradient.bnDiff2}, plain {ics-gradient.plainDiff2}.')}
       </p>
       <p>
-        <Term id="gradCos">cos(G, G′)</Term>, whether it still points the same way (1: not turned at all).{' '}
-        {turnsLess() ? 'BN’s gradient turns less: ' : 'BN’s gradient turns more: '}
-        {measuredText('layer 2 {ics-gradient.bnCos2} against plain’s {ics-gradient.plainCos2}, layer 3 {ics-gradient.bnCos3} against {ics-gradient.plainCos3}.')}
+        Whether it still points the same way, <Term id="gradCos">cos(G, G′)</Term> (1: not turned at all). {turnSentence()}
       </p>
-      <p>{measuredText('{ics-gradient}')} Layer 1 has no layer below it, so no shift by definition.</p>
     </>
   ),
 };
