@@ -9,6 +9,7 @@ import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts
 import { fitText } from './fitText.ts';
 import { INFER_LINES, inferEndLabel, inferSeries, kerasLag, oneDigitNote, pct, type InferLine, type KerasLag } from './inference.ts';
 import { firstStep } from './probeSeries.ts';
+import { useSectionWaiting } from './sectionWaiting.ts';
 import { spreadLabels } from './race.ts';
 import './probeCharts.css';
 
@@ -52,11 +53,11 @@ function LagNote({ lag, x, y, left, gap, compact }: { lag: KerasLag; x: (v: numb
  * statistics. Each line is labelled at its end with its latest accuracy (spread apart in a column on the
  * right); chance is drawn and named; Keras's early lag is marked where it is largest; the probe's cost is stated.
  */
-export function InferenceModes({ steps }: { steps: number }): ReactNode {
+export function InferenceModes({ steps, every }: { steps: number; every: number }): ReactNode {
   const demo = useDemo();
   useHistoryVersion(demo.history);
   const shape = useDemoState((s) => s.shape);
-  const every = useDemoState((s) => s.config?.inferEvery ?? 0);
+  const waiting = useSectionWaiting();
   const presenting = useStore((s) => s.presenting);
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 300);
@@ -81,7 +82,7 @@ export function InferenceModes({ steps }: { steps: number }): ReactNode {
   );
   const ms = last?.value.ms;
   const msText = Number.isFinite(ms) ? Math.round(ms ?? 0).toLocaleString('en-US') : '—';
-  const cost = last === undefined ? 'Measuring at step 0…' : compact ? `Measuring: ${msText} ms every ${every} steps` : `Measuring costs ${msText} ms every ${every} steps.`;
+  const cost = waiting ? `Measured every ${every} steps, once the run starts.` : last === undefined ? 'Measuring at step 0…' : compact ? `Measuring: ${msText} ms every ${every} steps` : `Measuring costs ${msText} ms every ${every} steps.`;
   const labels = INFER_LINES.map((l, i) => (last === undefined ? null : inferEndLabel(l, last.value.acc[i], compact)));
   // What a batch of 1 predicts goes under its label, in the label column.
   const note = last === undefined ? null : oneDigitNote(last.value.classesAtOne, labelWidth - 6, font);

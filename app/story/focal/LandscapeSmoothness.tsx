@@ -9,6 +9,7 @@ import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts
 import { landscapeSeries, num, rougherCount, summarize } from './landscape.ts';
 import { fitText } from './fitText.ts';
 import { firstStep } from './probeSeries.ts';
+import { useSectionWaiting } from './sectionWaiting.ts';
 import { spreadLabels } from './race.ts';
 import './probeCharts.css';
 
@@ -23,11 +24,11 @@ const BETA_TOP = 5;
  * the learning rate). Bottom: the effective β-smoothness at each probe, with each network's mean drawn and
  * labelled, and how many probes found plain the rougher. What the probe does and costs is written on top.
  */
-export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
+export function LandscapeSmoothness({ steps, every }: { steps: number; every: number }): ReactNode {
   const demo = useDemo();
   useHistoryVersion(demo.history);
   const shape = useDemoState((s) => s.shape);
-  const every = useDemoState((s) => s.config?.probeEvery ?? 0);
+  const waiting = useSectionWaiting();
   const presenting = useStore((s) => s.presenting);
   const [box, size] = useSize<HTMLDivElement>();
   const ms = (shape?.placements ?? []).map((_, v) => landscapeSeries(demo.history, v).at(-1)?.value.ms ?? NaN).filter(Number.isFinite);
@@ -38,7 +39,7 @@ export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
   const right = width - labelWidth;
   const x = scaleLinear().domain([0, steps]).range([MARGIN.left + 10, right - 16]);
   const msText = ms.length === 0 ? '' : `${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)} ms`;
-  const cost = ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`;
+  const cost = waiting ? 'Measured once the run starts.' : ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`;
   const font = compact ? 12.5 : presenting ? 20 : 15;
   const head = fitText(
     [
@@ -62,7 +63,7 @@ export function LandscapeSmoothness({ steps }: { steps: number }): ReactNode {
   const plain = placements.indexOf('none');
   const bn = placements.indexOf('before');
   const count = plain < 0 || bn < 0 ? null : rougherCount(series[plain], series[bn]);
-  const barW = Math.max(2, Math.min(presenting ? 9 : 7, (x(every || 25) - x(0)) / 3));
+  const barW = Math.max(2, Math.min(presenting ? 9 : 7, (x(every) - x(0)) / 3));
   const offset = (v: number) => (v - (placements.length - 1) / 2) * (barW + 2);
   const gap = compact ? 17 : presenting ? 28 : 22;
   const rangeY = spreadLabels(sums.map((s) => yLoss(Math.min(s.meanRange, LOSS_TOP)) + 5), gap, top + 14 + gap, lossBottom - 8);

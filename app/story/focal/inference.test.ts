@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { INFER_LINES, inferEndLabel, inferRunLine, inferSeries, kerasLag, oneDigitNote, type InferProbe } from './inference.ts';
+import { epsLine, INFER_LINES, inferEndLabel, inferRunLine, inferSeries, kerasLag, oneDigitNote, type InferProbe } from './inference.ts';
 import type { SeriesPoint } from './probeSeries.ts';
 import { addSnapshot, testHistory } from './testHistory.ts';
 
 /** A probe with accuracies by line id (the rest 0.5). */
 const probe = (step: number, acc: Partial<Record<(typeof INFER_LINES)[number]['id'], number>>, classesAtOne = 1): SeriesPoint<InferProbe> => ({
   step,
-  value: { acc: INFER_LINES.map((l) => acc[l.id] ?? 0.5), classesAtOne, ms: 300 },
+  value: { acc: INFER_LINES.map((l) => acc[l.id] ?? 0.5), accEps3: INFER_LINES.map((l) => acc[l.id] ?? 0.5), classesAtOne, ms: 300 },
 });
 
 describe('inference helpers', () => {
@@ -41,5 +41,11 @@ describe('inference helpers', () => {
     expect(against?.batchAgrees).toBe(false);
     expect(against?.momentumAgrees).toBe(false);
     expect(inferRunLine([])).toBeNull();
+  });
+  it('say how much Keras’s ε moves the accuracy, at its largest', () => {
+    const p = probe(300, {});
+    const shifted = { ...p, value: { ...p.value, accEps3: p.value.acc.map((a, i) => (i === 6 ? a + 0.004 : a)) } };
+    expect(epsLine(shifted)).toBe('In this run at step 300, ε 1e-3 instead of 1e-5 changes BN’s accuracy by at most 0.4 points (population).');
+    expect(epsLine(undefined)).toBeNull();
   });
 });

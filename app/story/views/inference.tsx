@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { claimHolds, measuredText } from '../../../src/claims/results.ts';
+import { INFER_POPULATION_BATCHES } from '../../../src/experiment/inferenceProbe.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
-import { DEMOS } from '../demo/demoSpecs.ts';
-import { inferRunLine, inferSeries } from '../focal/inference.ts';
+import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';
+import { epsLine, inferRunLine, inferSeries } from '../focal/inference.ts';
 import { InferenceModes } from '../focal/InferenceModes.tsx';
 import type { SectionView } from './types.ts';
 
@@ -34,9 +35,19 @@ function InferenceClaim(): ReactNode {
   );
 }
 
+/** This run's effect of Keras's ε, for the fold. */
+function EpsLine(): ReactNode {
+  const demo = useDemo();
+  useHistoryVersion(demo.history, 500);
+  const shape = useDemoState((s) => s.shape);
+  const v = shape?.placements.indexOf('before') ?? -1;
+  const line = v < 0 ? null : epsLine(inferSeries(demo.history, v).at(-1));
+  return line === null ? null : <> {line}</>;
+}
+
 /** Batch, running or population statistics at test time, and the momentum conventions of the running averages. */
 export const inference: SectionView = {
-  Chart: () => <InferenceModes steps={DEMOS.inference?.steps ?? 300} />,
+  Chart: () => <InferenceModes steps={DEMOS.inference?.steps ?? 300} every={DEMOS.inference === undefined ? 25 : demoConfig(DEMOS.inference, 1).inferEvery} />,
   Lead: () => (
     <p>
       At test time BN takes its mean and variance from <Term id="batchStats">the test batch</Term>, <Term id="running">running averages</Term> or{' '}
@@ -54,7 +65,12 @@ export const inference: SectionView = {
       </p>
       <p>
         <Term id="eps">ε</Term> differs too: PyTorch adds 1e-5 to the variance, Keras 1e-3. It caps BN’s gain at 1/√ε, and matters only for units whose variance is about
-        that small. Population statistics, as in the BN paper, use the unbiased variance: m/(m − 1) times the mean batch variance.
+        that small.
+        <EpsLine />
+      </p>
+      <p>
+        Population statistics, as in the BN paper, average the batch means and use the unbiased variance, m/(m − 1) times the mean batch variance; this probe takes them over{' '}
+        {INFER_POPULATION_BATCHES} training batches.
       </p>
       <p>{measuredText('{tiny-batch}')}</p>
     </>

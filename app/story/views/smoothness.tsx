@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
-import { DEMOS } from '../demo/demoSpecs.ts';
+import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';
 import { landscapeSeries, rougherCount, smoothRunLine, summarize, turns } from '../focal/landscape.ts';
 import { LandscapeSmoothness } from '../focal/LandscapeSmoothness.tsx';
 import type { SectionView } from './types.ts';
@@ -52,7 +52,7 @@ function SmoothnessClaim(): ReactNode {
 
 /** Santurkar et al.'s explanation: BN makes the loss smoother along the gradient; and their measure of covariate shift. */
 export const smoothness: SectionView = {
-  Chart: () => <LandscapeSmoothness steps={DEMOS.smoothness?.steps ?? 500} />,
+  Chart: () => <LandscapeSmoothness steps={DEMOS.smoothness?.steps ?? 500} every={DEMOS.smoothness === undefined ? 25 : demoConfig(DEMOS.smoothness, 1).probeEvery} />,
   Lead: () => (
     <p>
       Santurkar et al. (2018): BN smooths the loss, so a step lands where its gradient predicted.
