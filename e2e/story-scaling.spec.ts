@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
+import { expectOneScreen } from './storyFit.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -24,18 +25,7 @@ test('feature scaling: predict, watch both descents from step 0 on one screen, a
   await expect(count('raw')).toContainText(/converged in [\d,]+ steps/);
 
   // One screen: no page scroll, the text fits its column, and the chart takes at least 40% of the screen.
-  const fit = await page.evaluate(() => {
-    const chart = document.querySelector('.focal-chart')!.getBoundingClientRect();
-    const text = document.querySelector('.story-text')!;
-    return {
-      pageFits: document.documentElement.scrollHeight <= innerHeight,
-      textFits: text.scrollHeight <= text.clientHeight + 1,
-      chartShare: (chart.width * chart.height) / (innerWidth * innerHeight),
-    };
-  });
-  expect(fit.pageFits).toBe(true);
-  expect(fit.textFits).toBe(true);
-  expect(fit.chartShare).toBeGreaterThanOrEqual(0.4);
+  await expectOneScreen(page);
 
   // The prediction stays beside the result, with the measured answer marked.
   const predict = page.locator('.predict');

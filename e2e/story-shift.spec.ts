@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
+import { expectOneScreen } from './storyFit.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -16,18 +17,7 @@ test('internal covariate shift: predict, watch one unit drift from step 0 withou
   await expect(step).toHaveText(/^step 500 of 500/, { timeout: 60_000 });
 
   // One screen: no page scroll, the text fits its column, and the chart takes at least 40% of the screen.
-  const fit = await page.evaluate(() => {
-    const box = document.querySelector('.focal-chart')!.getBoundingClientRect();
-    const text = document.querySelector('.story-text')!;
-    return {
-      pageFits: document.documentElement.scrollHeight <= innerHeight,
-      textOverflow: text.scrollHeight - text.clientHeight,
-      chartShare: (box.width * box.height) / (innerWidth * innerHeight),
-    };
-  });
-  expect(fit.pageFits).toBe(true);
-  expect(fit.textOverflow).toBeLessThanOrEqual(2);
-  expect(fit.chartShare).toBeGreaterThanOrEqual(0.4);
+  await expectOneScreen(page);
 
   // The prediction stays beside the result, with the measured answer marked.
   const predict = page.locator('.predict');

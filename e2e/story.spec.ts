@@ -1,17 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
 import { openLab, openSection, stepCount } from './lab.ts';
+import { expectOneScreen } from './storyFit.ts';
 
 const SECTIONS = ['opening', 'scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'limits', 'noisy', 'smoothness', 'evidence'];
-
-/** How much the page overflows the window, and the focal chart's share of the window's area. */
-async function fit(page: Page): Promise<{ overflow: number; chartShare: number }> {
-  return page.evaluate(() => {
-    const chart = document.querySelector('.story-focal .focal-chart')?.getBoundingClientRect();
-    const area = chart === undefined ? 0 : Math.max(0, Math.min(chart.bottom, innerHeight) - Math.max(chart.top, 0)) * chart.width;
-    return { overflow: document.documentElement.scrollHeight - innerHeight, chartShare: area / (innerWidth * innerHeight) };
-  });
-}
 
 test('the story opens on its first picture, and ← → and the contents move between sections that the address remembers', async ({ page }) => {
   const health = watchPageHealth(page);
@@ -48,12 +40,7 @@ for (const size of [
         await page.goto(`/?view=story&section=${section}${present ? '&present=1' : ''}`);
         await expect(page.locator('.story-focal .focal-chart')).toBeVisible();
         await page.waitForTimeout(300);
-        const { overflow, chartShare } = await fit(page);
-        expect(overflow, `${section} scrolls by ${overflow} px`).toBeLessThanOrEqual(0);
-        expect(chartShare, `${section}: focal chart covers ${(chartShare * 100).toFixed(0)}%`).toBeGreaterThanOrEqual(0.4);
-        // The text column fits too (it scrolls only as a last resort).
-        const textOverflow = await page.locator('.story-text').evaluate((el) => el.scrollHeight - el.clientHeight);
-        expect(textOverflow, `${section}: the text column overflows by ${textOverflow} px`).toBeLessThanOrEqual(2);
+        await expectOneScreen(page, `${section}:`);
         await page.screenshot({ path: info.outputPath(`story-${section}-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
       }
     });
