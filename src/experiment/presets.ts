@@ -32,7 +32,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'high-lr',
     title: 'A learning rate too large without BN',
     watch:
-      'At twenty times the bn-paper rate, plain stays near chance ({high-lr.plainFinal} at step 1,000) while BN passes 90% by step {high-lr.bnTo90}, though {high-lr.bnSaturated3} of its own layer-3 sigmoid inputs are saturated.',
+      'At twenty times the bn-paper rate, plain stays near chance ({high-lr.plainFinal} after 1,000 steps) while BN passes 90% by step {high-lr.bnTo90}, though {high-lr.bnSaturated3} of its own layer-3 sigmoid inputs are saturated.',
     why:
       'The BN paper (§3.3) trained Inception at 5× and 30× its rate. BN makes each layer’s output invariant to the scale of ' +
       'its weights, so a large step does not blow up the scale of the next layer’s input; it does not keep the sigmoids out ' +
