@@ -17,11 +17,3 @@ export async function openSection(page: Page, section: string) {
   await page.goto(`/?view=story&section=${section}`);
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
-
-/** Clicks a scenario and waits until training has moved on by at least `steps`. */
-export async function runScenario(page: Page, name: RegExp, steps = 50) {
-  await page.getByRole('button', { name }).click();
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
-  const from = await stepCount(page);
-  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(from + steps);
-}

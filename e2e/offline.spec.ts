@@ -37,7 +37,7 @@ test('after one visit the lab works with the network off: the page, its workers 
 
   // The story (a lazily loaded chunk with KaTeX and its fonts) opens offline as well.
   await openSection(page, 'transform');
-  await expect(page.locator('.katex-display')).toBeVisible();
+  await expect(page.locator('.katex').first()).toBeVisible();
   const katexFonts = () =>
     page.evaluate(async () => {
       await document.fonts.ready;

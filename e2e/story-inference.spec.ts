@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
+import { expectOneScreen } from './storyFit.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -23,14 +24,7 @@ test('inference: predict, then seven ways of normalizing measured from step 0, a
   await expect(page.getByTestId('one-digit-note')).toContainText('one class for every digit');
   expect(Number((await chart.getAttribute('data-batch1'))?.replace('%', ''))).toBeLessThan(20);
 
-  const fit = await page.evaluate(() => {
-    const box = document.querySelector('.story-focal .focal-chart')!.getBoundingClientRect();
-    const text = document.querySelector('.story-text')!;
-    return { pageFits: document.documentElement.scrollHeight <= innerHeight, textOverflow: text.scrollHeight - text.clientHeight, chartShare: (box.width * box.height) / (innerWidth * innerHeight) };
-  });
-  expect(fit.pageFits).toBe(true);
-  expect(fit.textOverflow, `the text column overflows by ${fit.textOverflow} px`).toBeLessThanOrEqual(1);
-  expect(fit.chartShare).toBeGreaterThanOrEqual(0.4);
+  await expectOneScreen(page);
 
   // The prediction stays beside the result.
   await expect(page.locator('.predict')).toHaveAttribute('data-state', 'revealed');
