@@ -1,11 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
-import { openSection, runScenario, stepCount } from './lab.ts';
+import { openLab, stepCount } from './lab.ts';
 
-test('limits: BN beside layer norm at batches of two loads, trains, and names layer norm in the legend and its card', async ({ page }) => {
+/** Opens a preset's link in the lab, plays, and waits until training has moved on by at least `steps`. */
+async function runPreset(page: Page, preset: string, steps: number) {
+  await openLab(page, `?v=1&preset=${preset}`);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(steps);
+}
+
+test('BN beside layer norm at batches of two loads, trains, and names layer norm in the legend and its card', async ({ page }) => {
   const health = watchPageHealth(page);
-  await openSection(page, 'limits');
-  await runScenario(page, /BN fails, layer norm doesn’t/, 100);
+  await runPreset(page, 'tiny-batch-ln', 100);
   const legend = page.getByTestId('variant-legend');
   await expect(legend.locator('li')).toHaveText([/Plain/, /BN before activation/, /Layer norm before activation/]);
   await expect(page.locator('.variant-card[data-variant="ln-before"]')).toContainText('LN before');
@@ -16,10 +22,9 @@ test('limits: BN beside layer norm at batches of two loads, trains, and names la
   health.expectClean();
 });
 
-test('is it really covariate shift: ℓ1 and ℓ∞ BN train beside BN and plain, with input shift and smoothness measured for each', async ({ page }) => {
+test('ℓ1 and ℓ∞ BN train beside BN and plain, with input shift and smoothness measured for each', async ({ page }) => {
   const health = watchPageHealth(page);
-  await openSection(page, 'smoothness');
-  await runScenario(page, /ℓp norms: more shift, still fast/, 50);
+  await runPreset(page, 'lp-norms', 50);
   const legend = page.getByTestId('variant-legend');
   await expect(legend.locator('li')).toHaveText([/Plain/, /^\s*BN before activation/, /ℓ1 BN before activation/, /ℓ∞ BN before activation/]);
   // The smoothness probes run for every variant, the new norms included.
