@@ -18,7 +18,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const query of PAGES) {
       await page.goto(`/${query}`);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await expect(page.locator('[data-chart] svg, .story-section').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.locator('[data-chart] svg, .story-section, .gallery').first()).toBeVisible({ timeout: 20_000 });
       // Where there is training, take a few steps so the panels are drawn with data, not empty.
       const step = page.getByRole('button', { name: 'Step 10' });
       if ((await step.count()) > 0) {
@@ -73,7 +73,7 @@ test('each live chart has a title and a spoken summary of its current values', a
 });
 
 test('the learning-rate sweep, finished, has zero axe violations', async ({ page }) => {
-  await openLab(page, '?view=story&section=rates&dataset=blobs&depth=1&width=8');
+  await openLab(page, '?view=lab&dataset=blobs&depth=1&width=8');
   await page.getByRole('button', { name: 'Run the sweep' }).click();
   await expect(page.getByTestId('sweep-progress')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(7);

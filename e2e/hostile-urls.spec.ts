@@ -17,7 +17,7 @@ for (const [what, query] of cases) {
     await page.goto(`/${query}`);
     await expect(page.getByRole('heading', { name: 'Shift Lab' })).toBeVisible();
     const story = page.locator('#story-title');
-    const play = page.getByRole('button', { name: 'Play' });
+    const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect(story.or(play)).toBeVisible({ timeout: 20_000 });
     if (await story.isVisible()) await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
     await expect(play).toBeEnabled({ timeout: 20_000 });

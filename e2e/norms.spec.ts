@@ -18,7 +18,7 @@ test('BN beside layer norm at batches of two loads, trains, and names layer norm
   for (const p of ['none', 'before', 'ln-before']) {
     await expect(page.locator(`[data-chart="loss"] path.series[data-variant="${p}"]`)).toHaveAttribute('d', /L/);
   }
-  await expect(page).toHaveURL(/batchSize=2/);
+  await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('2');
   health.expectClean();
 });
 

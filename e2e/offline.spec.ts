@@ -24,7 +24,9 @@ test('after one visit the lab works with the network off: the page, its workers 
   // Still MNIST: no fallback to the synthetic set, so the data file was served with the network off.
   await expect(page.getByLabel('Data set')).toHaveValue('mnist');
   await expect(page.getByText(/MNIST could not be loaded/)).toHaveCount(0);
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  // The network is off: a request the service worker has not cached fails. (navigator.onLine is not the
+  // test: this Chromium reports it true again after a reload under Playwright's offline emulation.)
+  expect(await page.evaluate(() => fetch(`/not-cached-${Math.random()}`).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
 
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');
@@ -37,7 +39,7 @@ test('after one visit the lab works with the network off: the page, its workers 
 
   // The story (a lazily loaded chunk with KaTeX and its fonts) opens offline as well.
   await openSection(page, 'transform');
-  await expect(page.locator('.katex').first()).toBeVisible();
+  await expect(page.locator('.katex:visible').first()).toBeVisible();
   const katexFonts = () =>
     page.evaluate(async () => {
       await document.fonts.ready;
@@ -45,5 +47,9 @@ test('after one visit the lab works with the network off: the page, its workers 
     });
   await expect.poll(katexFonts).toContain('loaded');
   expect(await katexFonts()).not.toContain('error');
+  // The one request meant to fail, to show the network is off, is not a problem (nor the console line it logs).
+  const meant = (p: string) => p.includes('/not-cached-') || p.endsWith('Failed to load resource: net::ERR_INTERNET_DISCONNECTED');
+  expect(health.problems.filter(meant).length).toBeLessThanOrEqual(2);
+  health.problems.splice(0, health.problems.length, ...health.problems.filter((p) => !meant(p)));
   health.expectClean();
 });

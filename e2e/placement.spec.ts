@@ -47,7 +47,8 @@ test('nonsense typed into the lab’s number fields is refused next to the field
   await page.goto('/?dataset=blobs');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
   for (const label of ['Batch size', 'Units per layer', 'Typed learning rate', 'Momentum']) {
-    const field = page.getByLabel(label, { exact: true });
+    // By role: a label holding a glossary term also holds its (hidden) definition text, which getByLabel reads.
+    const field = page.getByRole('textbox', { name: label, exact: true });
     const before = await field.inputValue();
     for (const [bad, says] of [
       ['', '"" is not a number'],

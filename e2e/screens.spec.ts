@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openLab, stepCount } from './lab.ts';
 import { watchPageHealth } from './health.ts';
+import { SECTIONS } from '../app/story/sections.ts';
 
 for (const size of [
   { width: 1024, height: 768 },
@@ -77,14 +78,20 @@ for (const size of [
   { width: 1024, height: 768 },
   { width: 390, height: 844 },
 ]) {
-  test(`every story section fits ${size.width}×${size.height} without sideways scrolling`, async ({ page }) => {
+  test(`every story section fits ${size.width}×${size.height} without sideways scrolling, its chart before its text on a phone`, async ({ page }, info) => {
     test.setTimeout(90_000);
     await page.setViewportSize(size);
-    for (const section of ['scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'smoothness', 'limits']) {
-      await openLab(page, `?view=story&section=${section}&dataset=blobs`);
-      await page.getByRole('button', { name: 'Step 10' }).click();
-      await expect(page.getByTestId('step-counter')).toHaveText('10');
+    for (const section of SECTIONS.map((s) => s.id)) {
+      await page.goto(`/?view=story&section=${section}`);
+      await expect(page.locator('.story-focal .focal-chart')).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), section).toBeLessThanOrEqual(0);
+      if (size.width < 768) {
+        // The demo first, the text after.
+        const chart = await page.locator('.story-focal').boundingBox();
+        const text = await page.locator('.story-text').boundingBox();
+        expect(chart!.y, section).toBeLessThan(text!.y);
+        await page.screenshot({ path: info.outputPath(`story-${section}-${size.width}x${size.height}.png`), fullPage: true });
+      }
     }
   });
 }

@@ -37,7 +37,7 @@ test('classroom flags hide chosen controls, and the links the page writes keep t
   await expect(settings.getByRole('group', { name: 'Network' })).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Variant 1', exact: true })).toHaveCount(0);
   // What is not hidden still works.
-  await expect(settings.getByLabel('At test time, batch norms use')).toBeVisible();
+  await expect(settings.getByRole('combobox', { name: 'At test time, batch norms use' })).toBeVisible();
   await settings.getByLabel('Batch size').fill('16');
   await settings.getByLabel('Batch size').press('Enter');
   await expect(page).toHaveURL(/\?v=1&.*batchSize=16.*&hide=nav,variants,network/);

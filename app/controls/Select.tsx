@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { TermId } from '../glossary/terms.ts';
 
 /** What each inference mode is called on screen. */
@@ -23,17 +23,20 @@ export function Select<T extends string>({
   hint?: ReactNode;
   onChange: (v: T) => void;
 }) {
+  const id = useId();
+  // The label names the select by id: wrapping both, it would label the first control inside it, which is
+  // the label's own glossary button where the label holds a term.
   const field = (
-    <label className="field">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o} value={o}>
             {names?.[o] ?? o}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
   if (!hint) return field;
   return (
