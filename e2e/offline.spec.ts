@@ -26,7 +26,7 @@ test('after one visit the lab works with the network off: the page, its workers 
   await expect(page.getByText(/MNIST could not be loaded/)).toHaveCount(0);
   // The network is off: a request the service worker has not cached fails. (navigator.onLine is not the
   // test: this Chromium reports it true again after a reload under Playwright's offline emulation.)
-  expect(await page.evaluate(() => fetch(`/not-cached-${Math.random()}`).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
+  expect(await page.evaluate(() => fetch(`/not-cached-${Date.now()}`).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
 
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');
