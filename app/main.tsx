@@ -17,7 +17,7 @@ import { DEMO_SEED, demoRequest, DEMOS } from './story/demo/demoSpecs.ts';
 import { PREDICTIONS } from './story/predict/predictions.ts';
 import { SweepClient } from './trainer/SweepClient.ts';
 import { SweepContext } from './trainer/SweepContext.ts';
-import { assertionsEnabled, fuzzSeed, QA_KEYS, qaQuery } from './qa.ts';
+import { assertionsEnabled, fuzzSeed, QA_KEYS, qaFastDemos, qaQuery } from './qa.ts';
 import { pageQuery } from './shareQuery.ts';
 import { scalingFromQuery, SCALING_KEYS } from './scaling/scalingQuery.ts';
 import { useScalingStore } from './scaling/scalingStore.ts';
@@ -92,7 +92,7 @@ const trainer = new TrainerClient(parallel);
 // started now, while the story's code is still loading, so the first picture draws sooner.
 const demo = new DemoClient();
 const landing = DEMOS[section.section];
-if (view.view === 'story' && landing !== undefined && PREDICTIONS[section.section] === undefined) demo.ensure(demoRequest(landing, DEMO_SEED));
+if (view.view === 'story' && landing !== undefined && PREDICTIONS[section.section] === undefined) demo.ensure(demoRequest(landing, DEMO_SEED, qaFastDemos()));
 // The learning-rate sweep's workers start only when a sweep does.
 const sweep = new SweepClient();
 // Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.

@@ -3,6 +3,8 @@
  * - `qa=throw:ID` makes the panel with that id throw while rendering, to prove that one failing panel
  *   leaves the rest of the page working (several flags are comma-separated);
  * - `ea` checks the page's invariants as it runs and reports a broken one as a console error;
+ * - `qa=fastdemo` runs the story's demos at full speed instead of their watching pace, so a test that waits
+ *   for a run's end does not wait ten seconds for it (the pace itself is unit-tested);
  * - `fuzz` also lets a seeded monkey loose on the controls (`fuzzSeed=N` replays a run; without it a seed
  *   is drawn and printed).
  */
@@ -11,6 +13,11 @@ const flags = new Set((params.get('qa') ?? '').split(',').filter(Boolean));
 
 /** The query keys that are testing flags rather than settings. */
 export const QA_KEYS = ['qa', 'ea', 'fuzz', 'fuzzSeed'] as const;
+
+/** Whether the story's demos skip their watching pace (a testing flag). */
+export function qaFastDemos(): boolean {
+  return flags.has('fastdemo');
+}
 
 /** Whether the link asks this panel to fail. */
 export function qaThrows(panelId: string): boolean {

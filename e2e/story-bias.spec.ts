@@ -17,7 +17,7 @@ function readSci(text: string): number {
 test('bias neutralization: predict, then the bias before BN gets only float rounding from step 0, and the claim quotes the chart', async ({ page }) => {
   test.setTimeout(90_000);
   const health = watchPageHealth(page);
-  await page.goto('/?view=story&section=bias');
+  await page.goto('/?view=story&section=bias&qa=fastdemo');
   await expect(page.getByTestId('demo-step')).toHaveText('waits for your prediction');
   await page.getByRole('button', { name: 'Zero, up to rounding' }).click();
   await expect(page.getByTestId('demo-step')).toContainText('step 200 of 200', { timeout: 60_000 });

@@ -7,7 +7,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('inference: predict, then seven ways of normalizing measured from step 0, a batch of one at chance, and the claim quotes the chart', async ({ page }) => {
   test.setTimeout(90_000);
   const health = watchPageHealth(page);
-  await page.goto('/?view=story&section=inference');
+  await page.goto('/?view=story&section=inference&qa=fastdemo');
   await expect(page.getByTestId('demo-step')).toHaveText('waits for your prediction');
   await page.getByRole('button', { name: 'One class for every digit' }).click();
   const chart = page.locator('.focal-chart[data-chart=inference]');

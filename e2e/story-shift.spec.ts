@@ -7,7 +7,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('internal covariate shift: predict, watch one unit drift from step 0 without BN beside BN, and the claim gives the chart’s widening', async ({ page }) => {
   test.setTimeout(120_000);
   const health = watchPageHealth(page);
-  await page.goto('/?view=story&section=shift');
+  await page.goto('/?view=story&section=shift&qa=fastdemo');
   const step = page.getByTestId('demo-step');
   await expect(step).toHaveText('waits for your prediction');
   await page.getByRole('button', { name: 'They move and widen' }).click();

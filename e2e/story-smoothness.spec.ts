@@ -7,7 +7,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('a smoother landscape: predict, then probes along the gradient from step 0 with their cost, and the claim quotes the chart', async ({ page }) => {
   test.setTimeout(90_000);
   const health = watchPageHealth(page);
-  await page.goto('/?view=story&section=smoothness');
+  await page.goto('/?view=story&section=smoothness&qa=fastdemo');
   await expect(page.getByTestId('demo-step')).toHaveText('waits for your prediction');
   await page.getByRole('button', { name: 'BN’s' }).click();
   const chart = page.locator('.focal-chart[data-chart=smoothness]');

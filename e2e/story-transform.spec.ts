@@ -7,7 +7,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('the BN transform: predict, watch x → x̂ → y live from step 0, and the claim gives the γ and β the chart marks', async ({ page }) => {
   test.setTimeout(120_000);
   const health = watchPageHealth(page);
-  await page.goto('/?view=story&section=transform');
+  await page.goto('/?view=story&section=transform&qa=fastdemo');
   const step = page.getByTestId('demo-step');
   await expect(step).toHaveText('waits for your prediction');
   await page.getByRole('button', { name: 'No: it moves' }).click();

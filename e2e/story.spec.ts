@@ -33,14 +33,23 @@ for (const size of [
   { width: 1920, height: 1080 },
 ]) {
   for (const present of [false, true]) {
-    test(`every section fits ${size.width}×${size.height}${present ? ' in presenter mode' : ''} with its focal chart on ≥ 40% of the screen`, async ({ page }, info) => {
-      test.setTimeout(120_000);
+    test(`every section fits ${size.width}×${size.height}${present ? ' in presenter mode' : ''}, before and after its run, with its focal chart on ≥ 40% of the screen`, async ({ page }, info) => {
+      test.setTimeout(180_000);
       await page.setViewportSize(size);
       for (const section of SECTIONS) {
-        await page.goto(`/?view=story&section=${section}${present ? '&present=1' : ''}`);
+        await page.goto(`/?view=story&section=${section}&qa=fastdemo${present ? '&present=1' : ''}`);
         await expect(page.locator('.story-focal .focal-chart')).toBeVisible();
-        await page.waitForTimeout(300);
-        await expectOneScreen(page, `${section}:`);
+        await expectOneScreen(page, `${section}, before its run:`);
+        // The first choice (right or wrong: a wrong guess keeps two choices in view), then the run to its end.
+        const choice = page.locator('.predict-choice').first();
+        if ((await choice.count()) > 0) {
+          if (present) await page.locator('.predict-skip').click();
+          else await choice.click();
+          await expect(page.locator('.predict')).toHaveAttribute('data-state', 'revealed', { timeout: 30_000 });
+        } else {
+          await expect(page.getByTestId('demo-step')).toHaveText(/^step (\d[\d,]*) of \1/, { timeout: 30_000 });
+        }
+        await expectOneScreen(page, `${section}, after its run:`);
         await page.screenshot({ path: info.outputPath(`story-${section}-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
       }
     });
@@ -49,7 +58,8 @@ for (const size of [
 
 test('predict, then run: the run waits for the prediction, starts at step 0, and the answer shows beside the guess', async ({ page }) => {
   const health = watchPageHealth(page);
-  await openSection(page, 'rates');
+  // (qa=fastdemo: the run skips its watching pace, so the test need not wait ten seconds for it.)
+  await page.goto('/?view=story&section=rates&qa=fastdemo');
   await expect(page.getByTestId('demo-step')).toHaveText('waits for your prediction');
   await expect(page.locator('[data-chart="race"] .race-line')).toHaveCount(0);
   await page.getByRole('button', { name: 'Both learn faster' }).click();
@@ -71,7 +81,7 @@ test('predict, then run: the run waits for the prediction, starts at step 0, and
 });
 
 test('the opening’s claim says what its chart shows: the step at which each network passed 90%', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?qa=fastdemo');
   await expect(page.getByTestId('demo-step')).toContainText('step 500 of 500', { timeout: 40_000 });
   const claim = (await page.getByTestId('claim-run').textContent()) ?? '';
   for (const label of await page.locator('[data-chart="race"] .race-label[data-kind="reached"]').all()) {

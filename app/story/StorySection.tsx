@@ -10,6 +10,7 @@ import { PREDICTIONS } from './predict/predictions.ts';
 import { loadLocked, saveLocked, type Locked } from './predict/storage.ts';
 import { neighbour, SECTIONS, sectionNumber, type SectionId } from './sections.ts';
 import { SECTION_VIEWS } from './views/index.ts';
+import { qaFastDemos } from '../qa.ts';
 
 /** localStorage, or null where the browser refuses it. */
 function storage(): Storage | null {
@@ -41,7 +42,7 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
       demo.stop();
       return;
     }
-    demo.ensure(demoRequest(spec, seed));
+    demo.ensure(demoRequest(spec, seed, qaFastDemos()));
   }, [demo, spec, seed, waiting]);
   const lock = (l: Locked | null) => {
     setLocked(l);

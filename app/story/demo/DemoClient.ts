@@ -28,7 +28,8 @@ export interface DemoState {
 export interface DemoRequest {
   readonly config: Config;
   readonly steps: number;
-  readonly stepsPerSecond: number;
+  /** The watching pace, or 'max' (a testing flag skips the pace). */
+  readonly stepsPerSecond: number | 'max';
 }
 
 const IDLE: DemoState = { phase: 'idle', step: 0, target: 0, shape: null, config: null, message: null, run: 0 };

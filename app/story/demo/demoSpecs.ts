@@ -45,8 +45,8 @@ export function demoPace(spec: DemoSpec): number {
 }
 
 /** What a section's demo asks its trainer for, at a seed. */
-export function demoRequest(spec: DemoSpec, seed: number): DemoRequest {
-  return { config: demoConfig(spec, seed), steps: spec.steps, stepsPerSecond: demoPace(spec) };
+export function demoRequest(spec: DemoSpec, seed: number, fast = false): DemoRequest {
+  return { config: demoConfig(spec, seed), steps: spec.steps, stepsPerSecond: fast ? 'max' : demoPace(spec) };
 }
 
 /** The seed a section's run starts from (Another seed counts up from it). */

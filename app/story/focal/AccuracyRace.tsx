@@ -25,7 +25,9 @@ interface Props {
   readonly title: string;
 }
 
-const MARGIN = { left: 64, right: 24, top: 16, bottom: 52 };
+const MARGIN = { left: 64, top: 16, bottom: 52 };
+/** The right margin holds each line's label, at the height where the line ends (as Distill labels its lines). */
+const labelColumn = (width: number) => Math.round(Math.min(230, Math.max(150, width * 0.2)));
 
 /**
  * The paired race: each variant's test accuracy over the demo's steps on a fixed step axis, labelled on its
@@ -38,17 +40,19 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 240);
   const height = Math.max(size.height, 200);
-  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, width - MARGIN.right]);
+  const right = labelColumn(width);
+  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, width - right]);
   const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
   const placements = shape?.placements ?? [];
   const names = placements.map((p) => VARIANT_STYLES[p].short);
   const series = placements.map((_, v) => evalSeries(demo.history, v));
   const labels = series.map((s, v) => raceLabel(names[v], s, target));
+  // Each label sits where its line ends now, moved apart so two-line labels never overlap.
   const labelY = spreadLabels(
-    labels.map((l) => (l === null ? 0 : y(l.acc) + (l.kind === 'reached' ? 26 : -12))),
-    24,
+    series.map((s) => y(s.at(-1)?.acc ?? 0)),
+    44,
     MARGIN.top + 14,
-    height - MARGIN.bottom - 6,
+    height - MARGIN.bottom - 20,
   );
   const written = notes?.(series, names) ?? [];
   const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
@@ -58,7 +62,7 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
         <g className="focal-axis">
           {y.ticks(5).map((t) => (
             <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x1={MARGIN.left} x2={width - MARGIN.right} className="grid" />
+              <line x1={MARGIN.left} x2={width - right} className="grid" />
               <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">{`${Math.round(t * 100)}%`}</text>
             </g>
           ))}
@@ -67,19 +71,19 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
               {t.toLocaleString('en-US')}
             </text>
           ))}
-          <text x={(MARGIN.left + width - MARGIN.right) / 2} y={height - 8} textAnchor="middle" className="axis-title">
+          <text x={(MARGIN.left + width - right) / 2} y={height - 8} textAnchor="middle" className="axis-title">
             training step
           </text>
           <text transform={`translate(16,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">
             test accuracy
           </text>
         </g>
-        <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(target)} y2={y(target)} className="target-line" />
-        <text x={width - MARGIN.right - 4} y={y(target) - 8} textAnchor="end" className="mark-label">
+        <line x1={MARGIN.left} x2={width - right} y1={y(target)} y2={y(target)} className="target-line" />
+        <text x={MARGIN.left + 6} y={y(target) - 8} className="mark-label">
           {Math.round(target * 100)}% test accuracy
         </text>
-        <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(chance)} y2={y(chance)} className="chance-line" />
-        <text x={width - MARGIN.right - 4} y={y(chance) - 8} textAnchor="end" className="mark-label muted">
+        <line x1={MARGIN.left} x2={width - right} y1={y(chance)} y2={y(chance)} className="chance-line" />
+        <text x={MARGIN.left + 6} y={y(chance) - 8} className="mark-label muted">
           chance ({Math.round(chance * 100)}%)
         </text>
         {series.map((s, v) => {
@@ -99,13 +103,24 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
         {labels.map((l, v) => {
           if (l === null) return null;
           const style = VARIANT_STYLES[placements[v]];
-          const px = x(l.step);
-          const left = px > (MARGIN.left + width - MARGIN.right) * 0.62;
+          const end = series[v].at(-1);
+          const lx = width - right + 14;
+          const detail = l.kind === 'reached' ? `${Math.round(target * 100)}% at step ${l.step.toLocaleString('en-US')}` : `${Math.round(l.acc * 100)}% at step ${l.step.toLocaleString('en-US')}`;
           return (
             <g key={placements[v]} className="race-label" data-variant={placements[v]} data-kind={l.kind} data-step={l.step}>
-              <path d={markerPath(style.marker, px, y(l.acc), 7)} fill={style.color} stroke="var(--card)" strokeWidth={2} />
-              <text x={px + (left ? -12 : 12)} y={labelY[v]} textAnchor={left ? 'end' : 'start'} fill={style.ink} className="line-label">
-                {l.text}
+              {l.kind === 'reached' && (
+                <>
+                  {/* Where it crossed: a marker on the line, dropped to its step on the axis. */}
+                  <line x1={x(l.step)} x2={x(l.step)} y1={y(l.acc)} y2={height - MARGIN.bottom} stroke={style.color} className="race-drop" />
+                  <path d={markerPath(style.marker, x(l.step), y(l.acc), 7)} fill={style.color} stroke="var(--card)" strokeWidth={2} />
+                </>
+              )}
+              {end !== undefined && <line x1={x(end.step) + 4} x2={lx - 4} y1={y(end.acc)} y2={labelY[v]} stroke={style.color} className="race-leader" />}
+              <text x={lx} y={labelY[v] - 4} fill={style.ink} className="line-label">
+                {names[v]}
+              </text>
+              <text x={lx} y={labelY[v] + 16} fill={style.ink} className="line-detail">
+                {detail}
               </text>
             </g>
           );

@@ -12,7 +12,18 @@ const sentenceName = (short: string) => (/^[A-Zℓ][A-Z]/.test(short) ? short : 
  * A race section's claim: the measured sentence (median over seeds, from the claims), then this run's own
  * numbers, and a warning when this seed's order goes against the medians.
  */
-export function RaceClaim({ measured, medians, target = 0.9 }: { measured: string; medians: Partial<Record<Placement, number | null>>; target?: number }): ReactNode {
+export function RaceClaim({
+  measured,
+  medians,
+  target = 0.9,
+  higherFirst = false,
+}: {
+  measured: string;
+  /** Per variant, the measured median that ranks the runners: steps to the target, or (higherFirst) an accuracy. */
+  medians: Partial<Record<Placement, number | null>>;
+  target?: number;
+  higherFirst?: boolean;
+}): ReactNode {
   const demo = useDemo();
   useHistoryVersion(demo.history, 250);
   const shape = useDemoState((s) => s.shape);
@@ -22,7 +33,7 @@ export function RaceClaim({ measured, medians, target = 0.9 }: { measured: strin
   const runners = placements
     .filter((p) => p in medians)
     .map((p) => ({ name: sentenceName(VARIANT_STYLES[p].short), reached: firstReach(evalSeries(demo.history, placements.indexOf(p)), target), median: medians[p] ?? null }));
-  const run = runners.length > 0 ? raceRunLine(runners, step, target, phase === 'done') : null;
+  const run = runners.length > 0 ? raceRunLine(runners, step, target, phase === 'done', higherFirst) : null;
   return (
     <>
       <p className="claim-measured">{measured}</p>

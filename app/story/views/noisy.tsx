@@ -8,13 +8,13 @@ export const noisy: SectionView = {
   Chart: () => <AccuracyRace steps={500} title="Test accuracy of plain, batch norm and noisy batch norm" />,
   Lead: () => (
     <p>
-      If BN helps by holding layer inputs still, shaking them should undo the help. Santurkar and colleagues (2018) added noise after
-      every BN layer: a random shift and scale per unit, new at every step.
+      If BN helps by holding layer inputs still, shaking them should undo the help. Santurkar and colleagues (2018) added a random shift and scale to
+      every unit after BN, new at every step.
     </p>
   ),
   Claim: () => (
     <RaceClaim
-      measured={measuredText('Over 5 seeds its layer-3 inputs shift by {noisy-shift.noisySpread3} per 100 steps against plain’s {noisy-shift.plainSpread3}, yet it reaches 90% at step {noisy-trains.noisyTo90:range}: BN at {noisy-trains.bnTo90}, plain at {noisy-trains.plainTo90}.')}
+      measured={measuredText('Over 5 seeds its layer-3 inputs shift {noisy-shift.noisySpread3} per 100 steps (plain: {noisy-shift.plainSpread3}); it reaches 90% at step {noisy-trains.noisyTo90:range}, BN at {noisy-trains.bnTo90}, plain at {noisy-trains.plainTo90}.')}
       medians={{
         none: measured('noisy-trains', 'plainTo90').median,
         before: measured('noisy-trains', 'bnTo90').median,

@@ -8,8 +8,7 @@ export const rates: SectionView = {
   Chart: () => <AccuracyRace steps={500} title="Test accuracy at learning rate 10, plain and with batch norm" />,
   Lead: () => (
     <p>
-      The same pair, from the same start, at learning rate 10 instead of 0.5. The BN paper trained Inception at 5 and 30 times its usual
-      rate. Does a large rate break the plain network, the normalized one, or neither?
+      The same pair from the same start, at learning rate 10 instead of 0.5. The BN paper trained Inception at up to 30 times its usual rate.
     </p>
   ),
   Claim: () => (
