@@ -90,7 +90,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'tiny-batch-ln',
     title: 'Batches of 1 to 4: BN fails, layer norm doesn’t',
     watch:
-      'Two examples per batch: at step 2,000 layer norm scores {tiny-batch-ln.ln2}, plain {tiny-batch-ln.plain2} and BN {tiny-batch-ln.bn2} (medians over 5 seeds). Set the batch size to 1 or 4 and compare.',
+      'Two examples per batch: after 2,000 steps of training layer norm scores {tiny-batch-ln.ln2}, plain {tiny-batch-ln.plain2} and BN {tiny-batch-ln.bn2} (medians over 5 seeds). Set the batch size to 1 or 4 and compare.',
     why:
       'Layer norm (Ba, Kiros & Hinton, 2016) uses no batch statistics, so its training and test behaviour do not depend on ' +
       'the batch. ReLU with He init, momentum 0.9 and lr 0.01, the recipe under which the plain network also trains at ' +

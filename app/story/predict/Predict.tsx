@@ -25,7 +25,8 @@ export function Predict({ prediction, locked, revealed, presenting, onLock, onAg
   return (
     <section className="predict" aria-labelledby="predict-question" data-state={open ? 'open' : revealed ? 'revealed' : 'locked'}>
       <h3 id="predict-question">
-        <span className="predict-tag">{open ? (presenting ? 'Ask the room' : 'Predict first') : 'You predicted'}</span> {prediction.question}
+        <span className="predict-tag">{open ? (presenting ? 'Ask the room' : 'Predict first') : 'You predicted'}</span>{' '}
+        <span className="predict-question">{prediction.question}</span>
       </h3>
       <ul className="predict-choices">
         {prediction.choices.map((c) => {

@@ -8,15 +8,15 @@ export const limits: SectionView = {
   Chart: () => <AccuracyRace steps={2000} target={0.8} title="Test accuracy trained on batches of two: plain, batch norm and layer norm" />,
   Lead: () => (
     <p>
-      BN’s mean and variance come from the batch: with two digits per batch they are very noisy. Layer norm normalizes each digit over its own units and
-      needs no batch. (ReLU and momentum here, so plain trains too.)
+      BN’s mean and variance come from the batch; with two digits they are very noisy. Layer norm normalizes each digit over its own units. ReLU
+      and momentum here, so plain trains too.
     </p>
   ),
   Claim: () => (
     <RaceClaim
       target={0.8}
       higherFirst
-      measured={measuredText('Over 5 seeds, at step 2,000: layer norm {tiny-batch-ln.ln2:range}, plain {tiny-batch-ln.plain2:range}, BN {tiny-batch-ln.bn2:range}.')}
+      measured={measuredText('Medians of 5 seeds at step 2,000: LN {tiny-batch-ln.ln2}, plain {tiny-batch-ln.plain2}, BN {tiny-batch-ln.bn2}.')}
       medians={{
         none: measured('tiny-batch-ln', 'plain2').median,
         before: measured('tiny-batch-ln', 'bn2').median,

@@ -14,7 +14,7 @@ export const noisy: SectionView = {
   ),
   Claim: () => (
     <RaceClaim
-      measured={measuredText('Over 5 seeds its layer-3 inputs shift {noisy-shift.noisySpread3} per 100 steps (plain: {noisy-shift.plainSpread3}); it reaches 90% at step {noisy-trains.noisyTo90:range}, BN at {noisy-trains.bnTo90}, plain at {noisy-trains.plainTo90}.')}
+      measured={measuredText('Over 5 seeds: its layer-3 inputs shift {noisy-shift.noisySpread3} per 100 steps (plain {noisy-shift.plainSpread3}); 90% at step {noisy-trains.noisyTo90} (BN {noisy-trains.bnTo90}, plain {noisy-trains.plainTo90}).')}
       medians={{
         none: measured('noisy-trains', 'plainTo90').median,
         before: measured('noisy-trains', 'bnTo90').median,
