@@ -32,28 +32,39 @@ for (const size of [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ]) {
-  for (const present of [false, true]) {
-    test(`every section fits ${size.width}×${size.height}${present ? ' in presenter mode' : ''}, before and after its run, with its focal chart on ≥ 40% of the screen`, async ({ page }, info) => {
-      test.setTimeout(180_000);
-      await page.setViewportSize(size);
-      for (const section of SECTIONS) {
-        await page.goto(`/?view=story&section=${section}&qa=fastdemo${present ? '&present=1' : ''}`);
-        await expect(page.locator('.story-focal .focal-chart')).toBeVisible();
-        await expectOneScreen(page, `${section}, before its run:`);
-        // The first choice (right or wrong: a wrong guess keeps two choices in view), then the run to its end.
-        const choice = page.locator('.predict-choice').first();
-        if ((await choice.count()) > 0) {
-          if (present) await page.locator('.predict-skip').click();
-          else await choice.click();
-          await expect(page.locator('.predict')).toHaveAttribute('data-state', 'revealed', { timeout: 30_000 });
-        } else {
-          await expect(page.getByTestId('demo-step')).toHaveText(/^step (\d[\d,]*) of \1/, { timeout: 30_000 });
-        }
-        await expectOneScreen(page, `${section}, after its run:`);
-        await page.screenshot({ path: info.outputPath(`story-${section}-${size.width}x${size.height}${present ? '-present' : ''}.png`) });
+  test(`every section fits ${size.width}×${size.height}, in presenter mode too, before and after its run, with its focal chart on ≥ 40% of the screen`, async ({ page }, info) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    const bothModes = async (when: string, shot: string): Promise<void> => {
+      await expectOneScreen(page, `${when}:`);
+      await page.keyboard.press('p');
+      await expect(page.locator('html')).toHaveAttribute('data-present', '');
+      await expectOneScreen(page, `${when}, presenting:`);
+      if (shot !== '') await page.screenshot({ path: info.outputPath(`${shot}-present.png`) });
+      await page.keyboard.press('p');
+      await expect(page.locator('html')).not.toHaveAttribute('data-present', '');
+    };
+    for (const section of SECTIONS) {
+      await page.goto(`/?view=story&section=${section}&qa=fastdemo`);
+      await expect(page.locator('.story-focal .focal-chart')).toBeVisible();
+      await bothModes(`${section}, before its run`, '');
+      // The first choice (right or wrong: a wrong guess keeps two choices in view), then the run to its end.
+      const choice = page.locator('.predict-choice').first();
+      if ((await choice.count()) > 0) {
+        await choice.click();
+        await expect(page.locator('.predict')).toHaveAttribute('data-state', 'revealed', { timeout: 30_000 });
+      } else {
+        await expect(page.getByTestId('demo-step')).toHaveText(/^step (\d[\d,]*) of \1/, { timeout: 30_000 });
       }
-    });
-  }
+      const shot = `story-${section}-${size.width}x${size.height}`;
+      await page.screenshot({ path: info.outputPath(`${shot}.png`) });
+      const step = page.getByTestId('demo-step');
+      const ended = (await step.count()) > 0 ? await step.textContent() : null;
+      await bothModes(`${section}, after its run`, shot);
+      // Presenting neither restarts nor loses the finished run.
+      if (ended !== null) await expect(step).toHaveText(ended);
+    }
+  });
 }
 
 test('predict, then run: the run waits for the prediction, starts at step 0, and the answer shows beside the guess', async ({ page }) => {
