@@ -1,17 +1,11 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
+import { LabPanels, LabSlidePanels } from './LabPanels.tsx';
 import { Nav } from './Nav.tsx';
 import { Notices } from './Notices.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
-import { DriftPanel } from './panels/DriftPanel.tsx';
-import { HistogramPanel } from './panels/HistogramPanel.tsx';
-import { InferencePanel } from './panels/InferencePanel.tsx';
-import { LandscapePanel } from './panels/LandscapePanel.tsx';
-import { LossAccuracyPanel } from './panels/LossAccuracyPanel.tsx';
-import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { RunBar } from './panels/RunBar.tsx';
-import { SweepPanel } from './panels/SweepPanel.tsx';
 import { ScalingLab } from './scaling/ScalingLab.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -26,6 +20,7 @@ const Story = lazy(() => import('./story/Story.tsx').then((m) => ({ default: m.S
 
 /** The live lab: run bar on top, settings at the side, the panels in a grid that stacks on phones. */
 function Lab() {
+  const presenting = useStore((s) => s.presenting);
   const showControls = useStore((s) => !s.presenting && !s.hidden.includes('controls'));
   // On a phone the settings live in a drawer (on wider screens the button is hidden and the column shows).
   const [drawer, setDrawer] = useState(false);
@@ -53,15 +48,7 @@ function Lab() {
             <ControlsPanel open={drawer} onClose={closeDrawer} />
           </PanelBoundary>
         )}
-        <main className="panels">
-          <LossAccuracyPanel />
-          <HistogramPanel />
-          <DriftPanel />
-          <NetworkStrip />
-          <LandscapePanel />
-          <InferencePanel />
-          <SweepPanel />
-        </main>
+        {presenting ? <LabSlidePanels /> : <LabPanels />}
       </div>
     </>
   );

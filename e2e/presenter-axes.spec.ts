@@ -43,9 +43,15 @@ test('in presenter mode at 1366×768 no axis title overprints a tick label, and 
   await expect(page.getByTestId('step-counter')).toHaveText('100', { timeout: 30_000 });
   // Both step axes: the log one (the default) and the linear one.
   for (const logSteps of [true, false]) {
+    // The slide shows one panel at a time: the curves, then the landscape's probe charts in their place.
+    const picker = page.getByRole('group', { name: 'Panel on this slide' });
+    await picker.getByRole('button', { name: 'Loss and accuracy' }).click();
     await page.getByLabel('log step axis').setChecked(logSteps);
     await expect(page.locator('[data-chart="loss"] .x-title')).toHaveText(logSteps ? 'training step (log scale)' : 'training step');
     const charts = await axisBoxes(page);
+    await picker.getByRole('button', { name: 'Landscape' }).click();
+    await expect(page.locator('[data-chart="ics-diff"] .x-title')).toHaveText(logSteps ? 'training step (log scale)' : 'training step');
+    charts.push(...(await axisBoxes(page)));
     expect(charts.map((c) => c.chart)).toEqual(expect.arrayContaining(['loss', 'accuracy', 'ics-diff']));
     for (const c of charts) {
       expect(c.yTicks.length, c.chart).toBeGreaterThanOrEqual(2);

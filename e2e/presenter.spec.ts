@@ -136,3 +136,47 @@ test('a link opens presenter mode with a panel full screen; slow motion takes si
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 });
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`the lab's slide is one screen at ${size.width}×${size.height}: the curves first, any other panel picked in their place`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openLab(page, '?v=1&view=lab&present=1');
+    await page.getByRole('button', { name: 'Step 10' }).click();
+    await expect(page.getByTestId('step-counter')).toHaveText('10');
+    const picker = page.getByRole('group', { name: 'Panel on this slide' });
+    await expect(picker.getByRole('button', { name: 'Loss and accuracy' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-panel]')).toHaveCount(1);
+    const fit = () =>
+      page.evaluate(() => {
+        const area = document.querySelector('.slide-panel');
+        const chart = document.querySelector('[data-panel="curves"] .curves-grid')?.getBoundingClientRect();
+        return {
+          page: document.documentElement.scrollHeight - innerHeight,
+          inner: area === null ? -1 : area.scrollHeight - area.clientHeight,
+          share: chart === undefined ? 0 : (chart.width * (Math.min(chart.bottom, innerHeight) - Math.max(chart.top, 0))) / (innerWidth * innerHeight),
+        };
+      });
+    const curves = await fit();
+    expect(curves.page, 'the slide scrolls').toBeLessThanOrEqual(0);
+    expect(curves.inner, 'the curves panel is cut off').toBeLessThanOrEqual(0);
+    expect(curves.share).toBeGreaterThanOrEqual(0.4);
+    // Every panel can take the curves' place, and the slide itself never scrolls.
+    for (const name of ['Histograms', 'Drift', 'Networks', 'Landscape', 'Inference', 'Rate sweep']) {
+      await picker.getByRole('button', { name }).click();
+      await expect(picker.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+      expect((await fit()).page, `${name}: the slide scrolls`).toBeLessThanOrEqual(0);
+    }
+    if (size.width === 1920) {
+      // The drift charts on a slide show the tracked layer alone, each at least 240 px tall, and fit whole.
+      await picker.getByRole('button', { name: 'Drift' }).click();
+      const heights = await page.locator('[data-panel="drift"] .drift-row svg').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(heights.length).toBeGreaterThan(0);
+      for (const h of heights) expect(h).toBeGreaterThanOrEqual(240);
+      await expect(page.locator('[data-panel="drift"] .drift-row')).toHaveCount(1);
+      expect((await fit()).inner, 'the drift panel is cut off').toBeLessThanOrEqual(0);
+    }
+  });
+}

@@ -103,7 +103,7 @@ export function DriftChart({ cell, layer, id, quantity, tracked, width, height, 
 export function StripLegend() {
   return (
     <p className="strip-legend">
-      <span>Strip under each chart: its histogram over time, low values at the bottom, coloured by the share of the probe batch’s values in each bin:</span>{' '}
+      <span>Strip under each chart: its histogram over time, low values at the bottom; share of the batch per bin:</span>{' '}
       <span className="strip-key">
         <span>none</span>
         <span className="strip-ramp" style={{ background: heatLegendGradient() }} aria-hidden="true" />

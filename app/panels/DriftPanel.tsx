@@ -24,6 +24,9 @@ import { Panel } from './Panel.tsx';
  */
 const driftRedrawMs = (charts: number) => Math.round(200 * Math.max(1, charts / 8));
 
+/** The drift charts' height on a slide (px): one layer's row, ≥ 240 px as the presenter's standard asks. */
+const PRESENTER_BAND_HEIGHT = 240;
+
 const cellId = (c: QuantityCell, l: number) => `${c.v}-${l}-${c.quantity}`;
 
 /**
@@ -40,6 +43,8 @@ export function DriftPanel() {
   const trackUnit = useStore((s) => s.config.trackUnit);
   const width = useStore((s) => s.config.width);
   const act = useStore((s) => s.config.activation);
+  // On a slide the panel shows the tracked layer alone, its charts tall enough to read from the back of a hall.
+  const presenting = useStore((s) => s.presenting);
   const [view, setView] = useState<QuantityView>('both');
   const viewId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
@@ -48,7 +53,9 @@ export function DriftPanel() {
   const cells = useMemo(() => quantityCells(placements, view), [placements, view]);
   const nl = shape?.nLayers ?? 1;
   const tracked = Math.min(trackLayer, nl) - 1;
-  const { columns, cellWidth, bandHeight } = driftLayout(size.width, cells.length, nl);
+  const layout = driftLayout(size.width, cells.length, presenting ? 1 : nl);
+  const { columns, cellWidth } = layout;
+  const bandHeight = presenting ? PRESENTER_BAND_HEIGHT : layout.bandHeight;
   const x = useMemo(() => scaleLinear().domain([0, domain.x]).range([M.left, cellWidth - M.right]), [domain.x, cellWidth]);
   const ys = useMemo(
     () => Array.from({ length: nl }, (_, l) => scaleLinear().domain([-(domain.spans[l] ?? 2), domain.spans[l] ?? 2]).range([bandHeight - M.bottom, M.top])),
@@ -159,7 +166,7 @@ export function DriftPanel() {
       </div>
       <StripLegend />
       <div ref={boxRef} className="drift-grid">
-        {Array.from({ length: nl }, (_, l) => (
+        {Array.from({ length: nl }, (_, l) => l).filter((l) => !presenting || l === tracked).map((l) => (
           <div key={l} className={l === tracked ? 'drift-row tracked' : 'drift-row'}>
             <h3 className="drift-layer-name">
               Layer {l + 1}
@@ -203,7 +210,8 @@ export function DriftPanel() {
           </div>
         ))}
       </div>
-      <InputShiftTable />
+      {/* On a slide the input-shift table gives way to the charts (the lab page and the story's shift section show it). */}
+      {!presenting && <InputShiftTable />}
     </Panel>
   );
 }

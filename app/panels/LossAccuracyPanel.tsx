@@ -20,6 +20,7 @@ export function LossAccuracyPanel() {
   const logLoss = useStore((s) => s.logLoss);
   const logSteps = useStore((s) => s.logSteps);
   const evalMode = useStore((s) => s.config.evalMode);
+  const presenting = useStore((s) => s.presenting);
   return (
     <Panel
       id="curves"
@@ -41,7 +42,8 @@ export function LossAccuracyPanel() {
         </>
       }
     >
-      <VariantLegend />
+      {/* On a slide the run bar's cards above carry each variant's colour, dash and marker. */}
+      {!presenting && <VariantLegend />}
       {/* Side by side where the panel is wide (presenter mode, full screen), so both fit one screen. */}
       <div className="curves-body">
         <div className="curves-grid">
@@ -49,14 +51,14 @@ export function LossAccuracyPanel() {
             <p className="chart-note">
               <Term id="trainLoss">Training loss</Term> on each step’s mini-batch
             </p>
-            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} />
+            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} fillSlide />
           </div>
           <div>
             {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}
             <p className="chart-note">
               Test accuracy, with batch norms using <Term id={MODE_TERM[evalMode]}>{MODE_LABEL[evalMode]}</Term> at test time
             </p>
-            <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} />
+            <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} fillSlide />
           </div>
         </div>
       </div>

@@ -30,6 +30,23 @@ export interface TimeChartProps {
   /** A shaded band per variant, from lo to hi at each row (−1: the latest snapshot), behind its line. */
   bandAt?: (h: History, row: number, v: number, which: 'lo' | 'hi') => number;
   height: number;
+  /** On a slide, grow to fill the screen's height left under the run bar (the lab slide's focal curves). */
+  fillSlide?: boolean;
+}
+
+/** How much taller a chart is drawn on a slide: 1.3× where the screen is 960 px high or more, less on a lower one. */
+function presenterScale(): number {
+  return Math.min(1.3, Math.max(1, window.innerHeight / 740));
+}
+
+/**
+ * The focal curves' height on the lab's slide: what the screen's height leaves under the presenter bar, run bar,
+ * cards, panel picker and the panel's own title and caption. Those scale with the slide's root font size (about
+ * 20.5 rem) plus about 126 px that do not; between 1× and 2× the page's height.
+ */
+function slideFillHeight(base: number): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.round(Math.min(2 * base, Math.max(base, window.innerHeight - 126 - 20.5 * rem)));
 }
 
 /** The y ticks of a domain (a log axis labels whole decades only). */
@@ -39,9 +56,10 @@ function yTicksOf(kind: 'linear' | 'log', domain: [number, number]): number[] {
 }
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
-export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height: baseHeight, bandAt }: TimeChartProps) {
-  // Presenter mode's larger axis text needs a taller plot for the same labels; a panel full screen has room.
-  const height = useStore((s) => Math.round(baseHeight * (s.presenting ? 1.3 : 1) * (s.fullPanel !== null ? 1.5 : 1)));
+export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height: baseHeight, bandAt, fillSlide = false }: TimeChartProps) {
+  // Presenter mode's larger axis text needs a taller plot for the same labels, as far as the screen's height
+  // leaves room under the run bar (a 768-px-high slide keeps it whole); a panel full screen has room.
+  const height = useStore((s) => Math.round(s.presenting && fillSlide && s.fullPanel === null ? slideFillHeight(baseHeight) : baseHeight * (s.presenting ? presenterScale() : 1) * (s.fullPanel !== null ? 1.5 : 1)));
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const stepAxis = useStore((s) => (s.logSteps ? 'log' : 'linear'));
