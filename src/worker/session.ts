@@ -9,6 +9,7 @@ import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWork
 import { SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import { MnistOnce } from './mnistOnce.ts';
 import { runShape } from './runShape.ts';
+import { snapshotMessage } from './snapshotMessage.ts';
 import { traceReply } from './traceReply.ts';
 
 /**
@@ -278,15 +279,8 @@ export class Session {
     if (this.status !== 'playing') w.perSecond = 0;
     exp.snapshot(snap);
     this.lastSnapshotAt = t;
-    const variant = snap.variant.slice();
-    const layer = snap.layer.slice();
-    const hist = snap.hist.slice();
-    const zHist = snap.zHist.slice();
-    const unitZ = snap.unitZ.slice();
-    this.host.post(
-      { v: 2, type: 'snapshot', step: exp.step, runId: this.runId, status: this.status, stepsPerSecond: w.perSecond, variant, layer, hist, zHist, unitZ },
-      [variant.buffer, layer.buffer, hist.buffer, zHist.buffer, unitZ.buffer],
-    );
+    const { msg, transfer } = snapshotMessage(snap, exp.step, this.runId, this.status, w.perSecond);
+    this.host.post(msg, transfer);
   }
 
   private reply(msg: FromWorker): void {
