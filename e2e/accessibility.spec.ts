@@ -11,25 +11,35 @@ async function violations(page: Page): Promise<string[]> {
 const STORY_SECTIONS = ['opening', 'scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'limits', 'noisy', 'smoothness', 'evidence'];
 const PAGES = ['?dataset=blobs', '?view=scenarios', '?view=scaling', '?view=chain', ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`)];
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`every view and story section has zero axe violations in the ${theme} theme`, async ({ page }) => {
-    test.setTimeout(150_000);
-    await page.emulateMedia({ colorScheme: theme });
-    for (const query of PAGES) {
-      await page.goto(`/${query}`);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await expect(page.locator('[data-chart] svg, .story-section, .gallery').first()).toBeVisible({ timeout: 20_000 });
-      // Where there is training, take a few steps so the panels are drawn with data, not empty.
-      const step = page.getByRole('button', { name: 'Step 10' });
-      if ((await step.count()) > 0) {
-        await expect(step).toBeEnabled({ timeout: 20_000 });
-        await step.click();
-        await expect(page.getByTestId('step-counter')).not.toHaveText('0');
+// Each page is loaded once and checked in both themes (the page follows the system's scheme live); the pages
+// are split over two tests so the two workers share them.
+const HALVES = [PAGES.slice(0, Math.ceil(PAGES.length / 2)), PAGES.slice(Math.ceil(PAGES.length / 2))];
+
+test.describe('axe', () => {
+  test.describe.configure({ mode: 'parallel' });
+  for (const [i, pages] of HALVES.entries()) {
+    test(`every view and story section has zero axe violations in the light and the dark theme (part ${i + 1} of 2)`, async ({ page }) => {
+      test.setTimeout(150_000);
+      for (const query of pages) {
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.goto(`/${query}`);
+        await expect(page.locator('[data-chart] svg, .story-section, .gallery').first()).toBeVisible({ timeout: 20_000 });
+        // Where there is training, take a few steps so the panels are drawn with data, not empty.
+        const step = page.getByRole('button', { name: 'Step 10' });
+        if ((await step.count()) > 0) {
+          await expect(step).toBeEnabled({ timeout: 20_000 });
+          await step.click();
+          await expect(page.getByTestId('step-counter')).not.toHaveText('0');
+        }
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          expect(await violations(page), `${query} (${theme})`).toEqual([]);
+        }
       }
-      expect(await violations(page), query).toEqual([]);
-    }
-  });
-}
+    });
+  }
+});
 
 test('the theme follows the system, the toggle overrides it, and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });

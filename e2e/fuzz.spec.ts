@@ -1,11 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { watchPageHealth } from './health.ts';
 
-/** Seconds each monkey runs. */
-const SECONDS = 30;
-/** Fixed seeds, so that a failure replays from the printed link; two train in one worker, the last in one per variant. */
+/**
+ * Actions each monkey takes (one every 40 ms on an idle machine, fewer when the page is busy training): the test
+ * waits for a count, not a time, so a slow machine takes longer instead of failing.
+ */
+const ACTIONS = 250;
+/** Invariant checks it must also have run by then (four a second from the screen alone, plus one per history change). */
+const CHECKS = 90;
+
+/** Fixed seeds, so that a failure replays from the printed link; one trains in one worker, the other in one per variant. */
 const RUNS = [
-  { seed: 1, extra: '&parallel=0' },
   { seed: 2, extra: '&parallel=0' },
   { seed: 3, extra: '&parallel=1' },
 ];
@@ -14,14 +19,15 @@ test.describe('monkey testing (?fuzz)', () => {
   test.describe.configure({ mode: 'parallel' });
 
   for (const { seed, extra } of RUNS) {
-    test(`fuzzSeed=${seed}${extra}: ${SECONDS} s of random input break no invariant`, async ({ page }) => {
-      test.setTimeout((SECONDS + 45) * 1000);
+    test(`fuzzSeed=${seed}${extra}: ${ACTIONS} random actions break no invariant`, async ({ page }) => {
+      test.setTimeout(180_000);
       const health = watchPageHealth(page);
       const link = `/?view=lab&fuzz&fuzzSeed=${seed}${extra}`;
       console.log(`fuzz: replay with ${link}`);
       await page.goto(link);
-      await expect.poll(() => page.evaluate(() => window.shiftLabFuzz?.actions ?? 0)).toBeGreaterThan(0);
-      await page.waitForTimeout(SECONDS * 1000);
+      await expect
+        .poll(() => page.evaluate(([actions, checks]) => (window.shiftLabFuzz ? Math.min(window.shiftLabFuzz.actions / actions, window.shiftLabFuzz.checks / checks) : 0), [ACTIONS, CHECKS]), { timeout: 150_000, intervals: [1000] })
+        .toBeGreaterThanOrEqual(1);
       // The monkey stops before the report is read, so that it cannot undo what this test does next.
       const report = await page.evaluate(() => {
         if (window.shiftLabFuzz) window.shiftLabFuzz.stopped = true;
@@ -30,10 +36,8 @@ test.describe('monkey testing (?fuzz)', () => {
       const reached = Object.keys(report?.reached ?? {}).length;
       console.log(`fuzz: ${link}: ${report?.actions} actions on ${reached} distinct targets, ${report?.checks} checks, ${report?.problems.length} problems`);
       expect(report?.problems, `${link}: ${report?.problems.join('\n')}`).toEqual([]);
-      // Many actions, on many different controls, with the invariants checked all along.
-      expect(report?.actions).toBeGreaterThan(SECONDS * 10);
+      // Many different controls reached, with the invariants checked all along.
       expect(reached).toBeGreaterThan(30);
-      expect(report?.checks).toBeGreaterThan(SECONDS * 3);
       // The page still answers: Esc leaves whatever the monkey opened (the shortcut sheet, a full-screen
       // panel, presenter mode), then the lab's section link shows the lab.
       for (let i = 0; i < 3; i++) {

@@ -76,8 +76,7 @@ test('predict, then run: the run waits for the prediction, starts at step 0, and
   await page.getByRole('button', { name: 'Both learn faster' }).click();
   await expect(page.getByTestId('demo-step')).toContainText(/step \d+ of 500/, { timeout: 20_000 });
   // The first evaluation drawn is step 0's.
-  const first = await page.locator('[data-chart="race"]').getAttribute('data-first-step');
-  expect(first).toBe('0');
+  await expect(page.locator('[data-chart="race"]')).toHaveAttribute('data-first-step', '0');
   await expect(page.getByTestId('demo-step')).toContainText('step 500 of 500', { timeout: 40_000 });
   await expect(page.locator('.predict[data-state="revealed"]')).toBeVisible();
   await expect(page.getByRole('button', { name: /Both learn faster/ })).toHaveAttribute('aria-pressed', 'true');
