@@ -5,6 +5,7 @@ import { markerPath, VARIANT_STYLES } from '../../viz/palette.ts';
 import { linePath } from '../../viz/paths.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { evalSeries, raceLabel, spreadLabels, type RacePoint } from './race.ts';
+import { textWidth, xTickCount } from './fitText.ts';
 
 /** A note written on the chart at a point: "plain is still on its plateau". */
 export interface RaceNote {
@@ -56,6 +57,13 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
   );
   const written = notes?.(series, names) ?? [];
   const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
+  // A note is centred on its point but kept inside the plot, on two lines where the plot is narrow (a phone).
+  const plotWidth = width - right - MARGIN.left;
+  const noteLines = (n: RaceNote) => (textWidth(n.text, 16) <= plotWidth ? [n.text] : splitNearMiddle(n.text));
+  const noteX = (n: RaceNote) => {
+    const half = Math.max(...noteLines(n).map((l) => textWidth(l, 16))) / 2;
+    return Math.max(MARGIN.left + half, Math.min(width - right - half, x(n.step)));
+  };
   return (
     <div ref={box} className="focal-chart" data-chart="race" data-first-step={series[0]?.[0]?.step}>
       <svg width={width} height={height} role="img" aria-label={`${title}. ${summary}`}>
@@ -66,7 +74,7 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
               <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">{`${Math.round(t * 100)}%`}</text>
             </g>
           ))}
-          {x.ticks(5).map((t) => (
+          {x.ticks(xTickCount(width - right - MARGIN.left)).map((t) => (
             <text key={t} x={x(t)} y={height - MARGIN.bottom + 22} textAnchor="middle">
               {t.toLocaleString('en-US')}
             </text>
@@ -104,7 +112,7 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
           if (l === null) return null;
           const style = VARIANT_STYLES[placements[v]];
           const end = series[v].at(-1);
-          const lx = width - right + 14;
+          const lx = width - right + (width < 480 ? 6 : 14);
           const detail = l.kind === 'reached' ? `${Math.round(target * 100)}% at step ${l.step.toLocaleString('en-US')}` : `${Math.round(l.acc * 100)}% at step ${l.step.toLocaleString('en-US')}`;
           return (
             <g key={placements[v]} className="race-label" data-variant={placements[v]} data-kind={l.kind} data-step={l.step}>
@@ -126,11 +134,23 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
           );
         })}
         {written.map((n) => (
-          <text key={n.text} x={x(n.step)} y={y(n.acc) - 14} textAnchor="middle" className="note-label">
-            {n.text}
+          <text key={n.text} x={noteX(n)} y={y(n.acc) - 14 - (noteLines(n).length - 1) * 18} textAnchor="middle" className="note-label">
+            {noteLines(n).map((l, i) => (
+              <tspan key={l} x={noteX(n)} dy={i === 0 ? 0 : 18}>
+                {l}
+              </tspan>
+            ))}
           </text>
         ))}
       </svg>
     </div>
   );
+}
+
+/** A note in two lines, broken at the space nearest its middle. */
+function splitNearMiddle(text: string): string[] {
+  const mid = text.length / 2;
+  let at = -1;
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ' && (at < 0 || Math.abs(i - mid) < Math.abs(at - mid))) at = i;
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 }

@@ -8,6 +8,7 @@ import { BIAS_FLOOR, BIAS_LAYER, BIAS_TOP, biasLabel, biasSeries, decade, ROUNDI
 import { firstStep } from './probeSeries.ts';
 import { spreadLabels } from './race.ts';
 import './probeCharts.css';
+import { xTickCount } from './fitText.ts';
 
 const MARGIN = { left: 76, right: 24, top: 20, bottom: 52 };
 const DECADES = [0, -2, -4, -6, -8, -10].map((e) => 10 ** e);
@@ -66,7 +67,7 @@ export function BiasGradient({ steps }: { steps: number }): ReactNode {
               </text>
             </g>
           ))}
-          {x.ticks(5).map((t) => (
+          {x.ticks(xTickCount(width - MARGIN.right - MARGIN.left)).map((t) => (
             <text key={t} x={x(t)} y={height - MARGIN.bottom + 22} textAnchor="middle">
               {t.toLocaleString('en-US')}
             </text>

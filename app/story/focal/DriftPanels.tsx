@@ -106,6 +106,7 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
   const plainLabel = pointAt(plain, 0.45);
   const medianLabel = pointAt(plain, 0.8);
   const bnLabel = pointAt(bnOut, 0.5);
+  const bnMedianLabel = pointAt(bnOut, 0.2);
   const zLabel = pointAt(bnZ, 0.85);
   const zOut = zLabel === undefined ? undefined : bnOut.find((p) => p.step === zLabel.step);
   // The z label sits below both bands, with a leader to the z band it names.
@@ -155,6 +156,11 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           <path d={median(bnOut, bp.x, by)} stroke={bnStyle.color} className="drift-median" />
           <path d={band(bnZ, bp.x, by)} fill="url(#drift-hatch)" className="drift-zband" />
           <path d={median(bnZ, bp.x, by)} className="drift-zmedian" />
+          {bnMedianLabel !== undefined && bnMedianLabel.step > 0 && (
+            <text x={bp.x(bnMedianLabel.step)} y={by(bnMedianLabel.mid) - 10} textAnchor="middle" className="mark-label">
+              medians
+            </text>
+          )}
           {bnLabel !== undefined && (
             <text x={bp.x(bnLabel.step)} y={by(bnLabel.hi) - 32} textAnchor="middle" className="mark-label" fill={bnStyle.ink}>
               <tspan x={bp.x(bnLabel.step)}>after BN: batch mean β, spread γ</tspan>

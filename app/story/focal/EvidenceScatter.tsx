@@ -7,6 +7,7 @@ import { markerPath, VARIANT_STYLES } from '../../viz/palette.ts';
 import { evidencePoints, MEASURED, type EvidencePoint } from './evidenceData.ts';
 import { alongLineSpot, evidenceDomains, placeLabels } from './evidenceLayout.ts';
 import { useSectionWaiting } from './sectionWaiting.ts';
+import { fitText, xTickCount } from './fitText.ts';
 
 /** What each point says, for screen readers. */
 function describe(p: EvidencePoint): string {
@@ -87,7 +88,7 @@ export function EvidenceScatter(): ReactNode {
               </text>
             </g>
           ))}
-          {x.ticks(5).map((t) => (
+          {x.ticks(xTickCount(width - m.right - m.left)).map((t) => (
             <text key={t} x={x(t)} y={height - m.bottom + 22 * k} textAnchor="middle">
               {`${Number((t * 100).toFixed(1))}%`}
             </text>
@@ -114,7 +115,12 @@ export function EvidenceScatter(): ReactNode {
         )}
         {waiting ? (
           <text x={(m.left + width - m.right) / 2} y={(m.top + height - m.bottom) / 2} textAnchor="middle" className="note-label">
-            The six measured networks appear once you have predicted.
+            {/* One line where it fits, else two (a phone's plot is under 300 px wide). */}
+            {fitText([['The six measured networks appear once you have predicted.'], ['The six measured networks', 'appear once you have predicted.']], 16 * k, width - m.left - m.right).map((l, i) => (
+              <tspan key={l} x={(m.left + width - m.right) / 2} dy={i === 0 ? 0 : '1.3em'}>
+                {l}
+              </tspan>
+            ))}
           </text>
         ) : (
           points.map((p, i) => {

@@ -35,7 +35,8 @@ function LagNote({ lag, x, y, left, gap, compact }: { lag: KerasLag; x: (v: numb
   return (
     <g className="infer-lag" data-step={lag.step}>
       <circle cx={x(lag.step)} cy={y(lag.keras)} r={9} fill="none" stroke="var(--warn)" strokeWidth={2.5} />
-      <line x1={x(lag.step) + 8} y1={y(lag.keras) - 4} x2={left - 4} y2={top - 5} stroke="var(--warn)" className="infer-leader" />
+      {/* Dotted, so the long pointer to the note is not read as a line of data. */}
+      <line x1={x(lag.step) + 8} y1={y(lag.keras) - 4} x2={left - 4} y2={top - 5} stroke="var(--warn)" strokeDasharray="1 4" className="infer-leader" />
       <text x={left} y={top} className="note-label infer-lag-note">
         {lagLines(lag, compact).map((line, i) => (
           <tspan key={i} x={left} dy={i === 0 ? 0 : gap}>
@@ -148,7 +149,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
               <g key={l.id} className="infer-label" data-line={l.id}>
                 <circle cx={px} cy={py} r={4} fill={inkOf(l)} />
                 <line x1={px + 5} y1={py} x2={right - 2} y2={labelY[i] - 5} stroke={inkOf(l)} className="infer-leader" />
-                <text x={right + 2} y={labelY[i]} fill={l.family === 'batch' ? VARIANT_STYLES.before.ink : inkOf(l)} className="mark-label">
+                <text x={right + 2} y={labelY[i]} style={{ fill: l.family === 'batch' ? VARIANT_STYLES.before.ink : inkOf(l) }} className="mark-label">
                   {labels[i]}
                 </text>
                 {l.id === 'batch1' && note !== null && (

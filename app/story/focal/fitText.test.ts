@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, textWidth } from './fitText.ts';
+import { fitText, textWidth, xTickCount } from './fitText.ts';
 
 describe('fitting chart text', () => {
   it('estimates a line’s width from its length and font size', () => {
@@ -12,5 +12,13 @@ describe('fitting chart text', () => {
   });
   it('measures a block of lines by its widest', () => {
     expect(fitText([['one long line of text'], ['two', 'lines']], 10, 100)).toEqual(['two', 'lines']);
+  });
+});
+
+describe('xTickCount', () => {
+  it('gives a narrow axis two ticks and a wide one five', () => {
+    expect(xTickCount(145)).toBe(2);
+    expect(xTickCount(280)).toBe(4);
+    expect(xTickCount(900)).toBe(5);
   });
 });

@@ -8,3 +8,8 @@ export function fitText<T extends string | readonly string[]>(options: readonly 
   const widest = (o: T) => (typeof o === 'string' ? textWidth(o, font) : Math.max(0, ...o.map((l) => textWidth(l, font))));
   return options.find((o) => widest(o) <= room) ?? options[options.length - 1];
 }
+
+/** How many ticks an x axis `room` px wide can hold without its labels running together (2 to 5, about one per 70 px). */
+export function xTickCount(room: number): number {
+  return Math.max(2, Math.min(5, Math.floor(room / 70)));
+}

@@ -26,7 +26,8 @@ export function Predict({ prediction, locked, revealed, presenting, onLock, onAg
     <section className="predict" aria-labelledby="predict-question" data-state={open ? 'open' : revealed ? 'revealed' : 'locked'}>
       <h3 id="predict-question">
         <span className="predict-tag">{open ? (presenting ? 'Ask the room' : 'Predict first') : 'You predicted'}</span>{' '}
-        <span className="predict-question">{prediction.question}</span>
+        {/* Once answered, the question steps aside for sighted readers (the section says what it was about). */}
+        <span className={revealed && !open ? 'predict-question sr-only' : 'predict-question'}>{prediction.question}</span>
       </h3>
       <ul className="predict-choices">
         {prediction.choices.map((c) => {

@@ -4,6 +4,7 @@ import { VARIANT_STYLES } from '../../viz/palette.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { evalSeries, firstReach } from '../focal/race.ts';
 import { raceRunLine } from './raceClaim.ts';
+import { ClaimLines } from './ClaimLines.tsx';
 
 /** A variant's short name inside a sentence: "plain", "BN before", "LN before". */
 const sentenceName = (short: string) => (/^[A-Zℓ][A-Z]/.test(short) ? short : short.charAt(0).toLowerCase() + short.slice(1));
@@ -34,15 +35,5 @@ export function RaceClaim({
     .filter((p) => p in medians)
     .map((p) => ({ name: sentenceName(VARIANT_STYLES[p].short), reached: firstReach(evalSeries(demo.history, placements.indexOf(p)), target), median: medians[p] ?? null }));
   const run = runners.length > 0 ? raceRunLine(runners, step, target, phase === 'done', higherFirst) : null;
-  return (
-    <>
-      <p className="claim-measured">{measured}</p>
-      {run !== null && (
-        <p className="claim-run" data-testid="claim-run">
-          {run.text}
-          {run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
-        </p>
-      )}
-    </>
-  );
+  return <ClaimLines measured={measured} run={run} />;
 }

@@ -7,8 +7,7 @@ import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';
 import { epsLine, inferRunLine, inferSeries } from '../focal/inference.ts';
 import { InferenceModes } from '../focal/InferenceModes.tsx';
 import type { SectionView } from './types.ts';
-
-const AGAINST = ' This seed goes against the median over 5 seeds: try another.';
+import { ClaimLines } from './ClaimLines.tsx';
 
 /** The measured sentences (medians over 5 seeds), then this run's numbers, and a warning where the run goes against them. */
 function InferenceClaim(): ReactNode {
@@ -22,17 +21,9 @@ function InferenceClaim(): ReactNode {
     claimHolds('inference-batch') && claimHolds('inference-momentum')
       ? measuredText('Over 5 seeds: a batch of 1, one class ({inference-batch.batch1}); Keras at step 50: {inference-momentum.kerasAt50}.')
       : `${measuredText('{inference-batch}')} ${measuredText('{inference-momentum}')}`;
-  return (
-    <>
-      <p className="claim-measured">{measuredLine}</p>
-      {run !== null && (
-        <p className="claim-run" data-testid="claim-run">
-          {run.text}
-          {phase === 'done' && (run.batchAgrees === false || run.momentumAgrees === false) && <strong className="against">{AGAINST}</strong>}
-        </p>
-      )}
-    </>
-  );
+  // Only a finished run is weighed against the medians; it goes against them if either of its lines does.
+  const against = phase === 'done' && run !== null && (run.batchAgrees === false || run.momentumAgrees === false);
+  return <ClaimLines measured={measuredLine} run={run === null ? null : { text: run.text, agrees: against ? false : null }} />;
 }
 
 /** This run's effect of Keras's ε, for the fold. */

@@ -9,6 +9,7 @@ describe('raceRunLine', () => {
   });
   it('does not judge a run still going', () => {
     expect(raceRunLine([bn, plain], 300, 0.9, false)).toEqual({ text: 'This run, to 90%: BN at step 200; plain not yet.', agrees: null });
+    expect(raceRunLine([{ ...bn, reached: null }, plain], 50, 0.9, false).text).toBe('This run: neither has reached 90% yet.');
   });
   it('ranks by a measured accuracy when told higher comes first', () => {
     const runners = [

@@ -33,7 +33,10 @@ export function raceRunLine(runners: readonly Runner[], step: number, target: nu
     reached.length > 0 ? `${reached.map((r) => `${r.name} at step ${steps(r.reached ?? 0)}`).join(', ')}` : '',
     not.length > 0 ? `${not.join(' and ')} not ${done ? `by step ${steps(step)}` : 'yet'}` : '',
   ].filter(Boolean);
-  const text = `This run, to ${pct}: ${parts.join('; ')}.`;
+  const text =
+    reached.length === 0
+      ? `This run: ${not.length === 2 ? 'neither' : 'none'} has reached ${pct} ${done ? `by step ${steps(step)}` : 'yet'}.`
+      : `This run, to ${pct}: ${parts.join('; ')}.`;
   // Only a finished run, or one where every runner has reached the target, can be compared with the medians.
   const settled = done || runners.every((r) => r.reached !== null);
   if (!settled) return { text, agrees: null };

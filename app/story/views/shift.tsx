@@ -8,6 +8,7 @@ import { DriftPanels } from '../focal/DriftPanels.tsx';
 import { driftRunLine, unitBand, widening } from '../focal/drift.ts';
 import { Tex } from '../Tex.tsx';
 import type { SectionView } from './types.ts';
+import { ClaimLines } from './ClaimLines.tsx';
 
 /** The measured sentence: plain's widening over 5 seeds (the layer-wide shift is under More), or what was measured instead. */
 function measuredLine(): string {
@@ -31,17 +32,7 @@ function ShiftClaim(): ReactNode {
   const plain = plainV < 0 ? null : widening(unitBand(demo.history, plainV, layer, 'act'));
   const z = bnV < 0 ? null : widening(unitBand(demo.history, bnV, layer, 'z'));
   const run = driftRunLine(plain, z, phase === 'done', claimHolds('shift-plain'));
-  return (
-    <>
-      <p className="claim-measured">{measuredLine()}</p>
-      {run !== null && (
-        <p className="claim-run" data-testid="claim-run">
-          {run.text}
-          {run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
-        </p>
-      )}
-    </>
-  );
+  return <ClaimLines measured={measuredLine()} run={run} />;
 }
 
 /** The lead: what BN holds by construction, and what the chart shows beyond it (shorter on a presenter's slide). */

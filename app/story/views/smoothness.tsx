@@ -6,6 +6,7 @@ import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';
 import { landscapeSeries, rougherCount, smoothRunLine, summarize, turns } from '../focal/landscape.ts';
 import { LandscapeSmoothness } from '../focal/LandscapeSmoothness.tsx';
 import type { SectionView } from './types.ts';
+import { ClaimLines } from './ClaimLines.tsx';
 
 /** Per layer with a layer below it, how BN's gradient turns against plain's, with both medians: "in layer 3 BN’s turns less (0.89 against plain’s 0.81)". */
 function turnSentence(): string {
@@ -34,19 +35,15 @@ function SmoothnessClaim(): ReactNode {
           return smoothRunLine(summarize(p), summarize(b), rougherCount(p, b), measured('smoothness', 'betaRatio').median);
         })();
   return (
-    <>
-      <p className="claim-measured">
-        {claimHolds('smoothness')
+    <ClaimLines
+      measured={
+        claimHolds('smoothness')
           ? measuredText('Over 5 seeds plain’s β-smoothness is {smoothness.betaRatio} BN’s, larger at {smoothness.rougherShare} of probes; loss range {smoothness.plainLossRange} vs {smoothness.bnLossRange}. Modest: probes overlap.')
-          : measuredText('{smoothness}')}
-      </p>
-      {run !== null && (
-        <p className="claim-run" data-testid="claim-run">
-          {run.text}
-          {phase === 'done' && run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
-        </p>
-      )}
-    </>
+          : measuredText('{smoothness}')
+      }
+      // Only a finished run is weighed against the medians.
+      run={run === null ? null : { text: run.text, agrees: phase === 'done' ? run.agrees : null }}
+    />
   );
 }
 

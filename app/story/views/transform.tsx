@@ -9,6 +9,7 @@ import { TransformChart } from '../focal/TransformChart.tsx';
 import { transformRunLine, widthNear } from '../focal/transform.ts';
 import { Tex } from '../Tex.tsx';
 import type { SectionView } from './types.ts';
+import { ClaimLines } from './ClaimLines.tsx';
 
 /** The measured sentence: γ grows and y's band widens over 5 seeds, or what was measured instead. */
 function measuredLine(): string {
@@ -31,17 +32,7 @@ function TransformClaim(): ReactNode {
   const band = v < 0 ? [] : unitBand(demo.history, v, layer, 'act');
   const now = band.at(-1);
   const run = transformRunLine(stat('unitGamma'), stat('unitBeta'), widthNear(band, 100), now === undefined ? NaN : now.hi - now.lo, step, phase === 'done', claimHolds('shift-bn-gamma'));
-  return (
-    <>
-      <p className="claim-measured">{measuredLine()}</p>
-      {run !== null && (
-        <p className="claim-run" data-testid="claim-run">
-          {run.text}
-          {run.agrees === false && <strong className="against"> This seed goes against the median over 5 seeds: try another.</strong>}
-        </p>
-      )}
-    </>
-  );
+  return <ClaimLines measured={measuredLine()} run={run} />;
 }
 
 /** ε's cap on the gain, 1/√ε, for this demo's ε. */
@@ -56,7 +47,7 @@ function TransformLead(): ReactNode {
   if (presenting) return <p>BN standardizes each unit over the batch, then scales and shifts it by learned γ and β.</p>;
   return (
     <p>
-      BN standardizes each unit over the batch, then scales and shifts it by two numbers it learns, <Term id="gamma">γ</Term> and <Term id="beta">β</Term>. Right:
+      BN standardizes each unit over the batch, then scales and shifts it by two numbers it learns, <Term id="gamma">γ</Term> and <Term id="beta">β</Term>. The chart:
       one unit on 24 digits as the network trains, one digit in black.
     </p>
   );
