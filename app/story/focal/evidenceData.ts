@@ -55,6 +55,8 @@ export interface EvidenceItem {
   readonly text: string;
   /** The claims it rests on. */
   readonly claims: readonly string[];
+  /** A few words for a slide, no numbers: the subject, and what was found where the item holds. */
+  readonly short: string;
 }
 
 const median = (m: Measurements, claim: string, name: string) => m.n(claim, name).median;
@@ -65,8 +67,8 @@ const above = (a: number | null, b: number | null) => a !== null && (b === null 
  * claim failed (or whose comparison went the other way) says what was measured instead, under 'measured'.
  */
 export function evidenceItems(m: Measurements): EvidenceItem[] {
-  const item = (side: Side, claims: readonly string[], ok: boolean, text: string, otherwise: string): EvidenceItem =>
-    ok ? { side, claims, text: m.text(text) } : { side: 'measured', claims, text: m.text(otherwise) };
+  const item = (side: Side, claims: readonly string[], ok: boolean, text: string, otherwise: string, [subject, found]: readonly [string, string]): EvidenceItem =>
+    ok ? { side, claims, text: m.text(text), short: `${subject}: ${found}` } : { side: 'measured', claims, text: m.text(otherwise), short: subject };
   const med = (claim: string, name: string) => median(m, claim, name);
   const noisyMore = m.holds('noisy-shift');
   const afterShiftsMore = above(med('shift-bn-after', 'afterSpread3'), med('lp-shift', 'bnSpread3'));
@@ -83,6 +85,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       noisyMore
         ? 'Noisy BN shifts more than plain ({noisy-shift.noisySpread3}; {noisy-shift.plainSpread3}) and reaches 90% at step {noisy-trains.noisyTo90} (plain {noisy-trains.plainTo90}), not first on every seed.'
         : 'Noisy BN’s inputs shift less than plain’s here ({noisy-shift.noisySpread3}; {noisy-shift.plainSpread3}).',
+      ['noisy BN', 'more shift, still fast'],
     ),
     item(
       'against',
@@ -90,6 +93,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       m.holds('shift-bn-after') && afterShiftsMore && afterFaster,
       'BN after shifts more than BN before ({shift-bn-after.afterSpread3}; {lp-shift.bnSpread3}), yet reaches 90% sooner (step {shift-bn-after.afterTo90}; {headline-steps.bnTo90}).',
       'BN after the sigmoid: its sigmoid inputs shift {shift-bn-after.afterSpread3} per 100 steps (BN before {lp-shift.bnSpread3}, plain {shift-bn-after.plainSpread3}); 90% at step {shift-bn-after.afterTo90} (BN before {headline-steps.bnTo90}).',
+      ['BN after', 'more shift than BN before, faster'],
     ),
     item(
       'against',
@@ -97,6 +101,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       m.holds('ics-gradient'),
       'By Santurkar’s ‖G − G′‖, BN shifts no less than plain in layer 3 ({ics-gradient.bnDiff3}; {ics-gradient.plainDiff3}).',
       'Santurkar’s ‖G − G′‖ in layer 3: BN {ics-gradient.bnDiff3}, plain {ics-gradient.plainDiff3}.',
+      ['‖G − G′‖', 'BN’s gradient shifts as much'],
     ),
     item(
       'for',
@@ -104,6 +109,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       m.holds('lp-shift') && m.holds('lp-trains') && linfLater,
       `ℓ∞ BN shifts ${linfMost ? 'most of the norms' : 'more than BN'} ({lp-shift.linfSpread3}; BN {lp-shift.bnSpread3}): 90% later than BN ({lp-trains.linfTo90}; {headline-steps.bnTo90}), ends below plain ({lp-trains.linfFinal}; {lp-trains.plainFinal}).`,
       'ℓ∞ BN shifts {lp-shift.linfSpread3} (BN {lp-shift.bnSpread3}), reaches 90% at step {lp-trains.linfTo90} (BN {headline-steps.bnTo90}) and ends at {lp-trains.linfFinal} (plain {lp-trains.plainFinal}).',
+      ['ℓ∞ BN', `${linfMost ? 'most shift' : 'more shift than BN'}, slower than BN, ends below plain`],
     ),
     item(
       'for',
@@ -111,6 +117,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       cosHigher,
       'BN’s gradient turns less as the layers below update: cos(G, G′) {ics-gradient.bnCos3}, plain {ics-gradient.plainCos3}.',
       'cos(G, G′) in layer 3: BN {ics-gradient.bnCos3}, plain {ics-gradient.plainCos3}.',
+      ['cos(G, G′)', 'BN’s gradient turns less'],
     ),
     item(
       'smooth',
@@ -118,6 +125,7 @@ export function evidenceItems(m: Measurements): EvidenceItem[] {
       m.holds('smoothness'),
       'Modestly: plain’s β-smoothness is {smoothness.betaRatio} BN’s.',
       'β-smoothness: plain’s is {smoothness.betaRatio} BN’s, not larger on every seed.',
+      ['the landscape', 'modestly smoother with BN'],
     ),
   ];
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { measuredText } from '../../../src/claims/results.ts';
 import { Term } from '../../glossary/Term.tsx';
+import { useStore } from '../../store/store.ts';
 import { evidenceItems, MEASURED, type Side } from '../focal/evidenceData.ts';
 import { EvidenceScatter } from '../focal/EvidenceScatter.tsx';
 import type { SectionView } from './types.ts';
@@ -12,6 +13,22 @@ const ORDER: readonly Side[] = ['against', 'for', 'smooth', 'measured'];
 /** The closing summary: the question, then the measured evidence on each side, one short line per finding. */
 function Ledger(): ReactNode {
   const items = evidenceItems(MEASURED).sort((a, b) => ORDER.indexOf(a.side) - ORDER.indexOf(b.side));
+  const presenting = useStore((s) => s.presenting);
+  if (presenting) {
+    // On a slide, a few words per finding, readable from the back of the hall; the measured sentences are in the speaker notes.
+    return (
+      <div className="evidence-ledger">
+        <p className="evidence-question">Which explanation do your numbers support? On “BN works by removing covariate shift”:</p>
+        <ul>
+          {items.map((i) => (
+            <li key={i.text} data-side={i.side} data-claims={i.claims.join(' ')}>
+              <span className="evidence-tag">{TAGS[i.side]}</span> {i.short}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   return (
     <div className="evidence-ledger">
       <p className="evidence-question">Which explanation do your numbers support? On “BN works by removing covariate shift”:</p>
