@@ -6,6 +6,7 @@ import { linePath } from '../../viz/paths.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { evalSeries, raceLabel, spreadLabels, type RacePoint } from './race.ts';
 import { textWidth, xTickCount } from './fitText.ts';
+import { useStore } from '../../store/store.ts';
 
 /** A note written on the chart at a point: "plain is still on its plateau". */
 export interface RaceNote {
@@ -35,6 +36,7 @@ const labelColumn = (width: number) => Math.round(Math.min(230, Math.max(150, wi
  * line (where it crossed the target, or where it is now), the target and chance drawn and named.
  */
 export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }: Props): ReactNode {
+  const presenting = useStore((st) => st.presenting);
   const demo = useDemo();
   useHistoryVersion(demo.history);
   const shape = useDemoState((s) => s.shape);
@@ -59,9 +61,10 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
   const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
   // A note is centred on its point but kept inside the plot, on two lines where the plot is narrow (a phone).
   const plotWidth = width - right - MARGIN.left;
-  const noteLines = (n: RaceNote) => (textWidth(n.text, 16) <= plotWidth ? [n.text] : splitNearMiddle(n.text));
+  const noteFont = presenting ? 20 : 16;
+  const noteLines = (n: RaceNote) => (textWidth(n.text, noteFont) <= plotWidth ? [n.text] : splitNearMiddle(n.text));
   const noteX = (n: RaceNote) => {
-    const half = Math.max(...noteLines(n).map((l) => textWidth(l, 16))) / 2;
+    const half = Math.max(...noteLines(n).map((l) => textWidth(l, noteFont))) / 2;
     return Math.max(MARGIN.left + half, Math.min(width - right - half, x(n.step)));
   };
   return (
