@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4174;
+// E2E_PORT and E2E_DIST let two checkouts run their e2e side by side without sharing a server or a build.
+const port = Number(process.env.E2E_PORT ?? 4174);
+const dist = process.env.E2E_DIST ?? 'dist';
 
 /** e2e against the production build, in Debian's Chromium (Playwright's own browser download fails here). */
 export default defineConfig({
@@ -23,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${dist} --emptyOutDir && npx vite preview --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
