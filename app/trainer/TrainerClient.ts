@@ -62,6 +62,7 @@ export class TrainerClient {
         post: (msg) => this.receive(msg),
         now: () => performance.now(),
         schedule: (fn, ms) => window.setTimeout(fn, ms),
+        stalled: (reason) => this.recover(`The trainer stopped answering (${reason})`),
       });
     } else {
       this.workers.push(this.spawn(0, (m) => this.receive(m)));

@@ -35,11 +35,24 @@ export function evaluate(
   count: number,
   mode: InferenceMode,
 ): Evaluation {
+  return runThrough(evaluateWork(model, ws, x, labels, count, mode));
+}
+
+/** evaluate as resumable work: it yields after each chunk of ws.batchSize rows. */
+export function* evaluateWork(
+  model: Model,
+  ws: Workspace,
+  x: FloatArray,
+  labels: ArrayLike<number>,
+  count: number,
+  mode: InferenceMode,
+): Generator<void, Evaluation, void> {
   if (model.spec.loss !== 'softmax-ce') throw new Error('evaluate measures classification: the model must use softmax-ce');
   const nIn = model.nIn;
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < count; start += ws.batchSize) {
+    if (start > 0) yield;
     const rows = Math.min(ws.batchSize, count - start);
     const chunk = x.subarray(start * nIn, (start + rows) * nIn);
     const chunkLabels = sliceLabels(labels, start, rows);
@@ -55,6 +68,11 @@ export function evaluate(
  * rows (a trailing partial batch is left out so every batch has the same m, unless it is the only one).
  */
 export function computePopulationStats(model: Model, ws: Workspace, x: FloatArray, count: number): void {
+  runThrough(computePopulationStatsWork(model, ws, x, count));
+}
+
+/** computePopulationStats as resumable work: it yields after each batch. */
+export function* computePopulationStatsWork(model: Model, ws: Workspace, x: FloatArray, count: number): Generator<void, void, void> {
   const nIn = model.nIn;
   const full = Math.floor(count / ws.batchSize);
   model.beginPopulation();
@@ -62,11 +80,19 @@ export function computePopulationStats(model: Model, ws: Workspace, x: FloatArra
     model.forward(ws, x.subarray(0, count * nIn), 'collect', count);
   } else {
     for (let b = 0; b < full; b++) {
+      if (b > 0) yield;
       const start = b * ws.batchSize;
       model.forward(ws, x.subarray(start * nIn, (start + ws.batchSize) * nIn), 'collect', ws.batchSize);
     }
   }
   model.endPopulation();
+}
+
+/** Runs a generator to its end (work that can yield, called by a caller that does not need to stop). */
+function runThrough<T>(work: Generator<void, T, void>): T {
+  let r = work.next();
+  while (!r.done) r = work.next();
+  return r.value;
 }
 
 function sliceLabels(labels: ArrayLike<number>, start: number, rows: number): ArrayLike<number> {

@@ -3,7 +3,7 @@ import type { Split } from '../data/dataset.ts';
 import { BatchStream } from '../data/batchStream.ts';
 import type { DType } from '../engine/floatArray.ts';
 import { Rng } from '../engine/rng.ts';
-import { computePopulationStats, evaluate } from '../engine/train.ts';
+import { computePopulationStatsWork, evaluateWork } from '../engine/train.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import { binsFor, zBinsFor } from './histogram.ts';
 import { createProbeScratch, probeVariant, type ProbeContext, type ProbeScratch } from './probes.ts';
@@ -11,6 +11,7 @@ import { createSnapshot, LAYER_STATS, LS, VARIANT_STATS, VS, type Snapshot } fro
 import { SHIFT_WINDOW } from './inputShift.ts';
 import { deriveSeed } from './seeds.ts';
 import { Variant } from './variant.ts';
+import { drain, labelled, type Work } from './work.ts';
 
 export { deriveSeed };
 
@@ -18,6 +19,8 @@ export { deriveSeed };
 export const TARGET_ACCURACY = 0.9;
 /** Rows in the fixed probe batch the snapshots measure (drift must not be sampling noise). */
 export const PROBE_ROWS = 24;
+/** The most test rows an evaluation with running or population statistics passes at once. */
+export const EVAL_CHUNK_ROWS = 1000;
 /** Training batches averaged for population statistics (BN paper, Alg. 2). */
 export const POPULATION_BATCHES = 50;
 
@@ -56,12 +59,14 @@ export class Experiment {
    * evaluates and is probed: the others stay at their initial weights while the batch stream advances as
    * usual, so a set of experiments, one per variant, still sees the same batches (one worker per variant).
    * `options.dtype` is what the models compute in (default float32; float64 for traces that replay to 1e-10).
+   * With `options.measureLater`, step 0's evaluation and probes are left to `startWork()`, which the caller
+   * runs through (in slices) before the first step.
    */
   constructor(
     readonly config: Config,
     readonly data: Split,
     readonly trainOnly: number | null = null,
-    options: { dtype?: DType } = {},
+    options: { dtype?: DType; measureLater?: boolean } = {},
   ) {
     const { train } = data;
     this.lr = config.lr;
@@ -77,15 +82,22 @@ export class Experiment {
       if (ws.sparse !== null) ws.sparse.fixedInput = true;
       return ws;
     });
-    const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count));
+    // With running or population statistics the chunk size is only a chunk size: at most EVAL_CHUNK_ROWS
+    // rows a pass, so a large evaluation is work in slices. In batch mode it is the batch the BN normalizes over.
+    const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count), config.evalMode === 'batch' ? Infinity : EVAL_CHUNK_ROWS);
     this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows, false));
     this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize, false));
     this.scratch = createProbeScratch(probeRows, config.width);
     this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
-    this.evaluate();
+    if (options.measureLater !== true) drain(this.startWork());
+  }
+
+  /** Step 0's evaluation and probes, as resumable work (done by the constructor unless `measureLater`). */
+  *startWork(): Work {
+    yield* this.evaluateWork();
     this.measureInputShift();
-    if (config.inferEvery > 0) this.probeInference();
+    if (this.config.inferEvery > 0) yield* this.probeInferenceWork();
   }
 
   /** Takes each training variant's look at its layer inputs on the probe batch, for the input-shift meter. */
@@ -110,31 +122,49 @@ export class Experiment {
 
   /** One paired step: the next batch, then a training step of every variant still training on it. */
   runStep(): void {
+    drain(this.stepWork());
+  }
+
+  /**
+   * One paired step as resumable work: it yields between slices (a variant's training, each pass of a
+   * probe, a variant's evaluation), so a host can answer messages and pause in the middle of a long step.
+   * `step` moves on when the work ends, and the learning rate is the one at its start. Run through at once
+   * (runStep), it computes exactly what it computes in slices.
+   */
+  *stepWork(): Work {
     this.stream.next();
     const step = this.step;
+    const lr = this.lr;
     const probe = this.config.probeEvery > 0 && step % this.config.probeEvery === 0;
     for (let i = 0; i < this.variants.length; i++) {
       const v = this.variants[i];
       if (v.diverged || !this.trains(i)) continue;
-      if (probe) v.probeLandscape(this.stream.x, this.stream.y, this.lr, step);
+      if (probe) yield* v.probeLandscapeWork(this.stream.x, this.stream.y, lr, step, i);
       const t0 = performance.now();
-      v.train(this.stream.x, this.stream.y, this.lr, step);
+      v.train(this.stream.x, this.stream.y, lr, step);
       v.trainSeconds += (performance.now() - t0) / 1000;
+      yield { phase: 'train', variant: i };
     }
-    this.step = step + 1;
-    if (this.step % this.config.evalEvery === 0) this.evaluate();
-    if (this.step % SHIFT_WINDOW === 0) this.measureInputShift();
-    if (this.config.inferEvery > 0 && this.step % this.config.inferEvery === 0) this.probeInference();
+    const next = step + 1;
+    if (next % this.config.evalEvery === 0) yield* this.evaluateWork(next);
+    if (next % SHIFT_WINDOW === 0) this.measureInputShift();
+    if (this.config.inferEvery > 0 && next % this.config.inferEvery === 0) yield* this.probeInferenceWork(next);
+    this.step = next;
   }
 
   /** Runs the inference probe on every variant still training here (see Variant.probeInference). */
   probeInference(): void {
+    drain(this.probeInferenceWork());
+  }
+
+  private *probeInferenceWork(step = this.step): Work {
     const { train, test } = this.data;
     if (test.count === 0) return;
-    this.variants.forEach((v, i) => {
-      if (v.diverged || !this.trains(i)) return;
-      v.probeInference(test, train, deriveSeed(this.config.seed, 4), this.config.batchSize, this.step);
-    });
+    for (let i = 0; i < this.variants.length; i++) {
+      const v = this.variants[i];
+      if (v.diverged || !this.trains(i)) continue;
+      yield* v.probeInferenceWork(test, train, deriveSeed(this.config.seed, 4), this.config.batchSize, step, i);
+    }
   }
 
   /** Runs n paired steps. */
@@ -144,6 +174,11 @@ export class Experiment {
 
   /** Evaluates every training variant on the test set in config.evalMode. Running statistics are untouched. */
   evaluate(): void {
+    drain(this.evaluateWork());
+  }
+
+  /** evaluate as resumable work, a slice per variant, recording `step` as the evaluation's step. */
+  private *evaluateWork(step = this.step): Work {
     const { test, train } = this.data;
     if (test.count === 0) return;
     const mode = this.config.evalMode;
@@ -151,16 +186,19 @@ export class Experiment {
       const v = this.variants[i];
       if (v.diverged || !this.trains(i)) continue;
       const hasBn = v.placement !== 'none';
+      const slice = { phase: 'evaluate', variant: i } as const;
       if (hasBn && mode === 'population') {
         const rows = Math.min(train.count, POPULATION_BATCHES * this.config.batchSize);
-        computePopulationStats(v.model, this.popWs[i], train.x, rows);
+        yield* labelled(computePopulationStatsWork(v.model, this.popWs[i], train.x, rows), slice);
+        yield slice;
       }
-      const r = evaluate(v.model, this.evalWs[i], test.x, test.y, test.count, hasBn ? mode : 'batch');
+      const r = yield* labelled(evaluateWork(v.model, this.evalWs[i], test.x, test.y, test.count, hasBn ? mode : 'batch'), slice);
       const e = this.evals[i];
       e.testLoss = r.loss;
       e.testAcc = r.accuracy;
-      e.evalStep = this.step;
-      if (e.reachedTargetAt < 0 && r.accuracy >= TARGET_ACCURACY) e.reachedTargetAt = this.step;
+      e.evalStep = step;
+      if (e.reachedTargetAt < 0 && r.accuracy >= TARGET_ACCURACY) e.reachedTargetAt = step;
+      yield slice;
     }
   }
 

@@ -1,9 +1,10 @@
 import type { Dataset } from '../data/dataset.ts';
 import { Model, type InferenceMode } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
-import { computePopulationStats } from '../engine/train.ts';
+import { computePopulationStatsWork } from '../engine/train.ts';
 import type { Workspace } from '../engine/workspace.ts';
 import { RunningShadows, SHADOW_MOMENTA } from './runningShadows.ts';
+import { drain, type Work } from './work.ts';
 
 /** Test batch sizes whose batch statistics the probe compares (60 is the BN paper's training batch). */
 export const INFER_BATCH_SIZES = [1, 2, 8, 60] as const;
@@ -86,7 +87,17 @@ export class InferenceProbe {
    * come from INFER_POPULATION_BATCHES training-size batches of train.
    */
   measure(model: Model, shadows: RunningShadows | null, train: Dataset, out: InferenceResult): void {
-    const t0 = performance.now();
+    drain(this.measureWork(model, shadows, train, out, -1));
+  }
+
+  /**
+   * measure as resumable work: a slice per case. `out.ms` counts the time spent measuring, not the time
+   * the work waited between slices.
+   */
+  *measureWork(model: Model, shadows: RunningShadows | null, train: Dataset, out: InferenceResult, variant: number): Work {
+    let spent = 0;
+    let t0 = performance.now();
+    const slice = { phase: 'inference', variant } as const;
     const nEps = INFER_EPS.length;
     if (shadows === null) {
       this.copies[0].copyFrom(model);
@@ -94,24 +105,34 @@ export class InferenceProbe {
       out.acc.fill(accuracy);
       out.classesAtOne = NaN;
     } else {
-      this.copies.forEach((copy, e) => {
+      for (let e = 0; e < this.copies.length; e++) {
+        const copy = this.copies[e];
         copy.copyFrom(model);
         const popWs = this.popWs[e];
-        computePopulationStats(copy, popWs, train.x, Math.min(train.count, INFER_POPULATION_BATCHES * popWs.batchSize));
-        INFER_CASES.forEach((c, ci) => {
+        const population = computePopulationStatsWork(copy, popWs, train.x, Math.min(train.count, INFER_POPULATION_BATCHES * popWs.batchSize));
+        for (let r = population.next(); !r.done; r = population.next()) {
+          spent += performance.now() - t0;
+          yield slice;
+          t0 = performance.now();
+        }
+        for (let ci = 0; ci < INFER_CASES.length; ci++) {
+          const c = INFER_CASES[ci];
           if (c.momentum !== undefined) shadows.applyTo(copy, c.momentum);
           if (e > 0 && c.mode === 'batch' && c.batchSize === 1 && this.batchStats) {
             // One row is its own batch mean: x − μ = 0 exactly, so x̂ = 0 and the output is β whatever ε is.
             out.acc[ci * nEps + e] = out.acc[ci * nEps];
-            return;
+            continue;
           }
+          spent += performance.now() - t0;
+          yield slice;
+          t0 = performance.now();
           const r = this.evaluate(e, c.mode, c.batchSize);
           out.acc[ci * nEps + e] = r.accuracy;
           if (e === 0 && c.mode === 'batch' && c.batchSize === 1) out.classesAtOne = r.classes;
-        });
-      });
+        }
+      }
     }
-    out.ms = performance.now() - t0;
+    out.ms = spent + performance.now() - t0;
   }
 
   /** Accuracy of copy e on the test subset in chunks of batchSize rows, and how many distinct classes it predicts. */

@@ -2,6 +2,7 @@ import type { FloatArray } from '../engine/floatArray.ts';
 import { Model } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
 import type { Workspace } from '../engine/workspace.ts';
+import { drain, type Work } from './work.ts';
 
 /** The step sizes the smoothness probe moves along the gradient, as multiples of the learning rate (Santurkar et al., 2018, §3). */
 export const SMOOTHNESS_RATES = [0.5, 1, 2, 3, 4] as const;
@@ -65,7 +66,13 @@ export class LandscapeProbe {
    * layer i and the later ones did not. Layer 1 has no earlier layers: its shift is 0 and its cosine 1.
    */
   covariateShift(x: FloatArray, y: ArrayLike<number>, rows: number, lr: number): LayerShift[] {
+    return drain(this.covariateShiftWork(x, y, rows, lr, -1));
+  }
+
+  /** covariateShift as resumable work: a slice per forward and backward pass. */
+  *covariateShiftWork(x: FloatArray, y: ArrayLike<number>, rows: number, lr: number, variant: number): Work<LayerShift[]> {
     this.baseline(x, y, rows);
+    yield { phase: 'probe', variant };
     const params = this.copy.params();
     const layerOf = params.map((p) => (p.name.startsWith('hidden') ? Number(p.name.slice(6, p.name.indexOf('.'))) - 1 : Infinity));
     const out: LayerShift[] = [];
@@ -77,6 +84,7 @@ export class LandscapeProbe {
         for (let j = 0; j < p.value.length; j++) p.value[j] -= lr * g[j];
       });
       this.lossAndGrad(x, y, rows);
+      yield { phase: 'probe', variant };
       const wIndex = params.findIndex((p) => p.name === `hidden${i + 1}.W`);
       const G = this.g0[wIndex];
       const G2 = params[wIndex].grad;
@@ -97,7 +105,13 @@ export class LandscapeProbe {
 
   /** Moves along the gradient by η = lr × each of SMOOTHNESS_RATES and measures loss and gradient there. */
   smoothness(x: FloatArray, y: ArrayLike<number>, rows: number, lr: number): Smoothness {
+    return drain(this.smoothnessWork(x, y, rows, lr, -1));
+  }
+
+  /** smoothness as resumable work: a slice per forward and backward pass. */
+  *smoothnessWork(x: FloatArray, y: ArrayLike<number>, rows: number, lr: number, variant: number): Work<Smoothness> {
     this.baseline(x, y, rows);
+    yield { phase: 'probe', variant };
     let g0Sq = 0;
     for (const g of this.g0) for (let j = 0; j < g.length; j++) g0Sq += g[j] * g[j];
     const g0Norm = Math.sqrt(g0Sq);
@@ -115,6 +129,7 @@ export class LandscapeProbe {
         for (let j = 0; j < p.value.length; j++) p.value[j] -= eta * g[j];
       });
       const loss = this.lossAndGrad(x, y, rows);
+      yield { phase: 'probe', variant };
       let change = 0;
       params.forEach((p, k) => {
         const g = this.g0[k];

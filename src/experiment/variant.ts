@@ -8,6 +8,7 @@ import type { Config } from '../config/config.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { emptyInference, InferenceProbe } from './inferenceProbe.ts';
 import { InputShiftMeter } from './inputShift.ts';
+import { drain, type Work } from './work.ts';
 import { LandscapeProbe, type LayerShift, type Smoothness } from './landscape.ts';
 import { RunningShadows } from './runningShadows.ts';
 import { deriveSeed } from './seeds.ts';
@@ -89,8 +90,13 @@ export class Variant {
    * private copies. Nothing here changes the model.
    */
   probeInference(test: Dataset, train: Dataset, seed: number, trainBatchSize: number, step: number): void {
+    drain(this.probeInferenceWork(test, train, seed, trainBatchSize, step, -1));
+  }
+
+  /** probeInference as resumable work (`index`: this variant's place, for progress reports). */
+  *probeInferenceWork(test: Dataset, train: Dataset, seed: number, trainBatchSize: number, step: number, index: number): Work {
     this.inferenceProbe ??= new InferenceProbe(this.model, test, seed, trainBatchSize);
-    this.inferenceProbe.measure(this.model, this.shadows, train, this.inference);
+    yield* this.inferenceProbe.measureWork(this.model, this.shadows, train, this.inference, index);
     this.inference.step = step;
   }
 
@@ -99,13 +105,30 @@ export class Variant {
    * update, on a private copy of the model (nothing here changes). Records the cost.
    */
   probeLandscape(x: FloatArray, y: Uint8Array, lr: number, step: number): void {
-    const t0 = performance.now();
+    drain(this.probeLandscapeWork(x, y, lr, step, -1));
+  }
+
+  /** probeLandscape as resumable work; its cost counts the time spent measuring, not waiting between slices. */
+  *probeLandscapeWork(x: FloatArray, y: Uint8Array, lr: number, step: number, index: number): Work {
+    let spent = 0;
     this.landscapeProbe ??= new LandscapeProbe(this.model, this.ws.batchSize);
     const rows = this.ws.batchSize;
-    this.landscape.shifts = this.landscapeProbe.covariateShift(x, y, rows, lr);
-    this.landscape.smooth = this.landscapeProbe.smoothness(x, y, rows, lr);
+    const timed = this.timed(this.landscapeProbe.covariateShiftWork(x, y, rows, lr, index), (ms) => (spent += ms));
+    this.landscape.shifts = yield* timed;
+    this.landscape.smooth = yield* this.timed(this.landscapeProbe.smoothnessWork(x, y, rows, lr, index), (ms) => (spent += ms));
     this.landscape.step = step;
-    this.landscape.ms = performance.now() - t0;
+    this.landscape.ms = spent;
+  }
+
+  /** Passes work through, adding up the time its slices take (not the waits between them). */
+  private *timed<T>(work: Work<T>, add: (ms: number) => void): Work<T> {
+    for (;;) {
+      const t0 = performance.now();
+      const r = work.next();
+      add(performance.now() - t0);
+      if (r.done) return r.value;
+      yield r.value;
+    }
   }
 
   /** Whether the variant has diverged and is frozen. */

@@ -31,6 +31,7 @@ function parallel() {
     post: (m) => out.push(m),
     now,
     schedule,
+    stalled: (reason) => out.push({ v: 2, type: 'error', step: -1, message: `stalled: ${reason}` }),
   });
   return { out, coordinator, send: (msg: object) => coordinator.handle({ v: 2, ...msg }) };
 }

@@ -18,7 +18,12 @@ export interface CoordinatorHost {
   post(msg: FromWorker, transfer: ArrayBuffer[]): void;
   now(): number;
   schedule(fn: () => void, ms: number): void;
+  /** The barrier made no progress for HANG_MS although no sub-worker crashed: the page replaces the trainer. */
+  stalled(reason: string): void;
 }
+
+/** A barrier with no message at all from the sub-workers it waits on for this long is wedged. */
+export const BARRIER_HANG_MS = 5000;
 
 /**
  * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
@@ -42,6 +47,14 @@ export class Coordinator {
   private speed: Speed = 'max';
   /** The step every sub-worker is heading for, or −1 when none is in flight. */
   private target = -1;
+  /** Paused in the middle of a chunk: the sub-workers hold their steps in flight until play or step resumes them. */
+  private suspended = false;
+  /** Which sub-workers have said they hold their part of a suspended chunk. */
+  private held: boolean[] = [];
+  /** When a sub-worker last said anything (progress, a snapshot): a barrier that hears nothing is wedged. */
+  private heardAt = 0;
+  /** Whether a barrier watch is scheduled. */
+  private watching = false;
   private queuedSteps = 0;
   private step = 0;
   private readonly pace = new BarrierPace();
@@ -78,12 +91,21 @@ export class Coordinator {
         this.wantPlay = true;
         this.queuedSteps = 0;
         if (this.target < 0) this.pace.resume(this.host.now(), this.step);
+        this.unsuspend();
         this.pump();
         return;
       case 'pause':
         this.wantPlay = false;
         this.queuedSteps = 0;
-        if (this.target < 0 && this.ready) {
+        if (this.target >= 0 && !this.suspended) {
+          // A chunk is in flight (a long step at heavy settings can take seconds): the sub-workers hold it
+          // where they are, and the page sees the pause as soon as each has said so (or the chunk ended).
+          this.suspended = true;
+          this.held = [];
+          this.broadcastLive({ v: 2, type: 'pause' });
+          return;
+        }
+        if (this.ready && this.target < 0) {
           this.flush();
           this.setStatus('paused');
         }
@@ -91,7 +113,12 @@ export class Coordinator {
       case 'step':
         this.wantPlay = false;
         if (this.target < 0) this.pace.resume(this.host.now(), this.step);
-        this.queuedSteps += msg.count;
+        if (this.suspended) {
+          // The held chunk counts toward these steps; it ends sooner when fewer were asked for.
+          this.target = Math.min(this.target, this.step + msg.count);
+          this.queuedSteps += msg.count - (this.target - this.step);
+          this.unsuspend();
+        } else this.queuedSteps += msg.count;
         this.pump();
         return;
       case 'setSpeed':
@@ -150,7 +177,16 @@ export class Coordinator {
           this.post({ ...first, runId: this.runId, request: this.request });
         }
         return;
+      case 'progress':
+        if (msg.runId !== this.subRun[i] && msg.runId !== this.sent[i]) return;
+        this.heardAt = this.host.now();
+        this.post({ ...msg, runId: this.runId, step: this.step });
+        return;
       case 'status':
+        if (msg.runId !== this.subRun[i] || msg.status !== 'paused' || !this.suspended) return;
+        this.held[i] = true;
+        this.settlePause();
+        return;
       case 'pong':
         return;
       case 'losses': {
@@ -166,8 +202,10 @@ export class Coordinator {
       }
       case 'snapshot':
         if (msg.runId !== this.subRun[i]) return;
+        this.heardAt = this.host.now();
         this.latest[i] = msg;
         this.tryMerge();
+        this.settlePause();
         return;
     }
   }
@@ -180,6 +218,7 @@ export class Coordinator {
     this.count = config.variants.length;
     this.ready = false;
     this.target = -1;
+    this.suspended = false;
     this.queuedSteps = 0;
     this.step = 0;
     this.configured = [];
@@ -194,6 +233,58 @@ export class Coordinator {
 
   private broadcast(make: (i: number) => ToWorker): void {
     for (let i = 0; i < this.count; i++) this.host.send(i, make(i));
+  }
+
+  /** Sends to every sub-worker whose variant still trains. */
+  private broadcastLive(msg: ToWorker): void {
+    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) this.host.send(i, msg);
+  }
+
+  /**
+   * A suspended chunk is settled when every live sub-worker holds its part or has finished it; if all finished,
+   * the barrier merged already. The page sees the run paused at the last barrier.
+   */
+  private settlePause(): void {
+    if (!this.suspended || this.target < 0) return;
+    for (let i = 0; i < this.count; i++) {
+      if (!this.frozen(i) && this.held[i] !== true && (this.latest[i]?.step ?? 0) < this.target) return;
+    }
+    this.flush();
+    this.setStatus('paused');
+  }
+
+  /** Resumes a chunk held by a pause: every sub-worker short of the target plays on to it. */
+  private unsuspend(): void {
+    if (!this.suspended) return;
+    this.suspended = false;
+    this.held = [];
+    this.setStatus('playing');
+    this.sendChunk();
+  }
+
+  /** Sends the chunk up to `target` to every live sub-worker not there yet; each stops there (play … until). */
+  private sendChunk(): void {
+    this.heardAt = this.host.now();
+    for (let i = 0; i < this.count; i++) {
+      if (this.frozen(i) || (this.latest[i]?.step ?? 0) >= this.target) continue;
+      this.host.send(i, { v: 2, type: 'play', until: this.target });
+    }
+    this.watch();
+  }
+
+  /** While a chunk is in flight and not held, checks that the sub-workers say something every BARRIER_HANG_MS. */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    this.host.schedule(() => {
+      this.watching = false;
+      if (this.target < 0 || this.suspended) return;
+      if (this.host.now() - this.heardAt > BARRIER_HANG_MS) {
+        this.host.stalled(`the per-variant trainers stopped making progress at step ${this.step}`);
+        return;
+      }
+      this.watch();
+    }, 1000);
   }
 
   /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
@@ -231,6 +322,7 @@ export class Coordinator {
     const merged = this.merge(subs, step);
     this.step = step;
     this.target = -1;
+    this.suspended = false;
     // Barriers of a tiny model come faster than the page needs: the gate lets one through per interval while
     // the run goes on, and always the one where it stops (or the one a track or a new run asked for).
     const goesOn = live.length > 0 && (this.wantPlay || this.queuedSteps > 0);
@@ -266,9 +358,8 @@ export class Coordinator {
     }
     this.setStatus('playing');
     this.target = this.step + n;
-    const live = [...Array(this.count).keys()].filter((i) => !this.frozen(i));
-    for (const i of live) this.host.send(i, { v: 2, type: 'step', count: n });
-    if (live.length === 0) this.target = -1;
+    if ([...Array(this.count).keys()].every((i) => this.frozen(i))) this.target = -1;
+    else this.sendChunk();
   }
 
   /** Sends the merged snapshot the gate held back, if any, with the run's status as it is now. */

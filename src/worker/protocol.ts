@@ -2,6 +2,7 @@ import type { Config, DatasetName } from '../config/config.ts';
 import { configSchema, VARIANTS_MAX } from '../config/schema.ts';
 import type { Placement } from '../engine/spec.ts';
 import type { HistogramBins } from '../experiment/snapshot.ts';
+import type { WorkSlice } from '../experiment/work.ts';
 
 /** Bumped whenever a message's shape changes; both sides refuse other versions. */
 export const PROTOCOL_VERSION = 2;
@@ -85,6 +86,11 @@ export type FromWorker =
       zHist: Float32Array;
       unitZ: Float32Array;
     }
+  /**
+   * Alive and working: a step (or step 0's measurements, or a replay) in progress, sent when nothing else went
+   * out for PROGRESS_MS. `step` is the last completed one; phase and variant say what the trainer is doing.
+   */
+  | { v: 2; type: 'progress'; step: number; runId: number; phase: WorkSlice['phase']; variant: number }
   /** Play, pause or the end of a step command. */
   | { v: 2; type: 'status'; step: number; runId: number; status: RunStatus }
   /** A message that could not be handled, with why. Training state is unchanged. */

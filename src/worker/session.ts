@@ -6,7 +6,8 @@ import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
-import { SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
+import { PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
+import type { Work, WorkSlice } from '../experiment/work.ts';
 import { MnistOnce } from './mnistOnce.ts';
 import { runShape } from './runShape.ts';
 import { snapshotMessage } from './snapshotMessage.ts';
@@ -40,6 +41,14 @@ export class Session {
   /** The request id of the configure or reset being built. */
   private request: number | null = null;
   private lastSnapshotAt = -Infinity;
+  /** When anything was last sent to the page: a long step reports progress if nothing else went out for PROGRESS_MS. */
+  private lastPostAt = -Infinity;
+  /** The step in flight, in slices (a long step at heavy settings spans many), or null between steps. */
+  private work: Work | null = null;
+  /** Commands that arrived while a run was being built (loading MNIST, measuring step 0), or null. */
+  private queue: ToWorker[] | null = null;
+  /** A snapshot asked for (a re-track) while a step was in flight: sent when it ends. */
+  private snapshotDue = false;
   private rateWindow = { at: 0, step: 0, perSecond: 0 };
   private paceStart = { at: 0, step: 0 };
 
@@ -54,8 +63,15 @@ export class Session {
       this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
       return;
     }
+    const msg = parsed.msg;
+    // While a run is being built, commands for it wait and then apply in order (a new run supersedes it).
+    // Live settings (learning rate, tracking) land in the config being built at once.
+    if (this.queue !== null && !['configure', 'reset', 'ping', 'setLr', 'track'].includes(msg.type)) {
+      this.queue.push(msg);
+      return;
+    }
     try {
-      this.dispatch(parsed.msg);
+      this.dispatch(msg);
     } catch (e) {
       this.fail(e);
     }
@@ -77,6 +93,8 @@ export class Session {
         return;
       }
       case 'play':
+        // A run already at or past `until` has nothing to play toward (the coordinator resends a held chunk).
+        if (msg.until !== undefined && this.exp !== null && msg.until <= this.exp.step) return;
         this.wantPlay = true;
         this.stopAt = -1;
         this.playUntil = msg.until ?? -1;
@@ -110,14 +128,14 @@ export class Session {
       case 'losses': {
         const { steps, losses } = this.lossLog?.take() ?? { steps: 0, losses: new Float64Array(0) };
         const names = this.exp?.variants.map((v) => v.name) ?? [];
-        this.host.post({ v: 2, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
+        this.post({ v: 2, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
         return;
       }
       case 'trace': {
         const config = this.config;
         const load = () => this.mnist.load();
         const pause = () => new Promise<void>((resume) => this.host.schedule(resume, 0));
-        void traceReply(config, load, msg.id, msg.steps, this.exp?.step ?? 0, pause, () => this.host.now(), SLICE_MS).then((reply) => this.host.post(reply, []));
+        void traceReply(config, load, msg.id, msg.steps, this.exp?.step ?? 0, pause, () => this.host.now(), SLICE_MS).then((reply) => this.post(reply, []));
         return;
       }
       case 'track': {
@@ -126,7 +144,9 @@ export class Session {
         if (this.exp === null) return;
         this.exp.trackLayer = this.config.trackLayer - 1;
         this.exp.trackUnit = this.config.trackUnit;
-        this.postSnapshot();
+        // Mid-step, the variants are half updated: show the new unit when the step ends.
+        if (this.work !== null) this.snapshotDue = true;
+        else this.postSnapshot();
         return;
       }
     }
@@ -143,11 +163,14 @@ export class Session {
 
   private async build(requested: Config, request: number | null, resumeAt = 0): Promise<void> {
     const runId = ++this.runId;
+    this.queue ??= [];
     this.resumeTarget = 0;
     // The requested config is current from now on: live changes (lr, tracking) made while MNIST loads land in it.
     this.config = requested;
     this.request = request;
     this.exp = null;
+    this.work = null;
+    this.snapshotDue = false;
     this.stopAt = -1;
     this.playUntil = -1;
     this.setStatusOnly('loading');
@@ -170,8 +193,20 @@ export class Session {
       config = { ...config, dataset: 'blobs' };
       this.reply({ v: 2, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
     }
-    const exp = new Experiment(config, buildSplit(config, mnist), this.only);
-    this.config = config;
+    const exp = new Experiment(config, buildSplit(config, mnist), this.only, { measureLater: true });
+    // Step 0's evaluation and probes take seconds at the heaviest settings: measure them in slices, answering
+    // messages and reporting progress between them, so the page never takes a long build for a hang.
+    const start = exp.startWork();
+    for (let r = start.next(); !r.done; r = start.next()) {
+      if (this.host.now() - this.lastPostAt >= PROGRESS_MS) this.reply({ v: 2, type: 'progress', step: 0, runId, phase: r.value.phase, variant: r.value.variant });
+      await new Promise<void>((resume) => this.host.schedule(resume, 0));
+      if (runId !== this.runId) return;
+    }
+    // Live changes made while step 0 was measured are kept.
+    this.config = { ...config, lr: this.config.lr, trackLayer: this.config.trackLayer, trackUnit: this.config.trackUnit };
+    exp.lr = this.config.lr;
+    exp.trackLayer = this.config.trackLayer - 1;
+    exp.trackUnit = this.config.trackUnit;
     this.exp = exp;
     this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
@@ -182,10 +217,13 @@ export class Session {
       this.resumeTarget = resumeAt;
       this.setStatusOnly('playing');
       this.kick();
-      return;
+    } else {
+      this.postSnapshot();
+      this.setStatus(this.wantPlay ? 'playing' : 'idle');
     }
-    this.postSnapshot();
-    this.setStatus(this.wantPlay ? 'playing' : 'idle');
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const msg of queued) this.dispatch(msg);
   }
 
   private setStatus(status: RunStatus): void {
@@ -213,7 +251,11 @@ export class Session {
     }, delay);
   }
 
-  /** One slice: train until SLICE_MS have passed, the speed's quota is met, or a step command ends. */
+  /**
+   * One slice: train until SLICE_MS have passed, the speed's quota is met, or a step command ends. A step
+   * is itself work in slices, so a step that takes seconds (every probe at the heaviest settings) still
+   * answers messages and can be paused between them; it resumes where it was.
+   */
   private loop(): void {
     const exp = this.exp;
     const resuming = exp !== null && exp.step < this.resumeTarget;
@@ -221,7 +263,7 @@ export class Session {
     try {
       const start = this.host.now();
       const paced = !resuming && this.speed !== 'max' && this.stopAt < 0;
-      if (exp.allDiverged) {
+      if (this.work === null && exp.allDiverged) {
         this.stopAt = -1;
         this.wantPlay = false;
         if (resuming) {
@@ -233,10 +275,24 @@ export class Session {
       }
       // After a stall (a background tab), do not burst to catch up: forget debt beyond a fifth of a second.
       if (paced && (this.host.now() - this.paceStart.at) * (this.speed as number) / 1000 - (exp.step - this.paceStart.step) > (this.speed as number) / 5 + 1) this.resetPace();
+      let slice: WorkSlice | null = null;
       while (this.host.now() - start < SLICE_MS) {
-        if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
-        exp.runStep();
+        if (this.work === null) {
+          if (paced && exp.step - this.paceStart.step >= ((this.host.now() - this.paceStart.at) / 1000) * (this.speed as number)) break;
+          this.work = exp.stepWork();
+        }
+        const r = this.work.next();
+        if (!r.done) {
+          slice = r.value;
+          continue;
+        }
+        this.work = null;
+        slice = null;
         this.lossLog?.record(exp, this.only);
+        if (this.snapshotDue) {
+          this.snapshotDue = false;
+          this.postSnapshot();
+        }
         if (resuming && exp.step >= this.resumeTarget) {
           // Caught up: show where the run is, then play on or wait as the page wants.
           this.resumeTarget = 0;
@@ -248,7 +304,7 @@ export class Session {
           this.setStatus('playing');
           break;
         }
-        if (!resuming && (exp.step === this.stopAt || exp.step === this.playUntil || exp.allDiverged)) {
+        if (!resuming && (exp.step === this.stopAt || (this.playUntil >= 0 && exp.step >= this.playUntil) || exp.allDiverged)) {
           this.stopAt = -1;
           this.playUntil = -1;
           this.wantPlay = false;
@@ -256,9 +312,13 @@ export class Session {
           this.setStatus('paused');
           return;
         }
+        if (!resuming && this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
       }
-      if (exp.step >= this.resumeTarget && this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
-      this.kick(paced ? Math.max(1, 1000 / (this.speed as number) / 2) : 0);
+      if (this.host.now() - this.lastPostAt >= PROGRESS_MS) {
+        // Mid-step, or replaying a lost run: say how far it got, which also tells the page it is alive.
+        this.reply({ v: 2, type: 'progress', step: exp.step, runId: this.runId, phase: slice?.phase ?? 'train', variant: slice?.variant ?? -1 });
+      }
+      this.kick(paced && this.work === null ? Math.max(1, Math.min(PROGRESS_MS, 1000 / (this.speed as number) / 2)) : 0);
     } catch (e) {
       this.fail(e);
     }
@@ -280,14 +340,20 @@ export class Session {
     exp.snapshot(snap);
     this.lastSnapshotAt = t;
     const { msg, transfer } = snapshotMessage(snap, exp.step, this.runId, this.status, w.perSecond);
-    this.host.post(msg, transfer);
+    this.post(msg, transfer);
   }
 
   private reply(msg: FromWorker): void {
-    this.host.post(msg, []);
+    this.post(msg, []);
+  }
+
+  private post(msg: FromWorker, transfer: ArrayBuffer[]): void {
+    this.lastPostAt = this.host.now();
+    this.host.post(msg, transfer);
   }
 
   private fail(e: unknown): void {
+    this.queue = null;
     this.wantPlay = false;
     this.stopAt = -1;
     // Never leave the page waiting on a run that will not come: report a settled status either way.
