@@ -7,6 +7,7 @@ import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWork
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
+import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunState } from './runMachine.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 
@@ -43,7 +44,10 @@ export class Coordinator {
   private sent: number[] = [];
   private status: RunStatus = 'idle';
   private ready = false;
-  private wantPlay = false;
+  /** The run control's state (runMachine.ts). */
+  private run: RunState = INITIAL_RUN;
+  /** Play, pause and step intents received while the run was being built, applied once it is. */
+  private pending: ToWorker[] = [];
   private speed: Speed = 'max';
   /** The step every sub-worker is heading for, or −1 when none is in flight. */
   private target = -1;
@@ -55,7 +59,6 @@ export class Coordinator {
   private heardAt = 0;
   /** Whether a barrier watch is scheduled. */
   private watching = false;
-  private queuedSteps = 0;
   private step = 0;
   private readonly pace = new BarrierPace();
   /** Merged snapshots go to the page at most 20 a second; one held back goes out when the run stops or idles. */
@@ -79,6 +82,11 @@ export class Coordinator {
       return;
     }
     const msg = parsed.msg;
+    // Intents that arrive while the run is built wait for it, as a single worker's do.
+    if (!this.ready && (msg.type === 'play' || msg.type === 'pause' || msg.type === 'step')) {
+      this.pending.push(msg);
+      return;
+    }
     switch (msg.type) {
       case 'configure':
         this.start(parseConfig(msg.config).config, msg.request ?? null);
@@ -88,15 +96,14 @@ export class Coordinator {
         if (this.config !== null) this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) }, msg.request ?? null);
         return;
       case 'play':
-        this.wantPlay = true;
-        this.queuedSteps = 0;
+        this.run = next(this.run, { type: 'play', until: msg.until }, this.step);
+        if (!isTraining(this.run)) return;
         if (this.target < 0) this.pace.resume(this.host.now(), this.step);
         this.unsuspend();
         this.pump();
         return;
       case 'pause':
-        this.wantPlay = false;
-        this.queuedSteps = 0;
+        this.run = next(this.run, { type: 'pause' }, this.step);
         if (this.target >= 0 && !this.suspended) {
           // A chunk is in flight (a long step at heavy settings can take seconds): the sub-workers hold it
           // where they are, and the page sees the pause as soon as each has said so (or the chunk ended).
@@ -107,18 +114,18 @@ export class Coordinator {
         }
         if (this.ready && this.target < 0) {
           this.flush();
-          this.setStatus('paused');
+          this.report();
         }
         return;
       case 'step':
-        this.wantPlay = false;
+        this.run = next(this.run, { type: 'step', count: msg.count }, this.step);
+        if (!isTraining(this.run)) return;
         if (this.target < 0) this.pace.resume(this.host.now(), this.step);
         if (this.suspended) {
           // The held chunk counts toward these steps; it ends sooner when fewer were asked for.
           this.target = Math.min(this.target, this.step + msg.count);
-          this.queuedSteps += msg.count - (this.target - this.step);
           this.unsuspend();
-        } else this.queuedSteps += msg.count;
+        }
         this.pump();
         return;
       case 'setSpeed':
@@ -219,14 +226,14 @@ export class Coordinator {
     this.ready = false;
     this.target = -1;
     this.suspended = false;
-    this.queuedSteps = 0;
+    this.run = next(this.run, { type: 'configure' }, 0);
     this.step = 0;
     this.configured = [];
     this.latest = [];
     this.gate.drop();
     // Forget the old run ids too, so a snapshot of the old run still in flight is dropped.
     this.subRun = [];
-    this.setStatus('loading');
+    this.report();
     for (let i = 0; i < this.count; i++) this.sent[i] = (this.sent[i] ?? 0) + 1;
     this.broadcast((i) => ({ v: 2, type: 'configure', config, only: i }));
   }
@@ -250,7 +257,9 @@ export class Coordinator {
       if (!this.frozen(i) && this.held[i] !== true && (this.latest[i]?.step ?? 0) < this.target) return;
     }
     this.flush();
-    this.setStatus('paused');
+    this.suspended = false;
+    this.report();
+    this.suspended = true;
   }
 
   /** Resumes a chunk held by a pause: every sub-worker short of the target plays on to it. */
@@ -258,7 +267,7 @@ export class Coordinator {
     if (!this.suspended) return;
     this.suspended = false;
     this.held = [];
-    this.setStatus('playing');
+    this.report();
     this.sendChunk();
   }
 
@@ -317,7 +326,9 @@ export class Coordinator {
     if (first) {
       this.ready = true;
       this.pace.start(this.host.now(), step);
+      this.run = next(this.run, { type: 'built' }, step);
     }
+    this.run = next(this.run, live.length === 0 ? { type: 'allDiverged' } : { type: 'reached' }, step);
     // Merge before moving this.step on: the merge sizes the next chunk from the steps this barrier covered.
     const merged = this.merge(subs, step);
     this.step = step;
@@ -325,58 +336,64 @@ export class Coordinator {
     this.suspended = false;
     // Barriers of a tiny model come faster than the page needs: the gate lets one through per interval while
     // the run goes on, and always the one where it stops (or the one a track or a new run asked for).
-    const goesOn = live.length > 0 && (this.wantPlay || this.queuedSteps > 0);
-    this.gate.offer(merged, this.host.now(), first || refresh || !goesOn);
-    if (live.length === 0) {
-      this.wantPlay = false;
-      this.queuedSteps = 0;
-    }
+    this.gate.offer(merged, this.host.now(), first || refresh || !isTraining(this.run));
     this.pump();
+    if (first) for (const msg of this.pending.splice(0)) this.handle(msg);
   }
 
   /** Starts the next chunk if playing or stepping and nothing is in flight; otherwise settles the status. */
   private pump(): void {
     if (!this.ready || this.target >= 0) return;
+    const stop = stopStep(this.run);
+    const speed = this.speed;
     let n = 0;
-    if (this.queuedSteps > 0) {
-      // A long Step goes in chunks too: the page sees it progress, and Pause stops it at the next barrier.
-      n = Math.min(this.queuedSteps, this.pace.chunk);
-      this.queuedSteps -= n;
-    } else if (this.wantPlay) {
-      n = this.speed === 'max' ? this.pace.chunk : this.pace.due(this.host.now(), this.speed, this.step);
+    if (this.run.kind === 'stepping' || (this.run.kind === 'playing' && speed === 'max')) {
+      // A long Step goes in chunks too: the page sees it progress, and Pause holds it where it is.
+      n = Math.min(this.pace.chunk, stop === null ? Infinity : stop - this.step);
+    } else if (this.run.kind === 'playing' && speed !== 'max') {
+      n = Math.min(this.pace.due(this.host.now(), speed, this.step), stop === null ? Infinity : stop - this.step);
       if (n === 0) {
         // Nothing due yet at a paced speed: the page sees the step reached while the run waits.
         this.flush();
-        this.setStatus('playing');
+        this.report();
         this.host.schedule(() => this.pump(), BARRIER_MS);
         return;
       }
-    } else {
+    }
+    if (n <= 0) {
       this.flush();
-      this.setStatus(this.step === 0 ? 'idle' : 'paused');
+      this.report();
       return;
     }
-    this.setStatus('playing');
+    if ([...Array(this.count).keys()].every((i) => this.frozen(i))) {
+      // Nothing left to train (every variant diverged): Play settles at once instead of showing Pause forever.
+      this.run = next(this.run, { type: 'allDiverged' }, this.step);
+      this.flush();
+      this.report();
+      return;
+    }
+    this.report();
     this.target = this.step + n;
-    if ([...Array(this.count).keys()].every((i) => this.frozen(i))) this.target = -1;
-    else this.sendChunk();
+    this.sendChunk();
   }
 
   /** Sends the merged snapshot the gate held back, if any, with the run's status as it is now. */
   private flush(): void {
-    const going = this.wantPlay || this.queuedSteps > 0;
-    this.gate.release(this.host.now(), (held) => (going ? held : { ...held, status: 'paused', stepsPerSecond: 0 }));
+    const going = isTraining(this.run);
+    this.gate.release(this.host.now(), (held) => (going ? held : { ...held, status: statusOf(this.run), stepsPerSecond: 0 }));
   }
 
   private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
     const { variant, layer, hist, zHist, unitZ } = mergeSnapshotParts(this.configured[0].shape, subs);
     this.pace.barrier(this.host.now(), step, step - this.step);
-    const going = this.wantPlay || this.queuedSteps > 0;
-    const status: RunStatus = going ? 'playing' : 'paused';
-    return { v: 2, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
+    const going = isTraining(this.run);
+    return { v: 2, type: 'snapshot', step, runId: this.runId, status: statusOf(this.run), stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
   }
 
-  private setStatus(status: RunStatus): void {
+  /** Tells the page the run's status when it changed; a pause is told once every sub-worker holds its part. */
+  private report(): void {
+    if (this.suspended) return;
+    const status = statusOf(this.run);
     if (status === this.status) return;
     this.status = status;
     this.post({ v: 2, type: 'status', step: this.step, runId: this.runId, status });

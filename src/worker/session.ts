@@ -6,6 +6,7 @@ import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
 import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunEvent, type RunState } from './runMachine.ts';
 import { PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import type { Work, WorkSlice } from '../experiment/work.ts';
 import { MnistOnce } from './mnistOnce.ts';
@@ -24,17 +25,14 @@ export class Session {
   private exp: Experiment | null = null;
   private snap: Snapshot | null = null;
   private runId = 0;
+  /** The run control's state (runMachine.ts); the status last told to the page. */
+  private run: RunState = INITIAL_RUN;
   private status: RunStatus = 'idle';
   private speed: Speed = 'max';
-  /** The step at which a `step` command stops, or −1. */
-  private stopAt = -1;
-  /** The step at which a paced `play … until` pauses, or −1. */
-  private playUntil = -1;
   /** Per-step losses of the current run (bounded). */
   private lossLog: LossLog | null = null;
   /** Recovering a crashed worker's run: train quietly at full speed up to this step (0: not resuming). */
   private resumeTarget = 0;
-  private wantPlay = false;
   private readonly mnist: MnistOnce;
   /** Only the most recently scheduled slice runs; an older timer (a slow pace) is ignored. */
   private loopToken = 0;
@@ -93,30 +91,20 @@ export class Session {
         return;
       }
       case 'play':
-        // A run already at or past `until` has nothing to play toward (the coordinator resends a held chunk).
-        if (msg.until !== undefined && this.exp !== null && msg.until <= this.exp.step) return;
-        this.wantPlay = true;
-        this.stopAt = -1;
-        this.playUntil = msg.until ?? -1;
-        if (this.exp !== null) this.setStatus(this.exp.allDiverged ? 'paused' : 'playing');
+        // A run already at or past `until` stays where it is (the coordinator resends a held chunk).
+        this.apply({ type: 'play', until: msg.until });
         return;
       case 'pause':
-        this.wantPlay = false;
-        this.stopAt = -1;
-        this.playUntil = -1;
-        if (this.exp !== null) this.setStatus('paused');
+        this.apply({ type: 'pause' });
         return;
       case 'step':
-        if (this.exp === null || this.exp.allDiverged) return;
-        this.stopAt = this.exp.step + msg.count;
-        this.setStatus('playing');
-        this.kick();
+        this.apply({ type: 'step', count: msg.count });
         return;
       case 'setSpeed':
         this.speed = msg.speed;
         this.resetPace();
         // A slow pace may have the next slice scheduled far ahead: reschedule it now.
-        if (this.status === 'playing') this.kick();
+        if (isTraining(this.run)) this.kick();
         return;
       case 'setLr':
         if (this.config !== null) this.config = { ...this.config, lr: msg.lr };
@@ -171,9 +159,7 @@ export class Session {
     this.exp = null;
     this.work = null;
     this.snapshotDue = false;
-    this.stopAt = -1;
-    this.playUntil = -1;
-    this.setStatusOnly('loading');
+    this.apply({ type: 'configure' });
     let mnist: MnistFile | null = null;
     let fallback: string | null = null;
     this.mnist.waiting = requested.dataset === 'mnist';
@@ -213,28 +199,34 @@ export class Session {
     this.reply({ v: 2, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     if (resumeAt > 0) {
-      // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on.
+      // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on or
+      // wait, as the page says (its play or pause arrives queued).
       this.resumeTarget = resumeAt;
-      this.setStatusOnly('playing');
+      this.run = { kind: 'playing', until: resumeAt };
+      this.report();
       this.kick();
     } else {
       this.postSnapshot();
-      this.setStatus(this.wantPlay ? 'playing' : 'idle');
+      this.apply({ type: 'built' });
     }
     const queued = this.queue ?? [];
     this.queue = null;
     for (const msg of queued) this.dispatch(msg);
   }
 
-  private setStatus(status: RunStatus): void {
-    this.setStatusOnly(status);
-    if (status === 'playing') {
+  /** Moves the run control on by an event, tells the page a new status, and starts training when it begins. */
+  private apply(event: RunEvent): void {
+    const was = isTraining(this.run);
+    this.run = next(this.run, event, this.exp?.step ?? 0);
+    this.report();
+    if (isTraining(this.run) && !was) {
       this.resetPace();
       this.kick();
     }
   }
 
-  private setStatusOnly(status: RunStatus): void {
+  private report(): void {
+    const status = statusOf(this.run);
     if (status === this.status) return;
     this.status = status;
     this.reply({ v: 2, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
@@ -259,18 +251,17 @@ export class Session {
   private loop(): void {
     const exp = this.exp;
     const resuming = exp !== null && exp.step < this.resumeTarget;
-    if (exp === null || (this.status !== 'playing' && !resuming)) return;
+    // A replay goes on to its step whatever the page asks meanwhile (its play or pause applies after).
+    if (exp === null || (!isTraining(this.run) && !resuming)) return;
     try {
       const start = this.host.now();
-      const paced = !resuming && this.speed !== 'max' && this.stopAt < 0;
+      const paced = !resuming && this.speed !== 'max' && this.run.kind === 'playing';
       if (this.work === null && exp.allDiverged) {
-        this.stopAt = -1;
-        this.wantPlay = false;
         if (resuming) {
           this.resumeTarget = 0;
           this.postSnapshot();
         }
-        this.setStatus('paused');
+        this.apply({ type: 'allDiverged' });
         return;
       }
       // After a stall (a background tab), do not burst to catch up: forget debt beyond a fifth of a second.
@@ -297,20 +288,17 @@ export class Session {
           // Caught up: show where the run is, then play on or wait as the page wants.
           this.resumeTarget = 0;
           this.postSnapshot();
-          if (!this.wantPlay) {
-            this.setStatus('paused');
-            return;
-          }
-          this.setStatus('playing');
+          this.apply({ type: 'reached' });
+          if (!isTraining(this.run)) return;
           break;
         }
-        if (!resuming && (exp.step === this.stopAt || (this.playUntil >= 0 && exp.step >= this.playUntil) || exp.allDiverged)) {
-          this.stopAt = -1;
-          this.playUntil = -1;
-          this.wantPlay = false;
-          this.postSnapshot();
-          this.setStatus('paused');
-          return;
+        if (!resuming) {
+          const stop = stopStep(this.run);
+          if ((stop !== null && exp.step >= stop) || exp.allDiverged) {
+            this.postSnapshot();
+            this.apply(exp.allDiverged ? { type: 'allDiverged' } : { type: 'reached' });
+            return;
+          }
         }
         if (!resuming && this.host.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
       }
@@ -354,10 +342,8 @@ export class Session {
 
   private fail(e: unknown): void {
     this.queue = null;
-    this.wantPlay = false;
-    this.stopAt = -1;
     // Never leave the page waiting on a run that will not come: report a settled status either way.
-    this.setStatusOnly(this.exp !== null ? 'paused' : 'idle');
+    this.apply({ type: 'fail', message: (e as Error)?.message ?? String(e) });
     this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
   }
 }
