@@ -45,16 +45,29 @@ export function encodeMnist(file: Omit<MnistFile, 'checksum'>): Uint8Array {
   return bytes;
 }
 
-/** Decodes and verifies a data file; throws MnistFormatError naming the first problem found. */
-export function decodeMnist(bytes: Uint8Array): MnistFile {
+/** The digit size the app's models are built for. */
+export const MNIST_SHAPE = { rows: 28, cols: 28 } as const;
+
+/**
+ * Decodes and verifies a data file; throws MnistFormatError naming the first problem found. With `shape`,
+ * a file of another digit size is rejected too (the app's models take 28×28 inputs).
+ */
+export function decodeMnist(bytes: Uint8Array, shape?: { readonly rows: number; readonly cols: number }): MnistFile {
   if (bytes.length < MNIST_HEADER_BYTES) throw new MnistFormatError(`data file is ${bytes.length} bytes, shorter than its header`);
   const magic = String.fromCharCode(...bytes.subarray(0, 8));
   if (magic !== MNIST_MAGIC) throw new MnistFormatError('data file does not start with the Shift Lab MNIST header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const [version, count, rows, cols, trainCount, checksum] = [0, 1, 2, 3, 4, 5].map((i) => view.getUint32(8 + 4 * i, true));
   if (version !== MNIST_VERSION) throw new MnistFormatError(`data file version ${version} is not ${MNIST_VERSION}`);
-  if (rows === 0 || cols === 0 || count === 0 || trainCount > count) {
-    throw new MnistFormatError(`data file header is inconsistent (count ${count}, ${rows}×${cols}, train ${trainCount})`);
+  // A file with no training or no test digits passes its checksum yet cannot be trained on or scored.
+  if (rows === 0 || cols === 0 || count === 0 || trainCount === 0 || trainCount >= count) {
+    throw new MnistFormatError(
+      `data file header is impossible (${count} digits of ${rows}×${cols}, ${trainCount} to train, ${count - trainCount} to test): ` +
+        'it needs at least one training and one test digit',
+    );
+  }
+  if (shape !== undefined && (rows !== shape.rows || cols !== shape.cols)) {
+    throw new MnistFormatError(`data file holds ${rows}×${cols} digits, not ${shape.rows}×${shape.cols}`);
   }
   const expected = MNIST_HEADER_BYTES + count + count * rows * cols;
   if (bytes.length !== expected) throw new MnistFormatError(`data file is ${bytes.length} bytes; its header says ${expected}`);

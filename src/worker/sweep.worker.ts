@@ -7,7 +7,7 @@ const dataUrl = new URL(`${import.meta.env.BASE_URL}data/mnist.bin.gz`, self.loc
 
 const session = new SweepSession({
   post: (msg) => self.postMessage(msg),
-  loadMnist: (onProgress) => fetchMnist(dataUrl, onProgress),
+  loadMnist: (onProgress) => fetchMnist(dataUrl, onProgress, { storage: import.meta.env.PROD && 'caches' in self ? caches : null }),
   now: () => performance.now(),
   schedule: createWorkerScheduler(),
 });
