@@ -3,7 +3,7 @@ import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
 import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
-import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
@@ -62,7 +62,7 @@ export class Coordinator {
   handle(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
-      this.post({ v: 2, type: 'error', step: this.step, message: parsed.reason });
+      this.post({ v: PROTOCOL_VERSION, type: 'error', step: this.step, message: parsed.reason });
       return;
     }
     const msg = parsed.msg;
@@ -114,7 +114,7 @@ export class Coordinator {
         this.broadcast(() => msg);
         return;
       case 'ping':
-        this.post({ v: 2, type: 'pong', step: this.step, id: msg.id });
+        this.post({ v: PROTOCOL_VERSION, type: 'pong', step: this.step, id: msg.id });
         return;
       case 'trace': // a trace replays the whole setup afresh, every variant: one sub-worker makes it
         this.host.send(0, msg);
@@ -145,7 +145,7 @@ export class Coordinator {
           const first = this.configured[0];
           // The sub-workers must agree (same data after any fallback, same seed), or the pair is not a pair.
           const differ = this.configured.slice(0, this.count).some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
-          if (differ) this.post({ v: 2, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
+          if (differ) this.post({ v: PROTOCOL_VERSION, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
           this.config = first.config;
           this.post({ ...first, runId: this.runId, request: this.request });
         }
@@ -189,7 +189,7 @@ export class Coordinator {
     this.subRun = [];
     this.setStatus('loading');
     for (let i = 0; i < this.count; i++) this.sent[i] = (this.sent[i] ?? 0) + 1;
-    this.broadcast((i) => ({ v: 2, type: 'configure', config, only: i }));
+    this.broadcast((i) => ({ v: PROTOCOL_VERSION, type: 'configure', config, only: i }));
   }
 
   private broadcast(make: (i: number) => ToWorker): void {
@@ -267,7 +267,7 @@ export class Coordinator {
     this.setStatus('playing');
     this.target = this.step + n;
     const live = [...Array(this.count).keys()].filter((i) => !this.frozen(i));
-    for (const i of live) this.host.send(i, { v: 2, type: 'step', count: n });
+    for (const i of live) this.host.send(i, { v: PROTOCOL_VERSION, type: 'step', count: n });
     if (live.length === 0) this.target = -1;
   }
 
@@ -282,13 +282,13 @@ export class Coordinator {
     this.pace.barrier(this.host.now(), step, step - this.step);
     const going = this.wantPlay || this.queuedSteps > 0;
     const status: RunStatus = going ? 'playing' : 'paused';
-    return { v: 2, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
+    return { v: PROTOCOL_VERSION, type: 'snapshot', step, runId: this.runId, status, stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
   }
 
   private setStatus(status: RunStatus): void {
     if (status === this.status) return;
     this.status = status;
-    this.post({ v: 2, type: 'status', step: this.step, runId: this.runId, status });
+    this.post({ v: PROTOCOL_VERSION, type: 'status', step: this.step, runId: this.runId, status });
   }
 
   private post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {

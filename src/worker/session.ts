@@ -5,7 +5,7 @@ import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
-import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import { MnistOnce } from './mnistOnce.ts';
 import { runShape } from './runShape.ts';
@@ -44,14 +44,14 @@ export class Session {
   private paceStart = { at: 0, step: 0 };
 
   constructor(private readonly host: SessionHost) {
-    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: 2, type: 'loading', step: 0, loaded, total }));
+    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: PROTOCOL_VERSION, type: 'loading', step: 0, loaded, total }));
   }
 
   /** Handles one incoming message; anything malformed gets an `error` reply. */
   handle(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
-      this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
+      this.reply({ v: PROTOCOL_VERSION, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
       return;
     }
     try {
@@ -65,7 +65,7 @@ export class Session {
     switch (msg.type) {
       case 'configure': {
         const { config, notices } = parseConfig(msg.config);
-        if (notices.length > 0) this.reply({ v: 2, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
+        if (notices.length > 0) this.reply({ v: PROTOCOL_VERSION, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
         this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
         void this.start(config, msg.request ?? null, msg.resumeAt ?? 0);
         return;
@@ -105,12 +105,12 @@ export class Session {
         if (this.exp !== null) this.exp.lr = msg.lr;
         return;
       case 'ping':
-        this.reply({ v: 2, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
+        this.reply({ v: PROTOCOL_VERSION, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
         return;
       case 'losses': {
         const { steps, losses } = this.lossLog?.take() ?? { steps: 0, losses: new Float64Array(0) };
         const names = this.exp?.variants.map((v) => v.name) ?? [];
-        this.host.post({ v: 2, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
+        this.host.post({ v: PROTOCOL_VERSION, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
         return;
       }
       case 'trace': {
@@ -168,14 +168,14 @@ export class Session {
     let config = this.config;
     if (fallback !== null) {
       config = { ...config, dataset: 'blobs' };
-      this.reply({ v: 2, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
+      this.reply({ v: PROTOCOL_VERSION, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
     }
     const exp = new Experiment(config, buildSplit(config, mnist), this.only);
     this.config = config;
     this.exp = exp;
     this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
-    this.reply({ v: 2, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
+    this.reply({ v: PROTOCOL_VERSION, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     if (resumeAt > 0) {
       // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on.
@@ -199,7 +199,7 @@ export class Session {
   private setStatusOnly(status: RunStatus): void {
     if (status === this.status) return;
     this.status = status;
-    this.reply({ v: 2, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
+    this.reply({ v: PROTOCOL_VERSION, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
   }
 
   private resetPace(): void {
@@ -292,6 +292,6 @@ export class Session {
     this.stopAt = -1;
     // Never leave the page waiting on a run that will not come: report a settled status either way.
     this.setStatusOnly(this.exp !== null ? 'paused' : 'idle');
-    this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
+    this.reply({ v: PROTOCOL_VERSION, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
   }
 }
