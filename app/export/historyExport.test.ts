@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { LS, VS } from '../../src/experiment/snapshot.ts';
+import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { historyCsv, historyJson, historyTable } from './historyExport.ts';
@@ -8,12 +9,12 @@ const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['no
 
 /** A snapshot where every number says where it came from: step·100 + variant·10 + layer (or stat index). */
 function snapshot(step: number) {
-  const variant = new Float64Array(2 * VARIANT_STATS.length);
-  for (let v = 0; v < 2; v++) for (let k = 0; k < VARIANT_STATS.length; k++) variant[v * VARIANT_STATS.length + k] = step * 100 + v * 10 + k;
-  variant[VS.testAcc] = NaN; // plain not evaluated yet
-  const layer = new Float32Array(2 * 2 * LAYER_STATS.length);
-  for (let v = 0; v < 2; v++) for (let l = 0; l < 2; l++) for (let k = 0; k < LAYER_STATS.length; k++) layer[(v * 2 + l) * LAYER_STATS.length + k] = v * 100 + l * 10 + k;
-  return { step, variant, layer, hist: new Float32Array(2 * 2 * 4), zHist: new Float32Array(2 * 2 * 8), unitZ: new Float32Array(2 * 3) };
+  const packed = packSnapshot(runLayout(shape), {
+    // Plain is not evaluated yet.
+    variant: (v, key) => (v === 0 && key === 'testAcc' ? NaN : step * 100 + v * 10 + VS[key]),
+    layer: (v, l, key) => v * 100 + l * 10 + LS[key],
+  });
+  return { step, ...packed };
 }
 
 describe('run history export', () => {

@@ -1,4 +1,4 @@
-import { LAYER_STATS, LS, VS, type LayerStat } from '../../src/experiment/snapshot.ts';
+import { LAYER_STATS, VS, type LayerStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 
 /** Per variant: the training and test numbers the curves plot. */
@@ -28,12 +28,10 @@ export function historyTable(h: History): HistoryTable {
   }
   for (const name of shape.variantNames) for (let l = 0; l < shape.nLayers; l++) for (const c of Z_COLUMNS) columns.push(`${name}_L${l + 1}_${c}`);
   const rows: number[][] = [];
-  const lw = LAYER_STATS.length;
   for (let r = 0; r < h.count; r++) {
     const row = [h.steps[r]];
     const layerStats = (v: number, l: number, keys: readonly LayerStat[]) => {
-      const base = r * h.layerWidth + (v * shape.nLayers + l) * lw;
-      for (const c of keys) row.push(h.layer[base + LS[c]]);
+      for (const c of keys) row.push(h.layerAt(r, v, l, c));
     };
     shape.variantNames.forEach((_, v) => {
       for (const c of VARIANT_COLUMNS) row.push(h.variantAt(r, v, c));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
 import { historyProblems } from './invariants.ts';
@@ -8,12 +8,8 @@ const shape = { variantNames: ['plain', 'bn'], placements: ['none', 'before'], n
 
 /** A snapshot at `step` whose variants were evaluated at `evalSteps` and diverged at `diverged` (−1: still training). */
 function snapshot(step: number, evalSteps: number[], diverged = [-1, -1]) {
-  const variant = new Float64Array(2 * VARIANT_STATS.length);
-  for (let v = 0; v < 2; v++) {
-    variant[v * VARIANT_STATS.length + VS.evalStep] = evalSteps[v];
-    variant[v * VARIANT_STATS.length + VS.divergedAt] = diverged[v];
-  }
-  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length), hist: new Float32Array(4), zHist: new Float32Array(8), unitZ: new Float32Array(6) };
+  const variant = (v: number, key: string) => (key === 'evalStep' ? evalSteps[v] : key === 'divergedAt' ? diverged[v] : 0);
+  return { step, ...packSnapshot(runLayout(shape), { variant }) };
 }
 
 function history(capacity = 8): History {

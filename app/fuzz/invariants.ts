@@ -1,4 +1,4 @@
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { VariantStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 
 /** Text that must never be drawn or printed: a value that went non-finite on its way to the screen. */
@@ -20,10 +20,9 @@ export function historyProblems(h: History): string[] {
   const latest = h.latest;
   if (latest === null) return problems;
   if (h.count > 0 && latest.step < h.steps[h.count - 1]) problems.push(`the newest snapshot (step ${latest.step}) is older than the last kept row (step ${h.steps[h.count - 1]})`);
-  const n = latest.variant.length / VARIANT_STATS.length;
   const evalSteps = new Set<number>();
-  for (let v = 0; v < n; v++) {
-    const at = (k: keyof typeof VS) => latest.variant[v * VARIANT_STATS.length + VS[k]];
+  for (let v = 0; v < latest.nVariants; v++) {
+    const at = (k: VariantStat) => latest.variant(v, k);
     if (at('divergedAt') >= 0) {
       if (at('divergedAt') > latest.step) problems.push(`variant ${v} diverged at step ${at('divergedAt')}, after the snapshot's step ${latest.step}`);
       continue;

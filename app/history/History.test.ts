@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 import { History } from './History.ts';
 
 const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 3], nLayers: 1, bins: { lo: -1, hi: 1, count: 4 }, zBins: { lo: -2, hi: 2, count: 8 }, probeRows: 3 };
 
-function snapshot(step: number, acc = 0.5) {
-  const variant = new Float64Array(2 * VARIANT_STATS.length).fill(step);
-  // Only the first variant ever reaches `acc`; the second stays at 50%.
-  variant[VS.testAcc] = acc;
-  variant[VARIANT_STATS.length + VS.testAcc] = 0.5;
-  variant[VS.evalStep] = step;
-  return { step, variant, layer: new Float32Array(2 * LAYER_STATS.length).fill(step), hist: new Float32Array(2 * 4).fill(step), zHist: new Float32Array(2 * 8).fill(step), unitZ: new Float32Array(2 * 3) };
+/** A snapshot at `step` whose numbers are the step, but for the step each variant reached 90% (targetStep). */
+function snapshot(step: number, targetStep = [-1, -1]) {
+  const fill = () => step;
+  return { step, ...packSnapshot(runLayout(shape), { variant: (v, key) => (key === 'targetStep' ? targetStep[v] : step), layer: fill, hist: fill, zHist: fill, unitZ: fill }) };
 }
 
 describe('History', () => {
@@ -22,12 +19,44 @@ describe('History', () => {
     h.add(3, snapshot(10));
     expect(h.add(2, snapshot(20))).toBe(false);
     expect(h.add(3, snapshot(5))).toBe(false);
-    h.add(3, snapshot(30, 0.91));
-    h.add(3, snapshot(40, 0.95));
+    h.add(3, snapshot(30, [30, -1]));
+    h.add(3, snapshot(40, [30, -1]));
     expect(Array.from(h.steps.subarray(0, h.count))).toEqual([0, 10, 30, 40]);
     expect(h.first?.step).toBe(0);
     expect(h.reachedTarget).toEqual([30, -1]);
     expect(h.variantAt(2, 1, 'trainLoss')).toBe(30);
+  });
+
+  it('takes the 90% step from the worker, which saw every evaluation, not from the snapshots it happened to send', () => {
+    const h = new History(8);
+    h.reset(1, shape);
+    h.add(1, snapshot(0));
+    // The evaluation at step 35 crossed 90%; the next snapshot came at step 40, after a lower one.
+    h.add(1, { ...snapshot(40, [35, -1]) });
+    expect(h.reachedTarget).toEqual([35, -1]);
+    expect(h.variantAt(-1, 0, 'targetStep')).toBe(35);
+  });
+
+  it('drops a snapshot whose arrays do not fit the run’s shape, keeping what it had', () => {
+    const h = new History(8);
+    h.reset(1, shape);
+    h.add(1, snapshot(0));
+    const wrong = { ...snapshot(10), layer: new Float32Array(3) };
+    expect(h.add(1, wrong)).toBe(false);
+    expect(h.latest?.step).toBe(0);
+    expect(h.count).toBe(1);
+  });
+
+  it('reads NaN at a row or for a variant it does not hold, and the latest snapshot at row −1', () => {
+    const h = new History(8);
+    expect(h.variantAt(-1, 0, 'trainLoss')).toBeNaN();
+    h.reset(1, shape);
+    h.add(1, snapshot(0));
+    h.add(1, snapshot(10));
+    expect(h.layerAt(-1, 1, 0, 'p15')).toBe(10);
+    expect(h.layerAt(0, 1, 0, 'p15')).toBe(0);
+    expect(h.variantAt(0, 2, 'trainLoss')).toBeNaN();
+    expect(h.layerAt(0, 0, 1, 'p15')).toBeNaN();
   });
 
   it('halves its resolution when full, keeping memory fixed and the whole run in view', () => {
@@ -40,7 +69,8 @@ describe('History', () => {
     const steps = Array.from(h.steps.subarray(0, h.count));
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(h.latest?.step).toBe(99);
-    expect(h.layer.length).toBe(8 * 2 * LAYER_STATS.length);
+    expect(h.rows?.layer.length).toBe(8 * runLayout(shape).layerLength);
+    expect(h.layerAt(h.count - 1, 1, 0, 'p50')).toBe(h.steps[h.count - 1]);
   });
 
   it('tells listeners of each change', () => {

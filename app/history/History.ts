@@ -1,26 +1,12 @@
-import { LAYER_STATS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { LayerStat, VariantStat } from '../../src/experiment/snapshot.ts';
+import { runLayout, SnapshotReader, SnapshotRows, type SteppedSnapshot } from '../../src/experiment/snapshotReader.ts';
 import type { RunShape } from '../../src/worker/protocol.ts';
 
-/** A snapshot's statistics and histograms of the nonlinearities' inputs, packed as in src/experiment/snapshot.ts. */
-export interface SnapshotData {
-  readonly step: number;
-  readonly variant: Float64Array;
-  readonly layer: Float32Array;
-  readonly hist: Float32Array;
-}
-
-/** A snapshot as it arrives from the worker: with the z = xW + b histograms and the tracked unit's z values. */
-export interface WorkerSnapshot extends SnapshotData {
-  /** [nVariants, nLayers, zBins.count] */
-  readonly zHist: Float32Array;
-  /** [nVariants, probeRows] the tracked unit's z on the probe batch (the latest only: not kept over time). */
-  readonly unitZ: Float32Array;
-}
+/** A snapshot as it arrives from the worker: its step and packed arrays (src/experiment/snapshot.ts). */
+export type WorkerSnapshot = SteppedSnapshot;
 
 /** Rows kept before the resolution halves. */
 export const HISTORY_CAPACITY = 1024;
-/** Test accuracy whose first crossing gets a marker. */
-export const TARGET_ACCURACY = 0.9;
 
 /**
  * The fast data of one run, outside React state: bounded columnar buffers of snapshots over time. When a
@@ -33,23 +19,17 @@ export class History {
   runId = -1;
   /** [capacity] step of each kept row. */
   steps = new Float64Array(0);
-  /** [capacity, nVariants·VARIANT_STATS] */
-  variant = new Float64Array(0);
-  /** [capacity, nVariants·nLayers·LAYER_STATS] */
-  layer = new Float32Array(0);
-  /** [capacity, nVariants·nLayers·bins] */
-  hist = new Float32Array(0);
-  /** [capacity, nVariants·nLayers·zBins] */
-  zHist = new Float32Array(0);
+  /** The kept snapshots, row by row (empty before the first run). */
+  rows: SnapshotRows | null = null;
   count = 0;
   /** Keep one snapshot in `stride`. */
   stride = 1;
   private seen = 0;
   /** The newest snapshot, kept or not: what "now" shows. */
-  latest: WorkerSnapshot | null = null;
+  latest: SnapshotReader | null = null;
   /** The step-0 snapshot: the ghost behind each histogram. */
-  first: WorkerSnapshot | null = null;
-  /** Per variant, the first evaluated step with test accuracy ≥ 90%, or −1. */
+  first: SnapshotReader | null = null;
+  /** Per variant, the first evaluated step with test accuracy ≥ 90% (as the worker measured it), or −1. */
   reachedTarget: number[] = [];
   /** Bumped on every change. */
   version = 0;
@@ -57,31 +37,12 @@ export class History {
 
   constructor(readonly capacity = HISTORY_CAPACITY) {}
 
-  get variantWidth(): number {
-    return (this.shape?.variantNames.length ?? 0) * VARIANT_STATS.length;
-  }
-
-  get layerWidth(): number {
-    return this.shape === null ? 0 : this.shape.variantNames.length * this.shape.nLayers * LAYER_STATS.length;
-  }
-
-  get histWidth(): number {
-    return this.shape === null ? 0 : this.shape.variantNames.length * this.shape.nLayers * this.shape.bins.count;
-  }
-
-  get zHistWidth(): number {
-    return this.shape === null ? 0 : this.shape.variantNames.length * this.shape.nLayers * this.shape.zBins.count;
-  }
-
   /** Forgets everything and sizes the buffers for a new run. */
   reset(runId: number, shape: RunShape): void {
     this.shape = shape;
     this.runId = runId;
     this.steps = new Float64Array(this.capacity);
-    this.variant = new Float64Array(this.capacity * this.variantWidth);
-    this.layer = new Float32Array(this.capacity * this.layerWidth);
-    this.hist = new Float32Array(this.capacity * this.histWidth);
-    this.zHist = new Float32Array(this.capacity * this.zHistWidth);
+    this.rows = new SnapshotRows(runLayout(shape), this.capacity);
     this.count = 0;
     this.stride = 1;
     this.seen = 0;
@@ -99,34 +60,40 @@ export class History {
     this.runId = runId;
   }
 
-  /** Adds a snapshot of the current run; one from an older run, or older than the newest, is dropped. */
+  /**
+   * Adds a snapshot of the current run. One from an older run, older than the newest, or whose arrays do not
+   * fit the run's shape is dropped (false).
+   */
   add(runId: number, s: WorkerSnapshot): boolean {
-    if (runId !== this.runId || this.shape === null) return false;
+    const rows = this.rows;
+    if (runId !== this.runId || rows === null) return false;
     if (this.latest !== null && s.step < this.latest.step) return false;
-    this.latest = s;
-    if (this.first === null) this.first = s;
-    const nv = this.shape.variantNames.length;
-    for (let v = 0; v < nv; v++) {
-      const acc = s.variant[v * VARIANT_STATS.length + VS.testAcc];
-      if (this.reachedTarget[v] < 0 && acc >= TARGET_ACCURACY) this.reachedTarget[v] = s.variant[v * VARIANT_STATS.length + VS.evalStep];
-    }
+    if (rows.layout.misfit(s) !== null) return false;
+    const read = new SnapshotReader(rows.layout, s, s.step);
+    this.latest = read;
+    if (this.first === null) this.first = read;
+    for (let v = 0; v < this.reachedTarget.length; v++) this.reachedTarget[v] = read.variant(v, 'targetStep');
     const duplicate = this.count > 0 && this.steps[this.count - 1] === s.step;
     if (!duplicate && this.seen++ % this.stride === 0) {
       if (this.count === this.capacity) this.halve();
       const row = this.count++;
       this.steps[row] = s.step;
-      this.variant.set(s.variant, row * this.variantWidth);
-      this.layer.set(s.layer, row * this.layerWidth);
-      this.hist.set(s.hist, row * this.histWidth);
-      this.zHist.set(s.zHist, row * this.zHistWidth);
+      rows.set(row, s);
     }
     this.changed();
     return true;
   }
 
-  /** A variant statistic at a kept row. */
-  variantAt(row: number, v: number, key: keyof typeof VS): number {
-    return this.variant[row * this.variantWidth + v * VARIANT_STATS.length + VS[key]];
+  /** A variant statistic at a kept row, or at the latest snapshot for row −1 (NaN when there is none). */
+  variantAt(row: number, v: number, key: VariantStat): number {
+    if (row < 0) return this.latest?.variant(v, key) ?? NaN;
+    return this.rows?.variantAt(row, v, key) ?? NaN;
+  }
+
+  /** A layer statistic (layer 0-based) at a kept row, or at the latest snapshot for row −1 (NaN when there is none). */
+  layerAt(row: number, v: number, layer: number, key: LayerStat): number {
+    if (row < 0) return this.latest?.layer(v, layer, key) ?? NaN;
+    return this.rows?.layerAt(row, v, layer, key) ?? NaN;
   }
 
   /** Calls listener after every change; returns the unsubscribe function. */
@@ -138,12 +105,8 @@ export class History {
   private halve(): void {
     const half = this.capacity >> 1;
     for (let r = 0; r < half; r++) {
-      const from = 2 * r;
-      this.steps[r] = this.steps[from];
-      this.variant.copyWithin(r * this.variantWidth, from * this.variantWidth, (from + 1) * this.variantWidth);
-      this.layer.copyWithin(r * this.layerWidth, from * this.layerWidth, (from + 1) * this.layerWidth);
-      this.hist.copyWithin(r * this.histWidth, from * this.histWidth, (from + 1) * this.histWidth);
-      this.zHist.copyWithin(r * this.zHistWidth, from * this.zHistWidth, (from + 1) * this.zHistWidth);
+      this.steps[r] = this.steps[2 * r];
+      this.rows?.copy(2 * r, r);
     }
     this.count = half;
     this.stride *= 2;

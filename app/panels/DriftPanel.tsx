@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import { LAYER_STATS, LS, type LayerStat } from '../../src/experiment/snapshot.ts';
+import type { LayerStat } from '../../src/experiment/snapshot.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import type { History } from '../history/History.ts';
 import { useFrame } from '../hooks/useFrame.ts';
@@ -73,9 +73,8 @@ export function DriftPanel() {
       const shape = h.shape;
       const latest = h.latest;
       if (shape === null || latest === null) return;
-      const lw = h.layerWidth;
-      const stat = (row: number, v: number, l: number, key: LayerStat) =>
-        row < h.count ? h.layer[row * lw + (v * shape.nLayers + l) * LAYER_STATS.length + LS[key]] : latest.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
+      // Row h.count stands for the latest snapshot, after the kept rows.
+      const stat = (row: number, v: number, l: number, key: LayerStat) => h.layerAt(row < h.count ? row : -1, v, l, key);
       const n = h.count + 1;
       // About one point per two pixels: the grid draws four paths in every chart.
       const thin = thinRows(n, Math.max(1, cellWidth - M.left - M.right) / 2);
@@ -111,7 +110,7 @@ export function DriftPanel() {
           set('layerMedian', linePath(thin.count, stepAt, at(c.v, l, layer[1]), x, y));
           set('unitBand', bandPath(thin.count, stepAt, at(c.v, l, unit[0]), at(c.v, l, unit[2]), x, y));
           set('unitMedian', linePath(thin.count, stepAt, at(c.v, l, unit[1]), x, y));
-          if (rows !== null) paintStrip(canvases.current[id], h, c.v * shape.nLayers + l, c.quantity === 'z', rows);
+          if (rows !== null) paintStrip(canvases.current[id], h, c.v, l, c.quantity === 'z', rows);
           const said = summaries.current[id];
           if (said) {
             const now = (keys: readonly [LayerStat, LayerStat, LayerStat]) => keys.map((k) => stat(h.count, c.v, l, k)) as [number, number, number];
@@ -216,19 +215,18 @@ export function DriftPanel() {
   );
 }
 
-/** Paints one chart's strip: column c shows history row rows[c] of histogram `cell` (variant × layer), of z or of the nonlinearity's input. */
-function paintStrip(canvas: HTMLCanvasElement | null | undefined, h: History, cell: number, z: boolean, rows: Int32Array): void {
-  if (!canvas || h.shape === null) return;
+/** Paints one chart's strip: column c shows history row rows[c] of variant v's layer l histogram, of z or of the nonlinearity's input. */
+function paintStrip(canvas: HTMLCanvasElement | null | undefined, h: History, v: number, l: number, z: boolean, rows: Int32Array): void {
+  const kept = h.rows;
+  if (!canvas || h.shape === null || kept === null) return;
   const ctx = canvas.getContext('2d');
   if (ctx === null) return;
   const { count: bins } = z ? h.shape.zBins : h.shape.bins;
-  const hw = z ? h.zHistWidth : h.histWidth;
-  const hist = z ? h.zHist : h.hist;
-  const base = cell * bins;
+  const share = (r: number, b: number) => kept.binAt(r, v, l, b, z);
   // Brightness is relative to the rows drawn, so a long history costs no more than a short one.
   let max = 0;
-  for (const r of rows) if (r >= 0) for (let b = 0; b < bins; b++) max = Math.max(max, hist[r * hw + base + b]);
+  for (const r of rows) if (r >= 0) for (let b = 0; b < bins; b++) max = Math.max(max, share(r, b));
   const image = ctx.createImageData(canvas.width, canvas.height);
-  paintHeatStrip(image.data, canvas.width, canvas.height, (c) => rows[c] ?? -1, bins, (r, b) => hist[r * hw + base + b], max);
+  paintHeatStrip(image.data, canvas.width, canvas.height, (c) => rows[c] ?? -1, bins, share, max);
   ctx.putImageData(image, 0, 0);
 }

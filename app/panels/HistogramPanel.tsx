@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
-import { activation } from '../../src/engine/activations.ts';
-import { LAYER_STATS, LS, type LayerStat } from '../../src/experiment/snapshot.ts';
-import type { WorkerSnapshot } from '../history/History.ts';
+import { saturationOf } from '../../src/engine/activationNames.ts';
+import type { LayerStat } from '../../src/experiment/snapshot.ts';
+import type { SnapshotReader } from '../../src/experiment/snapshotReader.ts';
 import { useFrame } from '../hooks/useFrame.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';
@@ -54,7 +54,7 @@ export function HistogramPanel() {
   const cellHeight = Math.round(Math.min(MAX_CELL_HEIGHT, Math.max(MIN_CELL_HEIGHT, cellWidth * 0.5)));
   const x = useMemo(() => scaleLinear().domain([bins.lo, bins.hi]).range([PAD.left, cellWidth - PAD.right]), [bins.lo, bins.hi, cellWidth]);
   const y = useMemo(() => scaleLinear().domain([0, yMax]).range([cellHeight - PAD.bottom, PAD.top]).clamp(true), [yMax, cellHeight]);
-  const sat = activation(act).saturation;
+  const sat = saturationOf(act);
   const satLabel = sat.kind === 'dead' ? 'inactive' : 'saturated';
   // In a narrow cell the share goes without its word (the caption names the shaded region).
   const narrow = cellWidth < 130;
@@ -68,16 +68,15 @@ export function HistogramPanel() {
       const shape = h.shape;
       if (latest === null || shape === null) return;
       const count = shape.bins.count;
-      const zCount = shape.zBins.count;
-      const zOf = (s: WorkerSnapshot | null, at: number, out: Float32Array) => (s === null ? NaN : foldIntoWindow(s.zHist, at * zCount, shape.zBins, shape.bins, out));
+      const zOf = (s: SnapshotReader | null, v: number, l: number, out: Float32Array) => (s === null ? NaN : foldIntoWindow(s.zHist(v, l), 0, shape.zBins, shape.bins, out));
       let max = 0;
-      for (const s of [latest, h.first]) if (s) for (let i = 0; i < s.hist.length; i++) if (s.hist[i] > max) max = s.hist[i];
+      for (const s of [latest, h.first]) if (s) max = Math.max(max, s.histMax());
       // z's edge bins hold what lies beyond the axis: they are clamped, not allowed to flatten the rest.
       for (const c of cells) {
         if (c.quantity !== 'z') continue;
         for (let l = 0; l < shape.nLayers; l++) {
           for (const s of [latest, h.first]) {
-            zOf(s, c.v * shape.nLayers + l, folded[0]);
+            zOf(s, c.v, l, folded[0]);
             for (let b = 1; b < count - 1; b++) if (folded[0][b] > max) max = folded[0][b];
           }
         }
@@ -89,23 +88,22 @@ export function HistogramPanel() {
       }
       for (const c of cells) {
         for (let l = 0; l < shape.nLayers; l++) {
-          const at = c.v * shape.nLayers + l;
           const id = `${c.v}-${l}-${c.quantity}`;
-          const stats = (key: LayerStat) => latest.layer[at * LAYER_STATS.length + LS[key]];
+          const stats = (key: LayerStat) => latest.layer(c.v, l, key);
           const { layer } = quantityKeys(c.quantity);
           let note: string;
           let shown: string;
           if (c.quantity === 'z') {
-            const beyond = zOf(latest, at, folded[0]);
-            zOf(h.first, at, folded[1]);
+            const beyond = zOf(latest, c.v, l, folded[0]);
+            zOf(h.first, c.v, l, folded[1]);
             bars.current[id]?.setAttribute('d', histogramPath(folded[0], count, shape.bins.lo, shape.bins.hi, x, y));
             if (h.first) ghosts.current[id]?.setAttribute('d', histogramOutline(folded[1], count, shape.bins.lo, shape.bins.hi, x, y));
             const pct = `${(100 * beyond).toFixed(0)}%`;
             note = beyond > 0 ? `${pct} beyond ±${formatTick(shape.bins.hi)}` : '';
             shown = beyond >= BEYOND_SHOWN ? `${pct} off axis` : '';
           } else {
-            bars.current[id]?.setAttribute('d', histogramPath(latest.hist, count, shape.bins.lo, shape.bins.hi, x, y, at * count));
-            if (h.first) ghosts.current[id]?.setAttribute('d', histogramOutline(h.first.hist, count, shape.bins.lo, shape.bins.hi, x, y, at * count));
+            bars.current[id]?.setAttribute('d', histogramPath(latest.hist(c.v, l), count, shape.bins.lo, shape.bins.hi, x, y));
+            if (h.first) ghosts.current[id]?.setAttribute('d', histogramOutline(h.first.hist(c.v, l), count, shape.bins.lo, shape.bins.hi, x, y));
             const pct = `${(100 * stats('saturated')).toFixed(0)}%`;
             note = `${pct} ${satLabel}`;
             shown = narrow ? pct : note;

@@ -1,5 +1,4 @@
 import type { Placement } from '../../src/engine/spec.ts';
-import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
@@ -21,12 +20,11 @@ export function IcsByLayer() {
       const s = history.latest;
       const shape = history.shape;
       if (s === null || shape === null) return { step: NaN, diff: [] as number[][], cos: [] as number[][], placements: [] as Placement[] };
-      const at = (v: number, l: number, key: keyof typeof LS) => s.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
       const layers = Array.from({ length: shape.nLayers }, (_, l) => l);
       return {
-        step: Math.max(...shape.placements.map((_, v) => s.variant[v * VARIANT_STATS.length + VS.probeStep])),
-        diff: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsDiff'))),
-        cos: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'icsCos'))),
+        step: Math.max(...shape.placements.map((_, v) => s.variant(v, 'probeStep'))),
+        diff: layers.map((l) => shape.placements.map((_, v) => s.layer(v, l, 'icsDiff'))),
+        cos: layers.map((l) => shape.placements.map((_, v) => s.layer(v, l, 'icsCos'))),
         // Rendered with the numbers, so a newer run's shape never meets this run's numbers.
         placements: shape.placements,
       };

@@ -1,5 +1,5 @@
 import { INFER_EPS, INFER_ROWS } from '../../src/experiment/inferenceProbe.ts';
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { VariantStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
@@ -19,10 +19,7 @@ export const DEFAULT_INFER_EVERY = 100;
 const EPS_NAME = ['1e-5', '1e-3'] as const;
 
 /** A variant statistic at a history row, or at the latest snapshot for row −1. */
-const variant = (key: keyof typeof VS) => (h: History, row: number, v: number) => {
-  if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
-  return h.variantAt(row, v, key);
-};
+const variant = (key: VariantStat) => (h: History, row: number, v: number) => h.variantAt(row, v, key);
 const runningTorch = variant('accRunning');
 const runningKeras = variant('accRunningKeras');
 
@@ -110,7 +107,7 @@ export function InferencePanel() {
   const stepsPerSecond = useStore((s) => s.stepsPerSecond);
   const table = useLatest(
     // The history's own shape, which always matches its latest snapshot (the store's may already be newer).
-    () => (history.latest === null || history.shape === null ? null : inferenceTable(history.latest.variant, history.shape.placements)),
+    () => (history.latest === null || history.shape === null ? null : inferenceTable(history.latest, history.shape.placements)),
     (t) => (t === null ? '' : `${t.step}:${t.placements.join()}`),
     [shape],
   );

@@ -1,6 +1,5 @@
 import type { Placement } from '../../src/engine/spec.ts';
 import { SHIFT_WINDOW } from '../../src/experiment/inputShift.ts';
-import { LAYER_STATS, LS } from '../../src/experiment/snapshot.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';
@@ -21,13 +20,12 @@ export function InputShiftTable() {
       const s = history.latest;
       const shape = history.shape;
       if (s === null || shape === null) return { step: NaN, location: [] as number[][], spread: [] as number[][], placements: [] as Placement[] };
-      const at = (v: number, l: number, key: keyof typeof LS) => s.layer[(v * shape.nLayers + l) * LAYER_STATS.length + LS[key]];
       const layers = Array.from({ length: shape.nLayers }, (_, l) => l);
       return {
         // Measured every SHIFT_WINDOW steps: the numbers change only then.
         step: Math.floor(s.step / SHIFT_WINDOW) * SHIFT_WINDOW,
-        location: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'shiftLocationAvg'))),
-        spread: layers.map((l) => shape.placements.map((_, v) => at(v, l, 'shiftSpreadAvg'))),
+        location: layers.map((l) => shape.placements.map((_, v) => s.layer(v, l, 'shiftLocationAvg'))),
+        spread: layers.map((l) => shape.placements.map((_, v) => s.layer(v, l, 'shiftSpreadAvg'))),
         placements: shape.placements,
       };
     },

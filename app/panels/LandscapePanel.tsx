@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { LAYER_STATS, LS, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { LayerStat, VariantStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
@@ -14,21 +14,12 @@ import { TimeChart } from './TimeChart.tsx';
 /** Steps between probes when the panel turns them on: about a third more work at the bn-paper size. */
 export const DEFAULT_PROBE_EVERY = 50;
 
-type VKey = keyof typeof VS;
-
 /** A variant statistic at a history row, or at the latest snapshot for row −1. */
-const variant = (key: VKey) => (h: History, row: number, v: number) => {
-  if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
-  return h.variantAt(row, v, key);
-};
+const variant = (key: VariantStat) => (h: History, row: number, v: number) => h.variantAt(row, v, key);
 
 /** A layer statistic of hidden layer `layer` (0-based) at a history row, or the latest for −1. */
-const layerStat = (key: keyof typeof LS, layer: number) => (h: History, row: number, v: number) => {
-  if (h.shape === null) return NaN;
-  const at = (v * h.shape.nLayers + Math.min(layer, h.shape.nLayers - 1)) * LAYER_STATS.length + LS[key];
-  if (row < 0) return h.latest ? h.latest.layer[at] : NaN;
-  return h.layer[row * h.layerWidth + at];
-};
+const layerStat = (key: LayerStat, layer: number) => (h: History, row: number, v: number) =>
+  h.shape === null ? NaN : h.layerAt(row, v, Math.min(layer, h.shape.nLayers - 1), key);
 
 const lossMid = (h: History, row: number, v: number) => Math.sqrt(variant('lossLo')(h, row, v) * variant('lossHi')(h, row, v));
 const lossBand = (h: History, row: number, v: number, which: 'lo' | 'hi') => variant(which === 'lo' ? 'lossLo' : 'lossHi')(h, row, v);

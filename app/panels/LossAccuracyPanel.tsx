@@ -1,4 +1,4 @@
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { VariantStat } from '../../src/experiment/snapshot.ts';
 import type { History } from '../history/History.ts';
 import { MODE_LABEL, MODE_TERM } from '../controls/Select.tsx';
 import { Term } from '../glossary/Term.tsx';
@@ -8,10 +8,8 @@ import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
 import { VariantLegend } from './VariantLegend.tsx';
 
-const stat = (key: keyof typeof VS) => (h: History, row: number, v: number) => {
-  if (row < 0) return h.latest ? h.latest.variant[v * VARIANT_STATS.length + VS[key]] : NaN;
-  return h.variantAt(row, v, key);
-};
+/** A variant statistic at a history row, or at the latest snapshot for row −1. */
+const stat = (key: VariantStat) => (h: History, row: number, v: number) => h.variantAt(row, v, key);
 const trainLoss = stat('trainLoss');
 const testAcc = stat('testAcc');
 

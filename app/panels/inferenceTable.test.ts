@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { INFER_CASES, INFER_EPS } from '../../src/experiment/inferenceProbe.ts';
-import { inferAccIndex, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import { inferAccIndex, SnapshotLayout, VS } from '../../src/experiment/snapshot.ts';
+import { packSnapshot, SnapshotReader } from '../../src/experiment/snapshotReader.ts';
 import { CASE_TEXT, inferenceTable, largestEpsEffect } from './inferenceTable.ts';
 
-/** A packed variant block where variant v's accuracy for case c, ε e is v + c/10 + e/100. */
-function packed(n: number, probed = true): Float64Array {
-  const w = VARIANT_STATS.length;
-  const out = new Float64Array(n * w).fill(NaN);
-  for (let v = 0; v < n; v++) {
-    if (!probed) continue;
-    out[v * w + VS.inferStep] = 100 * (v + 1);
-    out[v * w + VS.inferClassesAtOne] = v + 1;
-    for (let c = 0; c < INFER_CASES.length; c++) for (let e = 0; e < INFER_EPS.length; e++) out[v * w + inferAccIndex(c, e)] = v + c / 10 + e / 100;
-  }
-  return out;
+/** A snapshot of n variants where variant v's accuracy for case c, ε e is v + c/10 + e/100. */
+function packed(n: number, probed = true): SnapshotReader {
+  const layout = new SnapshotLayout({ nVariants: n, nLayers: 1, bins: { lo: -1, hi: 1, count: 2 }, zBins: { lo: -1, hi: 1, count: 2 }, probeRows: 1 });
+  const acc = (v: number, at: number) => {
+    for (let c = 0; c < INFER_CASES.length; c++) for (let e = 0; e < INFER_EPS.length; e++) if (at === inferAccIndex(c, e)) return v + c / 10 + e / 100;
+    return NaN;
+  };
+  const variant = (v: number, key: keyof typeof VS) =>
+    !probed ? NaN : key === 'inferStep' ? 100 * (v + 1) : key === 'inferClassesAtOne' ? v + 1 : acc(v, VS[key]);
+  return new SnapshotReader(layout, packSnapshot(layout, { variant }), 0);
 }
 
 describe('the inference table', () => {

@@ -1,6 +1,6 @@
 import type { Placement } from '../../src/engine/spec.ts';
 import { INFER_CASES, INFER_EPS } from '../../src/experiment/inferenceProbe.ts';
-import { inferAccIndex, VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
+import type { SnapshotReader } from '../../src/experiment/snapshotReader.ts';
 
 /** How each inference case reads in the table: what it is, and the convention or consequence beside it. */
 export const CASE_TEXT: Record<string, { readonly short: string; readonly label: string; readonly note: string }> = {
@@ -38,24 +38,23 @@ export interface InferenceTable {
   readonly classesAtOne: readonly number[];
 }
 
-/** Builds the table from a snapshot's packed variant block ([nVariants, VARIANT_STATS]). */
-export function inferenceTable(variant: Float64Array, placements: readonly Placement[]): InferenceTable {
-  const width = VARIANT_STATS.length;
+/** Builds the table from a snapshot of a run with these placements. */
+export function inferenceTable(read: SnapshotReader, placements: readonly Placement[]): InferenceTable {
   const bnVariants = placements.flatMap((p, v) => (p === 'none' ? [] : [v]));
   const plainIndex = placements.indexOf('none');
   const rows = INFER_CASES.map((c, ci) => ({
     id: c.id,
     ...(CASE_TEXT[c.id] ?? { short: c.id, label: c.id, note: '' }),
-    acc: bnVariants.flatMap((v) => INFER_EPS.map((_, e) => variant[v * width + inferAccIndex(ci, e)])),
+    acc: bnVariants.flatMap((v) => INFER_EPS.map((_, e) => read.inferAcc(v, ci, e))),
   }));
-  const steps = placements.map((_, v) => variant[v * width + VS.inferStep]).filter(Number.isFinite);
+  const steps = placements.map((_, v) => read.variant(v, 'inferStep')).filter(Number.isFinite);
   return {
     placements,
     step: steps.length > 0 ? Math.max(...steps) : NaN,
     bnVariants,
     rows,
-    plain: plainIndex < 0 ? null : { v: plainIndex, acc: variant[plainIndex * width + inferAccIndex(0, 0)] },
-    classesAtOne: bnVariants.map((v) => variant[v * width + VS.inferClassesAtOne]),
+    plain: plainIndex < 0 ? null : { v: plainIndex, acc: read.inferAcc(plainIndex, 0, 0) },
+    classesAtOne: bnVariants.map((v) => read.variant(v, 'inferClassesAtOne')),
   };
 }
 

@@ -1,12 +1,9 @@
 import { exp, tanh } from './detMath.ts';
 import type { FloatArray } from './floatArray.ts';
+import { saturationOf, type ActivationName, type Saturation } from './activationNames.ts';
 import { wasmKernelsOn, wasmSigmoid } from './wasm/kernels.ts';
 
-/** The nonlinearities a hidden layer can use. */
-export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'linear';
-
-/** Every activation name, in menu order. */
-export const ACTIVATIONS: readonly ActivationName[] = ['sigmoid', 'tanh', 'relu', 'linear'];
+export { ACTIVATIONS, saturationOf, type ActivationName, type Saturation } from './activationNames.ts';
 
 /**
  * An activation: the scalar function and its derivative, plus array kernels over n values.
@@ -23,7 +20,7 @@ export interface Activation {
   /** gradX[i] = gradY[i] · f'(x[i]) for i < n, given y = f(x). */
   backward(x: FloatArray, y: FloatArray, gradY: FloatArray, gradX: FloatArray, n: number): void;
   /** Where the unit is saturated or dead, for the probes: |x| beyond which sigmoid/tanh barely move. */
-  readonly saturation: { kind: 'saturating'; threshold: number } | { kind: 'dead' } | { kind: 'none' };
+  readonly saturation: Saturation;
 }
 
 function sigmoid(x: number): number {
@@ -50,8 +47,7 @@ const sigmoidActivation: Activation = {
       gradX[i] = gradY[i] * s * (1 - s);
     }
   },
-  // sigmoid'(x) < 0.05·sigmoid'(0) beyond |x| ≈ 4.36; 4 is the customary "saturated" mark (σ' < 0.018).
-  saturation: { kind: 'saturating', threshold: 4 },
+  saturation: saturationOf('sigmoid'),
 };
 
 const tanhActivation: Activation = {
@@ -70,8 +66,7 @@ const tanhActivation: Activation = {
       gradX[i] = gradY[i] * (1 - t * t);
     }
   },
-  // tanh'(x) < 0.07 beyond |x| = 2, matching sigmoid's mark at 4 (tanh(x) = 2·sigmoid(2x) − 1).
-  saturation: { kind: 'saturating', threshold: 2 },
+  saturation: saturationOf('tanh'),
 };
 
 const reluActivation: Activation = {
@@ -87,7 +82,7 @@ const reluActivation: Activation = {
   backward(x, _y, gradY, gradX, n) {
     for (let i = 0; i < n; i++) gradX[i] = x[i] > 0 ? gradY[i] : 0;
   },
-  saturation: { kind: 'dead' },
+  saturation: saturationOf('relu'),
 };
 
 const linearActivation: Activation = {
@@ -100,7 +95,7 @@ const linearActivation: Activation = {
   backward(_x, _y, gradY, gradX, n) {
     for (let i = 0; i < n; i++) gradX[i] = gradY[i];
   },
-  saturation: { kind: 'none' },
+  saturation: saturationOf('linear'),
 };
 
 const BY_NAME: Record<ActivationName, Activation> = {

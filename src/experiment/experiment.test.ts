@@ -5,7 +5,7 @@ import { Model } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
 import { Sgd } from '../engine/sgd.ts';
 import { trainStep } from '../engine/train.ts';
-import { Experiment } from './experiment.ts';
+import { Experiment, TARGET_ACCURACY } from './experiment.ts';
 import { createPercentileScratch, percentiles } from './percentiles.ts';
 import { layerHistogram, layerStat, variantStat } from './snapshot.ts';
 import { variantSpec } from './variant.ts';
@@ -68,6 +68,23 @@ describe('paired experiment', () => {
     }
     const reached = exp.evals.map((e) => e.reachedTargetAt);
     expect(reached.some((r) => r > 0 && r % config.evalEvery === 0)).toBe(true);
+  });
+
+  it('carries in each snapshot the first evaluated step at or above 90%, −1 until then, as the claims count it', () => {
+    const exp = new Experiment({ ...config, evalEvery: 5 }, data);
+    const snap = exp.createSnapshot();
+    // Every evaluation, as the claims record them (src/claims/metrics.ts stepsTo: the first at or above the threshold).
+    const evals = exp.variants.map(() => [] as { step: number; acc: number }[]);
+    const firstAt = (v: number) => evals[v].find((e) => e.acc >= TARGET_ACCURACY)?.step ?? -1;
+    exp.evals.forEach((e, v) => evals[v].push({ step: e.evalStep, acc: e.testAcc }));
+    expect(exp.variants.map((_, v) => variantStat(exp.snapshot(snap), v, 'targetStep'))).toEqual(exp.variants.map(() => -1));
+    for (let s = 0; s < 300; s += 5) {
+      exp.run(5);
+      exp.evals.forEach((e, v) => evals[v].push({ step: e.evalStep, acc: e.testAcc }));
+      exp.snapshot(snap);
+      for (let v = 0; v < exp.variants.length; v++) expect(variantStat(snap, v, 'targetStep')).toBe(firstAt(v));
+    }
+    expect(exp.variants.some((_, v) => firstAt(v) > 0)).toBe(true);
   });
 
   it('freezes a diverging variant at its step and lets the others go on', () => {

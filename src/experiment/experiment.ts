@@ -228,6 +228,7 @@ export class Experiment {
       out.variant[vo + VS.testLoss] = e.testLoss;
       out.variant[vo + VS.testAcc] = e.testAcc;
       out.variant[vo + VS.evalStep] = e.evalStep;
+      out.variant[vo + VS.targetStep] = e.reachedTargetAt;
       out.variant[vo + VS.divergedAt] = v.divergedAt;
       const land = v.landscape;
       out.variant[vo + VS.probeStep] = land.step;

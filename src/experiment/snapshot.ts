@@ -38,6 +38,7 @@ export const VARIANT_STATS = [
   'trainLoss', // mean training loss over the steps since the previous snapshot
   'testLoss', 'testAcc', // at the latest evaluation (NaN before the first)
   'evalStep', // the step of that evaluation (−1 before the first)
+  'targetStep', // the first evaluated step with test accuracy ≥ TARGET_ACCURACY (experiment.ts), −1 until then
   'divergedAt', // step at which the variant diverged and froze, −1 while it trains
   // The latest landscape probe (NaN without probes): its step, and along the gradient the loss range,
   // the gradient change range and the effective β-smoothness; then its cost in milliseconds.
@@ -87,8 +88,88 @@ export interface Snapshot {
   readonly unitZ: Float32Array;
 }
 
+/** The counts that fix a snapshot's packed layout. */
+export type SnapshotShape = Pick<Snapshot, 'nVariants' | 'nLayers' | 'bins' | 'zBins' | 'probeRows'>;
+
+/**
+ * Where each value of a packed snapshot sits: the one place that knows the strides. Every array is
+ * variant-major (variant v's block, then v + 1's); within a variant, layer-major.
+ */
+export class SnapshotLayout {
+  /** Lengths of one snapshot's arrays. */
+  readonly variantLength: number;
+  readonly layerLength: number;
+  readonly histLength: number;
+  readonly zHistLength: number;
+  readonly unitZLength: number;
+  /** Length of one variant's block in each array (a block per variant, in variant order). */
+  readonly perVariant: { readonly variant: number; readonly layer: number; readonly hist: number; readonly zHist: number; readonly unitZ: number };
+
+  constructor(readonly shape: SnapshotShape) {
+    const { nVariants, nLayers } = shape;
+    this.perVariant = {
+      variant: VARIANT_STATS.length,
+      layer: nLayers * LAYER_STATS.length,
+      hist: nLayers * shape.bins.count,
+      zHist: nLayers * shape.zBins.count,
+      unitZ: shape.probeRows,
+    };
+    this.variantLength = nVariants * this.perVariant.variant;
+    this.layerLength = nVariants * this.perVariant.layer;
+    this.histLength = nVariants * this.perVariant.hist;
+    this.zHistLength = nVariants * this.perVariant.zHist;
+    this.unitZLength = nVariants * this.perVariant.unitZ;
+  }
+
+  /** Whether the snapshot has variant v (and, when given, its hidden layer, 0-based). */
+  has(v: number, layer = 0): boolean {
+    return Number.isInteger(v) && v >= 0 && v < this.shape.nVariants && Number.isInteger(layer) && layer >= 0 && layer < this.shape.nLayers;
+  }
+
+  /** Index of variant v's statistic in the variant array. */
+  variantIndex(v: number, key: VariantStat): number {
+    return v * VARIANT_STATS.length + VS[key];
+  }
+
+  /** Index of the inference probe's accuracy for case c and ε e (INFER_CASES × INFER_EPS) of variant v. */
+  inferAccIndex(v: number, c: number, e: number): number {
+    return v * VARIANT_STATS.length + inferAccIndex(c, e);
+  }
+
+  /** Index of a layer statistic (layer 0-based) in the layer array. */
+  layerIndex(v: number, layer: number, key: LayerStat): number {
+    return (v * this.shape.nLayers + layer) * LAYER_STATS.length + LS[key];
+  }
+
+  /** Start of the histogram of variant v's layer in the hist array ([bins.count] values). */
+  histStart(v: number, layer: number): number {
+    return (v * this.shape.nLayers + layer) * this.shape.bins.count;
+  }
+
+  /** Start of the z histogram of variant v's layer in the zHist array ([zBins.count] values). */
+  zHistStart(v: number, layer: number): number {
+    return (v * this.shape.nLayers + layer) * this.shape.zBins.count;
+  }
+
+  /** Start of variant v's tracked-unit z values in the unitZ array ([probeRows] values). */
+  unitZStart(v: number): number {
+    return v * this.shape.probeRows;
+  }
+
+  /** Why the arrays do not fit this layout (an array of the wrong length), or null when they do. */
+  misfit(arrays: Partial<Pick<Snapshot, 'variant' | 'layer' | 'hist' | 'zHist' | 'unitZ'>>): string | null {
+    const want = { variant: this.variantLength, layer: this.layerLength, hist: this.histLength, zHist: this.zHistLength, unitZ: this.unitZLength };
+    for (const name of ['variant', 'layer', 'hist', 'zHist', 'unitZ'] as const) {
+      const a = arrays[name];
+      if (a !== undefined && a.length !== want[name]) return `snapshot ${name} has ${a.length} values, not the ${want[name]} its run’s shape needs`;
+    }
+    return null;
+  }
+}
+
 /** An empty snapshot for the given shape. */
 export function createSnapshot(nVariants: number, nLayers: number, bins: HistogramBins, zBins: HistogramBins, probeRows: number): Snapshot {
+  const layout = new SnapshotLayout({ nVariants, nLayers, bins, zBins, probeRows });
   return {
     step: 0,
     nVariants,
@@ -96,39 +177,40 @@ export function createSnapshot(nVariants: number, nLayers: number, bins: Histogr
     bins,
     zBins,
     probeRows,
-    variant: new Float64Array(nVariants * VARIANT_STATS.length).fill(NaN),
-    layer: new Float32Array(nVariants * nLayers * LAYER_STATS.length).fill(NaN),
-    hist: new Float32Array(nVariants * nLayers * bins.count),
-    zHist: new Float32Array(nVariants * nLayers * zBins.count),
-    unitZ: new Float32Array(nVariants * probeRows).fill(NaN),
+    variant: new Float64Array(layout.variantLength).fill(NaN),
+    layer: new Float32Array(layout.layerLength).fill(NaN),
+    hist: new Float32Array(layout.histLength),
+    zHist: new Float32Array(layout.zHistLength),
+    unitZ: new Float32Array(layout.unitZLength).fill(NaN),
   };
 }
 
 /** A variant statistic. */
 export function variantStat(s: Snapshot, v: number, key: VariantStat): number {
-  return s.variant[v * VARIANT_STATS.length + VS[key]];
+  return s.variant[new SnapshotLayout(s).variantIndex(v, key)];
 }
 
 /** A layer statistic (layer is 0-based). */
 export function layerStat(s: Snapshot, v: number, layer: number, key: LayerStat): number {
-  return s.layer[(v * s.nLayers + layer) * LAYER_STATS.length + LS[key]];
+  return s.layer[new SnapshotLayout(s).layerIndex(v, layer, key)];
 }
 
 /** The histogram of a variant's layer: a view, not a copy. */
 export function layerHistogram(s: Snapshot, v: number, layer: number): Float32Array {
-  const start = (v * s.nLayers + layer) * s.bins.count;
+  const start = new SnapshotLayout(s).histStart(v, layer);
   return s.hist.subarray(start, start + s.bins.count);
 }
 
 /** The z histogram of a variant's layer: a view, not a copy. */
 export function layerZHistogram(s: Snapshot, v: number, layer: number): Float32Array {
-  const start = (v * s.nLayers + layer) * s.zBins.count;
+  const start = new SnapshotLayout(s).zHistStart(v, layer);
   return s.zHist.subarray(start, start + s.zBins.count);
 }
 
 /** A variant's tracked-unit z values on the probe batch: [probeRows], a view, not a copy. */
 export function unitZValues(s: Snapshot, v: number): Float32Array {
-  return s.unitZ.subarray(v * s.probeRows, (v + 1) * s.probeRows);
+  const start = new SnapshotLayout(s).unitZStart(v);
+  return s.unitZ.subarray(start, start + s.probeRows);
 }
 
 /** A deep copy (for keeping the step-0 ghost, or handing one snapshot away while filling another). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { Coordinator } from './coordinator.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol.ts';
 import { mergeLossParts } from './mergeParts.ts';
 import { Session } from './session.ts';
 import type { SessionHost } from './sessionHost.ts';
@@ -31,16 +31,16 @@ function parallel() {
     post: (m) => out.push(m),
     now,
     schedule,
-    stalled: (reason) => out.push({ v: 2, type: 'error', step: -1, message: `stalled: ${reason}` }),
+    stalled: (reason) => out.push({ v: 3, type: 'error', step: -1, message: `stalled: ${reason}` }),
   });
-  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: 2, ...msg }) };
+  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: PROTOCOL_VERSION, ...msg }) };
 }
 
 /** A single session doing the same work, for comparison. */
 function single() {
   const out: FromWorker[] = [];
   const session = new Session({ post: (m) => out.push(m), loadMnist: () => Promise.reject(new Error('no')), now, schedule });
-  return { out, send: (msg: object) => session.handle({ v: 2, ...msg }) };
+  return { out, send: (msg: object) => session.handle({ v: PROTOCOL_VERSION, ...msg }) };
 }
 
 async function until(pred: () => boolean, ms = 10_000) {
@@ -206,7 +206,7 @@ describe('one worker per variant: pace, size and live settings', () => {
 
 describe('mergeLossParts', () => {
   it('takes variant v’s column from sub-worker v, over the steps every sub-worker has', () => {
-    const part = (steps: number, values: number[]) => ({ v: 2 as const, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
+    const part = (steps: number, values: number[]) => ({ v: PROTOCOL_VERSION, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
     const merged = mergeLossParts([part(3, [1, NaN, 2, NaN, 3, NaN]), part(2, [NaN, 10, NaN, 20])]);
     expect(merged.steps).toBe(2);
     expect(Array.from(merged.losses)).toEqual([1, 10, 2, 20]);

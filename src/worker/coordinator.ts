@@ -1,9 +1,9 @@
 import { withTracked, type Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
-import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { runLayout, SnapshotReader } from '../experiment/snapshotReader.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
-import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
@@ -78,7 +78,7 @@ export class Coordinator {
   handle(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
-      this.post({ v: 2, type: 'error', step: this.step, message: parsed.reason });
+      this.post({ v: PROTOCOL_VERSION, type: 'error', step: this.step, message: parsed.reason });
       return;
     }
     const msg = parsed.msg;
@@ -109,7 +109,7 @@ export class Coordinator {
           // where they are, and the page sees the pause as soon as each has said so (or the chunk ended).
           this.suspended = true;
           this.held = [];
-          this.broadcastLive({ v: 2, type: 'pause' });
+          this.broadcastLive({ v: PROTOCOL_VERSION, type: 'pause' });
           return;
         }
         if (this.ready && this.target < 0) {
@@ -148,7 +148,7 @@ export class Coordinator {
         this.broadcast(() => msg);
         return;
       case 'ping':
-        this.post({ v: 2, type: 'pong', step: this.step, id: msg.id });
+        this.post({ v: PROTOCOL_VERSION, type: 'pong', step: this.step, id: msg.id });
         return;
       case 'trace': // a trace replays the whole setup afresh, every variant: one sub-worker makes it
         this.host.send(0, msg);
@@ -179,7 +179,7 @@ export class Coordinator {
           const first = this.configured[0];
           // The sub-workers must agree (same data after any fallback, same seed), or the pair is not a pair.
           const differ = this.configured.slice(0, this.count).some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
-          if (differ) this.post({ v: 2, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
+          if (differ) this.post({ v: PROTOCOL_VERSION, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
           this.config = first.config;
           this.post({ ...first, runId: this.runId, request: this.request });
         }
@@ -235,7 +235,7 @@ export class Coordinator {
     this.subRun = [];
     this.report();
     for (let i = 0; i < this.count; i++) this.sent[i] = (this.sent[i] ?? 0) + 1;
-    this.broadcast((i) => ({ v: 2, type: 'configure', config, only: i }));
+    this.broadcast((i) => ({ v: PROTOCOL_VERSION, type: 'configure', config, only: i }));
   }
 
   private broadcast(make: (i: number) => ToWorker): void {
@@ -276,7 +276,7 @@ export class Coordinator {
     this.heardAt = this.host.now();
     for (let i = 0; i < this.count; i++) {
       if (this.frozen(i) || (this.latest[i]?.step ?? 0) >= this.target) continue;
-      this.host.send(i, { v: 2, type: 'play', until: this.target });
+      this.host.send(i, { v: PROTOCOL_VERSION, type: 'play', until: this.target });
     }
     this.watch();
   }
@@ -298,7 +298,9 @@ export class Coordinator {
 
   /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
   private frozen(i: number): boolean {
-    return (this.latest[i]?.variant[i * VARIANT_STATS.length + VS.divergedAt] ?? -1) >= 0;
+    const snap = this.latest[i];
+    if (snap === null || snap === undefined || this.configured[0] === undefined) return false;
+    return new SnapshotReader(runLayout(this.configured[0].shape), snap, snap.step).variant(i, 'divergedAt') >= 0;
   }
 
   /** Whether every sub-worker has answered the latest configure (Array.from fills the holes every() would skip). */
@@ -387,7 +389,7 @@ export class Coordinator {
     const { variant, layer, hist, zHist, unitZ } = mergeSnapshotParts(this.configured[0].shape, subs);
     this.pace.barrier(this.host.now(), step, step - this.step);
     const going = isTraining(this.run);
-    return { v: 2, type: 'snapshot', step, runId: this.runId, status: statusOf(this.run), stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
+    return { v: PROTOCOL_VERSION, type: 'snapshot', step, runId: this.runId, status: statusOf(this.run), stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
   }
 
   /** Tells the page the run's status when it changed; a pause is told once every sub-worker holds its part. */
@@ -396,7 +398,7 @@ export class Coordinator {
     const status = statusOf(this.run);
     if (status === this.status) return;
     this.status = status;
-    this.post({ v: 2, type: 'status', step: this.step, runId: this.runId, status });
+    this.post({ v: PROTOCOL_VERSION, type: 'status', step: this.step, runId: this.runId, status });
   }
 
   private post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {

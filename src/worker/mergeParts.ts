@@ -1,4 +1,4 @@
-import { LAYER_STATS, VARIANT_STATS } from '../experiment/snapshot.ts';
+import { runLayout } from '../experiment/snapshotReader.ts';
 import type { FromWorker, RunShape } from './protocol.ts';
 
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
@@ -19,12 +19,13 @@ export function mergeSnapshotParts(shape: RunShape, subs: readonly SnapshotMsg[]
     return out;
   };
   const f32 = (length: number) => new Float32Array(length);
+  const block = runLayout(shape).perVariant;
   return {
-    variant: take((length) => new Float64Array(length), (s) => s.variant, VARIANT_STATS.length),
-    layer: take(f32, (s) => s.layer, shape.nLayers * LAYER_STATS.length),
-    hist: take(f32, (s) => s.hist, shape.nLayers * shape.bins.count),
-    zHist: take(f32, (s) => s.zHist, shape.nLayers * shape.zBins.count),
-    unitZ: take(f32, (s) => s.unitZ, shape.probeRows),
+    variant: take((length) => new Float64Array(length), (s) => s.variant, block.variant),
+    layer: take(f32, (s) => s.layer, block.layer),
+    hist: take(f32, (s) => s.hist, block.hist),
+    zHist: take(f32, (s) => s.zHist, block.zHist),
+    unitZ: take(f32, (s) => s.unitZ, block.unitZ),
   };
 }
 

@@ -4,8 +4,10 @@ import type { Placement } from '../engine/spec.ts';
 import type { HistogramBins } from '../experiment/snapshot.ts';
 import type { WorkSlice } from '../experiment/work.ts';
 
-/** Bumped whenever a message's shape changes; both sides refuse other versions. */
-export const PROTOCOL_VERSION = 2;
+/** Bumped whenever a message's shape changes; both sides refuse other versions. 3: snapshots carry targetStep. */
+export const PROTOCOL_VERSION = 3 as const;
+/** The version every message carries. */
+type V = typeof PROTOCOL_VERSION;
 
 /** Training speed: steps per second, or as fast as the machine goes. */
 /** Steps per second: 0.5 is slow motion, one step every two seconds, for narrating single steps. */
@@ -21,28 +23,28 @@ export type ToWorker =
    * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
    */
-  | { v: 2; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
+  | { v: V; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
   /** Train at the set speed; with `until`, pause when the run reaches that step (a story demo's end). */
-  | { v: 2; type: 'play'; until?: number }
-  | { v: 2; type: 'pause' }
+  | { v: V; type: 'play'; until?: number }
+  | { v: V; type: 'pause' }
   /** Train exactly `count` paired steps, then pause. */
-  | { v: 2; type: 'step'; count: number }
+  | { v: V; type: 'step'; count: number }
   /** Start the same experiment over, from the same seed or from a new one. */
-  | { v: 2; type: 'reset'; seed: 'same' | 'new'; request?: number }
-  | { v: 2; type: 'setSpeed'; speed: Speed }
+  | { v: V; type: 'reset'; seed: 'same' | 'new'; request?: number }
+  | { v: V; type: 'setSpeed'; speed: Speed }
   /** Change the learning rate live, without a reset. */
-  | { v: 2; type: 'setLr'; lr: number }
+  | { v: V; type: 'setLr'; lr: number }
   /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
-  | { v: 2; type: 'track'; layer: number; unit: number }
+  | { v: V; type: 'track'; layer: number; unit: number }
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
-  | { v: 2; type: 'ping'; id: number }
+  | { v: V; type: 'ping'; id: number }
   /** Send the per-step training losses of this run so far (the first LOSS_LOG_STEPS steps). */
-  | { v: 2; type: 'losses'; id: number }
+  | { v: V; type: 'losses'; id: number }
   /**
    * Record a run trace (shift-lab-trace/1) of this run's first `steps` steps: the same config and seed
    * trained afresh beside the live run, which carries on untouched.
    */
-  | { v: 2; type: 'trace'; id: number; steps: number };
+  | { v: V; type: 'trace'; id: number; steps: number };
 
 /** What the trainer is doing. */
 export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
@@ -64,17 +66,17 @@ export interface RunShape {
 /** Messages from the trainer worker to the page. Every one carries the step it describes. */
 export type FromWorker =
   /** Progress of the MNIST download (bytes; total null when unknown). */
-  | { v: 2; type: 'loading'; step: number; loaded: number; total: number | null }
+  | { v: V; type: 'loading'; step: number; loaded: number; total: number | null }
   /** The data could not be loaded: the run falls back to another data set. */
-  | { v: 2; type: 'dataError'; step: number; message: string; fallback: DatasetName }
+  | { v: V; type: 'dataError'; step: number; message: string; fallback: DatasetName }
   /**
    * A new run started (configure or reset): runId grows by one each time; step is 0. `request` echoes the
    * id of the configure or reset that started it, so the page can tell the answer to its latest request.
    */
-  | { v: 2; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
+  | { v: V; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
   /** The run's state; layer, hist, zHist, unitZ and variant are packed as in src/experiment/snapshot.ts. */
   | {
-      v: 2;
+      v: V;
       type: 'snapshot';
       step: number;
       runId: number;
@@ -90,17 +92,17 @@ export type FromWorker =
    * Alive and working: a step (or step 0's measurements, or a replay) in progress, sent when nothing else went
    * out for PROGRESS_MS. `step` is the last completed one; phase and variant say what the trainer is doing.
    */
-  | { v: 2; type: 'progress'; step: number; runId: number; phase: WorkSlice['phase']; variant: number }
+  | { v: V; type: 'progress'; step: number; runId: number; phase: WorkSlice['phase']; variant: number }
   /** Play, pause or the end of a step command. */
-  | { v: 2; type: 'status'; step: number; runId: number; status: RunStatus }
+  | { v: V; type: 'status'; step: number; runId: number; status: RunStatus }
   /** A message that could not be handled, with why. Training state is unchanged. */
-  | { v: 2; type: 'error'; step: number; message: string }
+  | { v: V; type: 'error'; step: number; message: string }
   /** The answer to a ping. */
-  | { v: 2; type: 'pong'; step: number; id: number }
+  | { v: V; type: 'pong'; step: number; id: number }
   /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
-  | { v: 2; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
+  | { v: V; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
   /** A run trace as JSON text (steps: how many it holds, which the size limit may have cut), or why none could be made. */
-  | { v: 2; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
+  | { v: V; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { readMnistFile } from '../cli/dataFiles.ts';
 import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
-import type { FromWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, type FromWorker } from './protocol.ts';
 import { Session } from './session.ts';
 
 const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 50, trackLayer: 2 };
@@ -25,7 +25,7 @@ function harness(
     now: () => performance.now(),
     schedule: (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)),
   });
-  const send = (msg: object) => session.handle({ v: 2, ...msg });
+  const send = (msg: object) => session.handle({ v: PROTOCOL_VERSION, ...msg });
   const until = async (pred: () => boolean, ms = 10_000) => {
     const start = Date.now();
     while (!pred()) {
@@ -76,7 +76,7 @@ describe('trainer session', () => {
     const timeless = (v: Float64Array) => Array.from(v).filter((_, i) => i % VARIANT_STATS.length !== VS.trainLoss);
     expect(timeless(replacement.lastSnapshot()!.variant)).toEqual(timeless(original.lastSnapshot()!.variant));
     expect(Array.from(replacement.lastSnapshot()!.layer)).toEqual(Array.from(original.lastSnapshot()!.layer));
-    expect(replacement.of('pong')).toEqual([{ v: 2, type: 'pong', step: expect.any(Number), id: 4 }]);
+    expect(replacement.of('pong')).toEqual([{ v: PROTOCOL_VERSION, type: 'pong', step: expect.any(Number), id: 4 }]);
     // It trains on from there as usual.
     replacement.send({ type: 'step', count: 5 });
     await replacement.until(() => replacement.lastSnapshot()?.step === 125);
@@ -172,7 +172,7 @@ describe('trainer session', () => {
     const h = harness();
     h.send({ type: 'configure', config: blobs });
     await h.until(() => h.of('configured').length === 1);
-    h.session.handle({ v: 2, type: 'fly' });
+    h.session.handle({ v: PROTOCOL_VERSION, type: 'fly' });
     h.session.handle({ v: 99, type: 'play' });
     h.session.handle('play');
     h.send({ type: 'step', count: 0 });
@@ -180,7 +180,7 @@ describe('trainer session', () => {
     const errors = h.of('error').map((e) => e.message);
     expect(errors).toEqual([
       'unknown message type "fly"',
-      'protocol version 99 is not 2',
+      `protocol version 99 is not ${PROTOCOL_VERSION}`,
       'message is not an object',
       'step count 0 is not an integer in 1..1000000',
       'learning rate -1 is not a number in [0.00001, 100]',

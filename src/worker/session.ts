@@ -5,7 +5,7 @@ import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
-import { parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunEvent, type RunState } from './runMachine.ts';
 import { PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import type { Work, WorkSlice } from '../experiment/work.ts';
@@ -51,14 +51,14 @@ export class Session {
   private paceStart = { at: 0, step: 0 };
 
   constructor(private readonly host: SessionHost) {
-    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: 2, type: 'loading', step: 0, loaded, total }));
+    this.mnist = new MnistOnce(host, (loaded, total) => this.reply({ v: PROTOCOL_VERSION, type: 'loading', step: 0, loaded, total }));
   }
 
   /** Handles one incoming message; anything malformed gets an `error` reply. */
   handle(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
-      this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
+      this.reply({ v: PROTOCOL_VERSION, type: 'error', step: this.exp?.step ?? 0, message: parsed.reason });
       return;
     }
     const msg = parsed.msg;
@@ -79,7 +79,7 @@ export class Session {
     switch (msg.type) {
       case 'configure': {
         const { config, notices } = parseConfig(msg.config);
-        if (notices.length > 0) this.reply({ v: 2, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
+        if (notices.length > 0) this.reply({ v: PROTOCOL_VERSION, type: 'error', step: 0, message: `config: ${notices.map((n) => n.message).join('; ')}` });
         this.only = msg.only !== undefined && msg.only < config.variants.length ? msg.only : null;
         void this.start(config, msg.request ?? null, msg.resumeAt ?? 0);
         return;
@@ -111,12 +111,12 @@ export class Session {
         if (this.exp !== null) this.exp.lr = msg.lr;
         return;
       case 'ping':
-        this.reply({ v: 2, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
+        this.reply({ v: PROTOCOL_VERSION, type: 'pong', step: this.exp?.step ?? 0, id: msg.id });
         return;
       case 'losses': {
         const { steps, losses } = this.lossLog?.take() ?? { steps: 0, losses: new Float64Array(0) };
         const names = this.exp?.variants.map((v) => v.name) ?? [];
-        this.post({ v: 2, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
+        this.post({ v: PROTOCOL_VERSION, type: 'losses', step: this.exp?.step ?? 0, runId: this.runId, id: msg.id, names, steps, losses }, [losses.buffer]);
         return;
       }
       case 'trace': {
@@ -177,14 +177,14 @@ export class Session {
     let config = this.config;
     if (fallback !== null) {
       config = { ...config, dataset: 'blobs' };
-      this.reply({ v: 2, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
+      this.reply({ v: PROTOCOL_VERSION, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
     }
     const exp = new Experiment(config, buildSplit(config, mnist), this.only, { measureLater: true });
     // Step 0's evaluation and probes take seconds at the heaviest settings: measure them in slices, answering
     // messages and reporting progress between them, so the page never takes a long build for a hang.
     const start = exp.startWork();
     for (let r = start.next(); !r.done; r = start.next()) {
-      if (this.host.now() - this.lastPostAt >= PROGRESS_MS) this.reply({ v: 2, type: 'progress', step: 0, runId, phase: r.value.phase, variant: r.value.variant });
+      if (this.host.now() - this.lastPostAt >= PROGRESS_MS) this.reply({ v: PROTOCOL_VERSION, type: 'progress', step: 0, runId, phase: r.value.phase, variant: r.value.variant });
       await new Promise<void>((resume) => this.host.schedule(resume, 0));
       if (runId !== this.runId) return;
     }
@@ -196,7 +196,7 @@ export class Session {
     this.exp = exp;
     this.lossLog = new LossLog(exp.variants.length);
     this.snap = exp.createSnapshot();
-    this.reply({ v: 2, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
+    this.reply({ v: PROTOCOL_VERSION, type: 'configured', step: 0, runId, request: this.request, config, shape: runShape(exp) });
     this.rateWindow = { at: this.host.now(), step: 0, perSecond: 0 };
     if (resumeAt > 0) {
       // Replay the lost run (same config and seed, so the same steps) without snapshots, then carry on or
@@ -229,7 +229,7 @@ export class Session {
     const status = statusOf(this.run);
     if (status === this.status) return;
     this.status = status;
-    this.reply({ v: 2, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
+    this.reply({ v: PROTOCOL_VERSION, type: 'status', step: this.exp?.step ?? 0, runId: this.runId, status });
   }
 
   private resetPace(): void {
@@ -304,7 +304,7 @@ export class Session {
       }
       if (this.host.now() - this.lastPostAt >= PROGRESS_MS) {
         // Mid-step, or replaying a lost run: say how far it got, which also tells the page it is alive.
-        this.reply({ v: 2, type: 'progress', step: exp.step, runId: this.runId, phase: slice?.phase ?? 'train', variant: slice?.variant ?? -1 });
+        this.reply({ v: PROTOCOL_VERSION, type: 'progress', step: exp.step, runId: this.runId, phase: slice?.phase ?? 'train', variant: slice?.variant ?? -1 });
       }
       this.kick(paced && this.work === null ? Math.max(1, Math.min(PROGRESS_MS, 1000 / (this.speed as number) / 2)) : 0);
     } catch (e) {
@@ -344,6 +344,6 @@ export class Session {
     this.queue = null;
     // Never leave the page waiting on a run that will not come: report a settled status either way.
     this.apply({ type: 'fail', message: (e as Error)?.message ?? String(e) });
-    this.reply({ v: 2, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
+    this.reply({ v: PROTOCOL_VERSION, type: 'error', step: this.exp?.step ?? 0, message: (e as Error)?.message ?? String(e) });
   }
 }

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../experiment/snapshot.ts';
-import type { FromWorker, RunStatus } from './protocol.ts';
+import { PROTOCOL_VERSION, type FromWorker, type RunStatus } from './protocol.ts';
 
 /** A snapshot as a message: fresh copies of its buffers, listed for transfer so the session's own stay reusable. */
 export function snapshotMessage(snap: Snapshot, step: number, runId: number, status: RunStatus, stepsPerSecond: number): { msg: FromWorker; transfer: ArrayBuffer[] } {
@@ -9,7 +9,7 @@ export function snapshotMessage(snap: Snapshot, step: number, runId: number, sta
   const zHist = snap.zHist.slice();
   const unitZ = snap.unitZ.slice();
   return {
-    msg: { v: 2, type: 'snapshot', step, runId, status, stepsPerSecond, variant, layer, hist, zHist, unitZ },
+    msg: { v: PROTOCOL_VERSION, type: 'snapshot', step, runId, status, stepsPerSecond, variant, layer, hist, zHist, unitZ },
     transfer: [variant.buffer, layer.buffer, hist.buffer, zHist.buffer, unitZ.buffer],
   };
 }

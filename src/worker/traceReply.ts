@@ -3,7 +3,7 @@ import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { Experiment } from '../experiment/experiment.ts';
 import { TraceRecorder, traceStepLimit } from '../experiment/trace.ts';
-import type { FromWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, type FromWorker } from './protocol.ts';
 
 /**
  * The answer to a trace request: the setup's first `steps` steps (fewer if the size limit cuts them),
@@ -37,8 +37,8 @@ export async function traceReply(
       }
     }
     const trace = recorder.finish();
-    return { v: 2, type: 'trace', step, id, steps: trace.batches.length, json: JSON.stringify(trace), error: null };
+    return { v: PROTOCOL_VERSION, type: 'trace', step, id, steps: trace.batches.length, json: JSON.stringify(trace), error: null };
   } catch (e) {
-    return { v: 2, type: 'trace', step, id, steps: 0, json: null, error: (e as Error).message };
+    return { v: PROTOCOL_VERSION, type: 'trace', step, id, steps: 0, json: null, error: (e as Error).message };
   }
 }

@@ -1,6 +1,5 @@
 import { scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
-import { LAYER_STATS, LS } from '../../../src/experiment/snapshot.ts';
 import { useSize } from '../../hooks/useSize.ts';
 import { useStore } from '../../store/store.ts';
 import { VARIANT_STYLES } from '../../viz/palette.ts';
@@ -40,15 +39,14 @@ export function TransformChart({ title }: { title: string }): ReactNode {
   const height = Math.max(size.height, 280);
   const h = demo.history;
   const v = shape?.placements.indexOf('before') ?? -1;
-  const rows = shape?.probeRows ?? 0;
   const layer = (config?.trackLayer ?? 3) - 1;
   const latest = h.latest;
-  const stat = (key: 'unitGamma' | 'unitBeta') => (latest === null || shape === null || v < 0 ? NaN : latest.layer[(v * shape.nLayers + layer) * LAYER_STATS.length + LS[key]]);
+  const stat = (key: 'unitGamma' | 'unitBeta') => (latest === null || v < 0 ? NaN : latest.layer(v, layer, key));
   const gamma = stat('unitGamma');
   const beta = stat('unitBeta');
-  const x = latest === null || v < 0 ? [] : Array.from(latest.unitZ.subarray(v * rows, (v + 1) * rows));
+  const x = latest === null || v < 0 ? [] : Array.from(latest.unitZ(v));
   const bn = bnSteps(x, gamma, beta, config?.bnEps ?? 1e-5);
-  const follow = h.first === null || v < 0 ? -1 : largestRow(h.first.unitZ.subarray(v * rows, (v + 1) * rows));
+  const follow = h.first === null || v < 0 ? -1 : largestRow(h.first.unitZ(v));
 
   const l = transformLayout(width, height, presenting);
   const cols = l.orientation === 'columns';

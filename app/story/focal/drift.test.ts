@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshot, LAYER_STATS, LS } from '../../../src/experiment/snapshot.ts';
+import { packSnapshot, runLayout } from '../../../src/experiment/snapshotReader.ts';
 import type { RunShape } from '../../../src/worker/protocol.ts';
 import { History } from '../../history/History.ts';
 import { driftRunLine, formatWidening, pointAt, symmetricDomain, unitBand, widening, type BandPoint } from './drift.ts';
@@ -12,20 +12,10 @@ function history(steps: readonly number[]): History {
   const h = new History(64);
   h.reset(7, shape);
   for (const step of steps) {
-    const s = createSnapshot(2, 2, bins, bins, 3);
-    s.step = step;
-    for (let v = 0; v < 2; v++) {
-      const o = (v * 2 + 1) * LAYER_STATS.length;
-      const mid = (step * (v + 1)) / 100;
-      const w = 0.1 + step / 100;
-      s.layer[o + LS.unitP15] = mid - w;
-      s.layer[o + LS.unitP50] = mid;
-      s.layer[o + LS.unitP85] = mid + w;
-      s.layer[o + LS.zUnitP15] = mid - w / 2;
-      s.layer[o + LS.zUnitP50] = mid;
-      s.layer[o + LS.zUnitP85] = mid + w / 2;
-    }
-    h.add(7, s);
+    const w = 0.1 + step / 100;
+    const at: Record<string, number> = { unitP15: -w, unitP50: 0, unitP85: w, zUnitP15: -w / 2, zUnitP50: 0, zUnitP85: w / 2 };
+    const layer = (v: number, l: number, key: string) => (l === 1 && key in at ? (step * (v + 1)) / 100 + at[key] : NaN);
+    h.add(7, { step, ...packSnapshot(runLayout(shape), { layer }) });
   }
   return h;
 }

@@ -1,5 +1,5 @@
 import { formatValue } from '../../../src/claims/format.ts';
-import { LAYER_STATS, LS, type LayerStat } from '../../../src/experiment/snapshot.ts';
+import type { LayerStat } from '../../../src/experiment/snapshot.ts';
 import type { History } from '../../history/History.ts';
 
 /** One step of a unit's band: its 15th percentile, median and 85th percentile on the probe batch. */
@@ -25,19 +25,19 @@ const KEYS: Record<BandOf, readonly [LayerStat, LayerStat, LayerStat]> = {
 export function unitBand(h: History, v: number, layer: number, of: BandOf): BandPoint[] {
   const nLayers = h.shape?.nLayers ?? 0;
   if (layer < 0 || layer >= nLayers) return [];
-  const base = (v * nLayers + layer) * LAYER_STATS.length;
-  const [kLo, kMid, kHi] = KEYS[of].map((k) => base + LS[k]);
+  const [kLo, kMid, kHi] = KEYS[of];
   const out: BandPoint[] = [];
-  const push = (step: number, row: ArrayLike<number>, offset: number) => {
-    const lo = row[offset + kLo];
-    const mid = row[offset + kMid];
-    const hi = row[offset + kHi];
+  // Row −1 is the latest snapshot.
+  const push = (step: number, row: number) => {
+    const lo = h.layerAt(row, v, layer, kLo);
+    const mid = h.layerAt(row, v, layer, kMid);
+    const hi = h.layerAt(row, v, layer, kHi);
     if (![step, lo, mid, hi].every(Number.isFinite)) return;
     if (out.length > 0 && out[out.length - 1].step >= step) return;
     out.push({ step, lo, mid, hi });
   };
-  for (let r = 0; r < h.count; r++) push(h.steps[r], h.layer, r * h.layerWidth);
-  if (h.latest !== null) push(h.latest.step, h.latest.layer, 0);
+  for (let r = 0; r < h.count; r++) push(h.steps[r], r);
+  if (h.latest !== null) push(h.latest.step, -1);
   return out;
 }
 

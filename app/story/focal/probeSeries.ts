@@ -1,4 +1,4 @@
-import { LAYER_STATS, LS, VARIANT_STATS, VS, type LayerStat, type VariantStat } from '../../../src/experiment/snapshot.ts';
+import type { LayerStat, VariantStat } from '../../../src/experiment/snapshot.ts';
 import type { History } from '../../history/History.ts';
 
 /** Reads one variant's statistics at one kept history row (or the latest snapshot). */
@@ -16,14 +16,9 @@ export interface SeriesPoint<T> {
 
 /** The reader of variant v at kept row `row`, or at the latest snapshot for row −1. */
 function reader(h: History, v: number, row: number): RowReader {
-  const nLayers = h.shape?.nLayers ?? 0;
-  const latest = h.latest;
   return {
-    variant: (key) => (row < 0 ? (latest?.variant[v * VARIANT_STATS.length + VS[key]] ?? NaN) : h.variantAt(row, v, key)),
-    layer: (layer, key) => {
-      const at = (v * nLayers + layer) * LAYER_STATS.length + LS[key];
-      return row < 0 ? (latest?.layer[at] ?? NaN) : h.layer[row * h.layerWidth + at];
-    },
+    variant: (key) => h.variantAt(row, v, key),
+    layer: (layer, key) => h.layerAt(row, v, layer, key),
   };
 }
 

@@ -1,4 +1,3 @@
-import { VARIANT_STATS, VS } from '../../../src/experiment/snapshot.ts';
 import type { History } from '../../history/History.ts';
 
 /** One test evaluation of one variant. */
@@ -19,8 +18,7 @@ export function evalSeries(h: History, v: number): RacePoint[] {
     out.push({ step, acc });
   };
   for (let r = 0; r < h.count; r++) push(h.variantAt(r, v, 'evalStep'), h.variantAt(r, v, 'testAcc'));
-  const s = h.latest;
-  if (s !== null) push(s.variant[v * VARIANT_STATS.length + VS.evalStep], s.variant[v * VARIANT_STATS.length + VS.testAcc]);
+  if (h.latest !== null) push(h.variantAt(-1, v, 'evalStep'), h.variantAt(-1, v, 'testAcc'));
   return out;
 }
 

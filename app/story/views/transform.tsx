@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { claimHolds, measuredText } from '../../../src/claims/results.ts';
-import { LAYER_STATS, LS } from '../../../src/experiment/snapshot.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useStore } from '../../store/store.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
@@ -27,8 +26,7 @@ function TransformClaim(): ReactNode {
   const step = useDemoState((s) => s.step);
   const v = shape?.placements.indexOf('before') ?? -1;
   const layer = (config?.trackLayer ?? 3) - 1;
-  const latest = demo.history.latest;
-  const stat = (key: 'unitGamma' | 'unitBeta') => (latest === null || shape === null || v < 0 ? NaN : latest.layer[(v * shape.nLayers + layer) * LAYER_STATS.length + LS[key]]);
+  const stat = (key: 'unitGamma' | 'unitBeta') => (v < 0 ? NaN : demo.history.layerAt(-1, v, layer, key));
   const band = v < 0 ? [] : unitBand(demo.history, v, layer, 'act');
   const now = band.at(-1);
   const run = transformRunLine(stat('unitGamma'), stat('unitBeta'), widthNear(band, 100), now === undefined ? NaN : now.hi - now.lo, step, phase === 'done', claimHolds('shift-bn-gamma'));
