@@ -22,7 +22,7 @@ export class TfMlp {
     model.denseLayers().forEach((d, l) => {
       this.weights.push(tf.variable(tf.tensor2d(Float32Array.from(d.W), [sizes[l], sizes[l + 1]])));
       this.biases.push(tf.variable(tf.tensor1d(Float32Array.from(d.b))));
-      const bn = l < model.hidden.length ? (model.hidden[l].bn ?? model.hidden[l].ln) : null;
+      const bn = l < model.hidden.length ? (model.hidden[l].norm?.params ?? null) : null;
       this.gammas.push(bn ? tf.variable(tf.tensor1d(Float32Array.from(bn.gamma))) : null);
       this.betas.push(bn ? tf.variable(tf.tensor1d(Float32Array.from(bn.beta))) : null);
     });

@@ -1,12 +1,10 @@
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
 
-/** A batch-norm layer over n units: learned γ, β and the statistics used at inference. */
-export interface BatchNormParams {
+/** What every normalization learns over n units: γ and β of y = γ·x̂ + β, and their gradients. */
+export interface AffineParams {
   readonly n: number;
-  /** ε added to the variance; caps the gain at 1/√ε. */
+  /** ε added to the denominator's square (BN, layer norm) or to the ℓp scale. */
   readonly eps: number;
-  /** Running-average momentum m, PyTorch convention: r ← (1−m)·r + m·batchStat. */
-  readonly momentum: number;
   /** [n], starts at 1. */
   readonly gamma: FloatArray;
   /** [n], starts at 0. */
@@ -15,6 +13,19 @@ export interface BatchNormParams {
   readonly gradGamma: FloatArray;
   /** [n] */
   readonly gradBeta: FloatArray;
+}
+
+/** What BN's and ℓp BN's shared kernels read of a cache: x̂: [batchSize, n], and the centre and 1/denominator: [n]. */
+export interface CenteredCache {
+  readonly xhat: FloatArray;
+  readonly mean: FloatArray;
+  readonly invStd: FloatArray;
+}
+
+/** A batch-norm layer over n units: learned γ, β and the statistics used at inference. */
+export interface BatchNormParams extends AffineParams {
+  /** Running-average momentum m, PyTorch convention: r ← (1−m)·r + m·batchStat. */
+  readonly momentum: number;
   /** [n] exponential moving average of batch means; starts at 0. */
   readonly runningMean: FloatArray;
   /** [n] exponential moving average of unbiased batch variances; starts at 1. */
@@ -34,7 +45,7 @@ export interface BatchNormParams {
 }
 
 /** Per-batch-size values one forward pass leaves behind for the backward pass and the probes. */
-export interface BatchNormCache {
+export interface BatchNormCache extends CenteredCache {
   /** [batchSize, n] normalized input x̂. */
   readonly xhat: FloatArray;
   /** [n] the mean that was subtracted (batch mean in batch mode). */
@@ -133,7 +144,7 @@ function normalize(p: BatchNormParams, x: FloatArray, y: FloatArray, cache: Batc
  * y = γ·(x − mean)·invStd + β for x: [batchSize, n], with mean and invStd already in the cache; leaves x̂
  * there. Shared by BN and ℓp BN, which differ only in how they fill invStd.
  */
-export function batchNormApply(p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, batchSize: number): void {
+export function batchNormApply(p: AffineParams, x: FloatArray, y: FloatArray, cache: CenteredCache, batchSize: number): void {
   const { n, gamma, beta } = p;
   const { xhat, mean, invStd } = cache;
   for (let i = 0; i < batchSize; i++) {
@@ -178,7 +189,7 @@ export function batchNormBackward(
 }
 
 /** γ and β gradients of a transform y = γ·x̂ + β (BN and ℓp BN): Σ gradY·x̂ and Σ gradY per unit, overwriting. */
-export function normParamGrads(p: BatchNormParams, gradY: FloatArray, cache: BatchNormCache, rows: number): void {
+export function normParamGrads(p: AffineParams, gradY: FloatArray, cache: CenteredCache, rows: number): void {
   const { n, gradGamma, gradBeta } = p;
   const { xhat } = cache;
   for (let j = 0; j < n; j++) {
@@ -195,7 +206,7 @@ export function normParamGrads(p: BatchNormParams, gradY: FloatArray, cache: Bat
 }
 
 /** gradX with fixed (running or population) statistics: the transform is affine per unit, gradX = gradY·γ/d. */
-export function fixedStatsGradX(p: BatchNormParams, gradY: FloatArray, cache: BatchNormCache, gradX: FloatArray, rows: number): void {
+export function fixedStatsGradX(p: AffineParams, gradY: FloatArray, cache: CenteredCache, gradX: FloatArray, rows: number): void {
   const { n, gamma } = p;
   const { invStd } = cache;
   for (let i = 0; i < rows; i++) {

@@ -7,6 +7,7 @@ export * from './gradcheck.ts';
 export * from './init.ts';
 export * from './loss.ts';
 export * from './model.ts';
+export * from './normLayer.ts';
 export * from './rng.ts';
 export * from './sgd.ts';
 export * from './spec.ts';

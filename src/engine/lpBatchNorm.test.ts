@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { batchNormBackward, batchNormForwardBatch, createBatchNorm, createBatchNormCache } from './batchnorm.ts';
+import { batchNormBackward, batchNormForwardBatch, createBatchNorm, createBatchNormCache, type AffineParams } from './batchnorm.ts';
 import { checkGradient } from './gradcheck.ts';
-import { lpBatchNormBackward, lpBatchNormForwardBatch, lpBatchNormForwardFixed, lpBatchNormUpdateRunning, type LpOrder } from './lpBatchNorm.ts';
+import {
+  createLpBatchNorm,
+  createLpBatchNormCache,
+  lpBatchNormBackward,
+  lpBatchNormForwardBatch,
+  lpBatchNormForwardFixed,
+  lpBatchNormUpdateRunning,
+  type LpOrder,
+} from './lpBatchNorm.ts';
 import { Rng } from './rng.ts';
 import { randomMatrix } from './testHelpers.ts';
 
@@ -9,14 +17,22 @@ const rows = 6;
 const n = 4;
 const ORDERS: readonly LpOrder[] = [1, 2, 'inf'];
 
+/** ℓp BN's parameters and cache, with γ, β, x and loss weights drawn from seed. */
 function setup(seed = 21) {
+  return draw(seed, createLpBatchNorm('float64', n, 1e-5, 0.1), createLpBatchNormCache('float64', n, rows));
+}
+
+/** The same draws for plain BN's parameters and cache. */
+function plainBnSetup(seed: number) {
+  return draw(seed, createBatchNorm('float64', n, 1e-5, 0.1), createBatchNormCache('float64', n, rows));
+}
+
+function draw<P extends AffineParams, C>(seed: number, p: P, cache: C) {
   const rng = new Rng(seed);
-  const p = createBatchNorm('float64', n, 1e-5, 0.1);
   for (let j = 0; j < n; j++) {
     p.gamma[j] = 0.5 + rng.uniform();
     p.beta[j] = rng.range(-1, 1);
   }
-  const cache = createBatchNormCache('float64', n, rows);
   // Distinct per-unit means and scales; continuous values, so |c| has no ties (ℓ∞'s max is unique).
   const x = randomMatrix(rng, rows, n).map((v, i) => 3 * (i % n) + ((i % n) + 1) * v);
   const y = new Float64Array(rows * n);
@@ -66,7 +82,7 @@ describe('ℓp batch norm', () => {
 
   it('ℓ2 is BN’s transform and gradient exactly', () => {
     const a = setup(3);
-    const b = setup(3);
+    const b = plainBnSetup(3);
     lpBatchNormForwardBatch(2, a.p, a.x, a.y, a.cache, rows);
     batchNormForwardBatch(b.p, b.x, b.y, b.cache, rows);
     Array.from(a.y).forEach((v, i) => expect(v).toBeCloseTo(b.y[i], 12));
@@ -83,12 +99,12 @@ describe('ℓp batch norm', () => {
     lpBatchNormUpdateRunning(p, cache);
     for (let j = 0; j < n; j++) {
       expect(p.runningMean[j]).toBeCloseTo(0.1 * cache.mean[j], 12);
-      expect(p.runningVar[j]).toBeCloseTo(0.9 + 0.1 * cache.variance[j], 12);
+      expect(p.runningScale[j]).toBeCloseTo(0.9 + 0.1 * cache.scale[j], 12);
     }
     // With fixed statistics a row's output is the same alone as in its batch.
     const alone = new Float64Array(n);
-    lpBatchNormForwardFixed(1, p, x, y, cache, rows, p.runningMean, p.runningVar);
-    lpBatchNormForwardFixed(1, p, x.subarray(0, n), alone, createBatchNormCache('float64', n, 1), 1, p.runningMean, p.runningVar);
+    lpBatchNormForwardFixed(1, p, x, y, cache, rows, p.runningMean, p.runningScale);
+    lpBatchNormForwardFixed(1, p, x.subarray(0, n), alone, createLpBatchNormCache('float64', n, 1), 1, p.runningMean, p.runningScale);
     Array.from(alone).forEach((v, j) => expect(v).toBeCloseTo(y[j], 12));
   });
 });

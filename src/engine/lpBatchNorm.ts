@@ -1,13 +1,70 @@
-import { batchNormApply, fixedStatsGradX, normParamGrads, type BatchNormCache, type BatchNormParams } from './batchnorm.ts';
-import type { FloatArray } from './floatArray.ts';
+import { batchNormApply, fixedStatsGradX, normParamGrads, type AffineParams, type CenteredCache } from './batchnorm.ts';
+import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
 
 /** The ℓp norms Santurkar et al. (2018, §3.3) normalize by instead of the standard deviation. */
 export type LpOrder = 1 | 2 | 'inf';
 
+/** An ℓp batch-norm layer over n units: learned γ, β and the mean and ℓp scale used at inference. */
+export interface LpBatchNormParams extends AffineParams {
+  /** Running-average momentum m, PyTorch convention: r ← (1−m)·r + m·batchStat. */
+  readonly momentum: number;
+  /** [n] exponential moving average of batch means; starts at 0. */
+  readonly runningMean: FloatArray;
+  /** [n] exponential moving average of batch ℓp scales s_p; starts at 1. */
+  readonly runningScale: FloatArray;
+  /** [n] E_B[μ_B] over a pass of the training set. */
+  readonly populationMean: FloatArray;
+  /** [n] E_B[s_p] over the same pass (a scale has no unbiasing factor). */
+  readonly populationScale: FloatArray;
+  /** [n] sums of batch means during a population pass. */
+  readonly popSumMean: FloatArray;
+  /** [n] sums of batch ℓp scales during a population pass. */
+  readonly popSumScale: FloatArray;
+  /** How many batches the current population pass has seen. */
+  popBatches: number;
+  /** Whether populationMean/populationScale hold a finished pass. */
+  hasPopulation: boolean;
+}
+
+/** Per-batch-size values one ℓp BN forward pass leaves behind for the backward pass and the probes. */
+export interface LpBatchNormCache extends CenteredCache {
+  /** [batchSize, n] normalized input x̂. */
+  readonly xhat: FloatArray;
+  /** [n] the mean that was subtracted (batch mean in batch mode). */
+  readonly mean: FloatArray;
+  /** [n] the ℓp scale s_p that was used (this batch's in batch mode). */
+  readonly scale: FloatArray;
+  /** [n] 1/d, the inverse denominator (the role 1/σ plays in BN). */
+  readonly invStd: FloatArray;
+}
+
+/** An ℓp batch-norm layer over n units with γ = 1, β = 0, running mean 0 and running scale 1. */
+export function createLpBatchNorm(dtype: DType, n: number, eps: number, momentum: number): LpBatchNormParams {
+  return {
+    n,
+    eps,
+    momentum,
+    gamma: allocFloat(dtype, n).fill(1),
+    beta: allocFloat(dtype, n),
+    gradGamma: allocFloat(dtype, n),
+    gradBeta: allocFloat(dtype, n),
+    runningMean: allocFloat(dtype, n),
+    runningScale: allocFloat(dtype, n).fill(1),
+    populationMean: allocFloat(dtype, n),
+    populationScale: allocFloat(dtype, n).fill(1),
+    popSumMean: allocFloat(dtype, n),
+    popSumScale: allocFloat(dtype, n),
+    popBatches: 0,
+    hasPopulation: false,
+  };
+}
+
+/** The cache for a batch of batchSize rows. */
+export function createLpBatchNormCache(dtype: DType, n: number, batchSize: number): LpBatchNormCache {
+  return { xhat: allocFloat(dtype, batchSize * n), mean: allocFloat(dtype, n), scale: allocFloat(dtype, n), invStd: allocFloat(dtype, n) };
+}
+
 /**
- * ℓp batch norm reuses BatchNormParams and BatchNormCache; its "variance" entries hold the ℓp scale s_p
- * instead (cache.variance: this batch's; runningVar and populationVar: their averages).
- *
  * The scale of unit j over a batch of m rows, with c_i = x_ij − μ_j, is the power mean of |c|:
  *   s_1 = (1/m)·Σ|c_i|,  s_2 = √((1/m)·Σc_i²) (BN's σ_B),  s_∞ = max_i |c_i|,
  * and x̂ = c/d with d = (s_p^p + ε)^(1/p) for p = 1, 2 and d = s_∞ + ε. Santurkar et al. "normalize by the
@@ -38,14 +95,14 @@ export function lpDenominator(order: LpOrder, scale: number, eps: number): numbe
  * Training-mode ℓp BN of x: [rows, n] into y: the batch mean and ℓp scale per unit, then y = γ·x̂ + β.
  * Leaves μ, s_p, 1/d and x̂ in the cache.
  */
-export function lpBatchNormForwardBatch(order: LpOrder, p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, rows: number): void {
+export function lpBatchNormForwardBatch(order: LpOrder, p: LpBatchNormParams, x: FloatArray, y: FloatArray, cache: LpBatchNormCache, rows: number): void {
   const { n } = p;
   for (let j = 0; j < n; j++) {
     let sum = 0;
     for (let i = 0, at = j; i < rows; i++, at += n) sum += x[at];
     const mu = sum / rows;
     cache.mean[j] = mu;
-    cache.variance[j] = lpScale(order, x, j, n, rows, mu);
+    cache.scale[j] = lpScale(order, x, j, n, rows, mu);
   }
   lpNormalize(order, p, x, y, cache, rows);
 }
@@ -53,21 +110,21 @@ export function lpBatchNormForwardBatch(order: LpOrder, p: BatchNormParams, x: F
 /** Inference-mode ℓp BN with fixed means and scales (running or population) per unit. */
 export function lpBatchNormForwardFixed(
   order: LpOrder,
-  p: BatchNormParams,
+  p: LpBatchNormParams,
   x: FloatArray,
   y: FloatArray,
-  cache: BatchNormCache,
+  cache: LpBatchNormCache,
   rows: number,
   fixedMean: FloatArray,
   fixedScale: FloatArray,
 ): void {
   cache.mean.set(fixedMean);
-  cache.variance.set(fixedScale);
+  cache.scale.set(fixedScale);
   lpNormalize(order, p, x, y, cache, rows);
 }
 
-function lpNormalize(order: LpOrder, p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, rows: number): void {
-  for (let j = 0; j < p.n; j++) cache.invStd[j] = 1 / lpDenominator(order, cache.variance[j], p.eps);
+function lpNormalize(order: LpOrder, p: LpBatchNormParams, x: FloatArray, y: FloatArray, cache: LpBatchNormCache, rows: number): void {
+  for (let j = 0; j < p.n; j++) cache.invStd[j] = 1 / lpDenominator(order, cache.scale[j], p.eps);
   batchNormApply(p, x, y, cache, rows);
 }
 
@@ -79,9 +136,9 @@ function lpNormalize(order: LpOrder, p: BatchNormParams, x: FloatArray, y: Float
  */
 export function lpBatchNormBackward(
   order: LpOrder,
-  p: BatchNormParams,
+  p: LpBatchNormParams,
   gradY: FloatArray,
-  cache: BatchNormCache,
+  cache: LpBatchNormCache,
   gradX: FloatArray,
   rows: number,
   usedBatchStats: boolean,
@@ -114,19 +171,36 @@ export function lpBatchNormBackward(
 }
 
 /** Moves the running averages toward this batch's mean and ℓp scale: r ← (1−m)·r + m·stat. */
-export function lpBatchNormUpdateRunning(p: BatchNormParams, cache: BatchNormCache): void {
-  const { n, momentum, runningMean, runningVar } = p;
+export function lpBatchNormUpdateRunning(p: LpBatchNormParams, cache: LpBatchNormCache): void {
+  const { n, momentum, runningMean, runningScale } = p;
   for (let j = 0; j < n; j++) {
     runningMean[j] = (1 - momentum) * runningMean[j] + momentum * cache.mean[j];
-    runningVar[j] = (1 - momentum) * runningVar[j] + momentum * cache.variance[j];
+    runningScale[j] = (1 - momentum) * runningScale[j] + momentum * cache.scale[j];
   }
 }
 
-/** Adds this batch's mean and ℓp scale to a population pass (ended by batchNormEndPopulation). */
-export function lpBatchNormAccumulatePopulation(p: BatchNormParams, cache: BatchNormCache): void {
+/** Starts a population pass: forgets the sums of any earlier pass. */
+export function lpBatchNormBeginPopulation(p: LpBatchNormParams): void {
+  p.popSumMean.fill(0);
+  p.popSumScale.fill(0);
+  p.popBatches = 0;
+}
+
+/** Adds this batch's mean and ℓp scale to a population pass. */
+export function lpBatchNormAccumulatePopulation(p: LpBatchNormParams, cache: LpBatchNormCache): void {
   for (let j = 0; j < p.n; j++) {
     p.popSumMean[j] += cache.mean[j];
-    p.popSumVar[j] += cache.variance[j];
+    p.popSumScale[j] += cache.scale[j];
   }
   p.popBatches++;
+}
+
+/** Ends a population pass: the mean and the ℓp scale averaged over its batches. */
+export function lpBatchNormEndPopulation(p: LpBatchNormParams): void {
+  if (p.popBatches === 0) throw new Error('population pass saw no batches');
+  for (let j = 0; j < p.n; j++) {
+    p.populationMean[j] = p.popSumMean[j] / p.popBatches;
+    p.populationScale[j] = p.popSumScale[j] / p.popBatches;
+  }
+  p.hasPopulation = true;
 }

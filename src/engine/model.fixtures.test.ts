@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixtures from './fixtures/torch-mlp.json' with { type: 'json' };
 import type { DType, FloatArray } from './floatArray.ts';
 import { INFERENCE_MODES, Model } from './model.ts';
+import { batchNormOf } from './normLayer.ts';
 import { Rng } from './rng.ts';
 import { Sgd } from './sgd.ts';
 import { modelSpec, type Placement } from './spec.ts';
@@ -42,13 +43,13 @@ function build(c: Case, dtype: DType): Model {
 
 /** Per dense layer, the parameter arrays (or, with `grads`, their gradients) in the fixture's layout. */
 function layerArrays(model: Model, grads = false) {
-  const hidden = model.hidden.map(({ dense, bn, ln }) => {
-    const norm = bn ?? ln;
+  const hidden = model.hidden.map(({ dense, norm }) => {
+    const p = norm?.params ?? null;
     return {
       W: grads ? dense.gradW : dense.W,
       b: grads ? dense.gradB : dense.b,
-      gamma: norm === null ? null : grads ? norm.gradGamma : norm.gamma,
-      beta: norm === null ? null : grads ? norm.gradBeta : norm.beta,
+      gamma: p === null ? null : grads ? p.gradGamma : p.gamma,
+      beta: p === null ? null : grads ? p.gradBeta : p.beta,
     };
   });
   const out = model.output;
@@ -96,7 +97,8 @@ describe.each(['float64', 'float32'] as const)('PyTorch fixtures (%s engine)', (
       const losses = c.batches.map((b) => trainStep(model, ws, opt, toArray(dtype, b.x), b.y, fixtures.lr));
       expect(maxRelDiff(losses, c.losses)).toBeLessThan(tol);
       expect(worstLayerDiff(layerArrays(model), c.final as LayerValues[])).toBeLessThan(tol);
-      model.hidden.forEach(({ bn }, l) => {
+      model.hidden.forEach(({ norm }, l) => {
+        const bn = batchNormOf(norm);
         const expected = c.finalRunning[l];
         expect(bn === null).toBe(expected === null);
         if (bn === null || expected === null) return;
@@ -112,7 +114,8 @@ describe.each(['float64', 'float32'] as const)('PyTorch fixtures (%s engine)', (
       for (const b of c.batches) trainStep(model, ws, opt, toArray(dtype, b.x), b.y, fixtures.lr);
       const trainX = toArray(dtype, c.batches.flatMap((b) => b.x));
       computePopulationStats(model, ws, trainX, c.batches.length * fixtures.batchSize);
-      model.hidden.forEach(({ bn }, l) => {
+      model.hidden.forEach(({ norm }, l) => {
+        const bn = batchNormOf(norm);
         const expected = c.eval.population[l];
         if (bn === null || expected === null) return;
         expect(maxRelDiff(bn.populationMean, expected.mean, 1e-3)).toBeLessThan(tol);
@@ -120,14 +123,14 @@ describe.each(['float64', 'float32'] as const)('PyTorch fixtures (%s engine)', (
       });
       const rows = c.eval.y.length;
       const evalWs = model.workspace(rows);
-      const runningBefore = model.hidden.map((h) => Array.from(h.bn?.runningMean ?? []));
+      const runningBefore = model.hidden.map((h) => Array.from(batchNormOf(h.norm)?.runningMean ?? []));
       for (const mode of INFERENCE_MODES) {
         const logits = model.forward(evalWs, toArray(dtype, c.eval.x), mode);
         const expected = c.eval.modes[mode];
         expect(maxRelDiff(logits, expected.logits, 1e-3)).toBeLessThan(tol);
         expect(countCorrect(logits, c.eval.y, rows, model.nOut) / rows).toBe(expected.accuracy);
       }
-      expect(model.hidden.map((h) => Array.from(h.bn?.runningMean ?? []))).toEqual(runningBefore);
+      expect(model.hidden.map((h) => Array.from(batchNormOf(h.norm)?.runningMean ?? []))).toEqual(runningBefore);
     });
   });
 });

@@ -1,46 +1,26 @@
 import { activation, type Activation } from './activations.ts';
-import { batchNormBeginPopulation, batchNormEndPopulation, createBatchNorm, type BatchNormParams } from './batchnorm.ts';
 import { createDense, denseBackward, denseForward, type DenseParams } from './dense.ts';
 import { assertNever, type FloatArray } from './floatArray.ts';
-import { createLayerNorm, type LayerNormParams } from './layerNorm.ts';
 import { initWeights } from './init.ts';
 import { meanSquaredError, softmaxCrossEntropy } from './loss.ts';
+import type { ForwardMode } from './modes.ts';
 import { applyBnNoise, applyUnitShift, bnNoiseBackward, createUnitNoise, drawBnNoise, type UnitNoise } from './noisyBn.ts';
+import { createNormalization, type Normalization } from './normLayer.ts';
 import { Rng } from './rng.ts';
 import type { ParamRef } from './sgd.ts';
-import { normBackward, normForward, type NormParams } from './normLayer.ts';
-import { normBeforeActivation, normOf, validateModelSpec, type ModelSpec, type NormKind } from './spec.ts';
+import { normBeforeActivation, normOf, validateModelSpec, type ModelSpec } from './spec.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
 
-/** Which statistics BN normalizes with at evaluation time. */
-export type InferenceMode = 'batch' | 'running' | 'population';
-
-/** Every inference mode, in menu order. */
-export const INFERENCE_MODES: readonly InferenceMode[] = ['batch', 'running', 'population'];
-
-/**
- * How a forward pass treats BN: `train` uses batch statistics and updates the running averages (and draws
- * noisy BN's noise); `collect` uses batch statistics and adds them to a population pass; `probe` uses batch
- * statistics and applies noisy BN's current per-unit shift without drawing; the inference modes change
- * nothing and add no noise.
- */
-export type ForwardMode = 'train' | 'collect' | 'probe' | InferenceMode;
+export { INFERENCE_MODES, type ForwardMode, type InferenceMode } from './modes.ts';
 
 /** One hidden layer's parameters: its dense part and, with a placement, its normalization. */
 export interface HiddenLayer {
   readonly dense: DenseParams;
-  /** The normalization, or null for none. */
-  readonly kind: NormKind | null;
-  /** BN's parameters and statistics (also ℓp BN's, whose "variance" statistics hold its ℓp scale). */
-  readonly bn: BatchNormParams | null;
-  /** Layer norm's parameters. */
-  readonly ln: LayerNormParams | null;
+  /** The normalization (batch norm, ℓp batch norm or layer norm, by `norm.kind`), or null for none. */
+  readonly norm: Normalization | null;
   /** Noisy BN's per-unit noise of the current step, or null. */
   readonly noise: UnitNoise | null;
 }
-
-/** A hidden layer that has a normalization. */
-type NormLayer = HiddenLayer & NormParams;
 
 /** An MLP built from a ModelSpec: parameters, plus one workspace of buffers per batch size. */
 export class Model {
@@ -48,6 +28,8 @@ export class Model {
   readonly hidden: readonly HiddenLayer[];
   readonly output: DenseParams;
   readonly activation: Activation;
+  /** hidden[l].norm for every hidden layer: what this model's workspaces are made for. */
+  private readonly norms: readonly (Normalization | null)[];
   private readonly workspaces = new Map<number, Workspace>();
   private readonly paramList: readonly ParamRef[];
   /** Where noisy BN's noise comes from (its own generator, so that it never shifts the weights or batches). */
@@ -65,15 +47,15 @@ export class Model {
     this.activation = activation(spec.activation);
     const { sizes, dtype } = spec;
     const hidden: HiddenLayer[] = [];
+    const kind = normOf(spec.placement);
     for (let l = 1; l < sizes.length - 1; l++) {
       const dense = createDense(dtype, sizes[l - 1], sizes[l]);
       initWeights(dense.W, dense.nIn, dense.nOut, spec.init, rng);
-      const kind = normOf(spec.placement);
-      const bn = kind === null || kind === 'ln' ? null : createBatchNorm(dtype, sizes[l], spec.bnEps, spec.bnMomentum);
-      const ln = kind === 'ln' ? createLayerNorm(dtype, sizes[l], spec.bnEps) : null;
-      hidden.push({ dense, kind, bn, ln, noise: spec.placement === 'noisy' ? createUnitNoise(sizes[l]) : null });
+      const norm = kind === null ? null : createNormalization(kind, dtype, sizes[l], spec.bnEps, spec.bnMomentum);
+      hidden.push({ dense, norm, noise: spec.placement === 'noisy' ? createUnitNoise(sizes[l]) : null });
     }
     this.hidden = hidden;
+    this.norms = hidden.map((h) => h.norm);
     this.output = createDense(dtype, sizes[sizes.length - 2], sizes[sizes.length - 1]);
     initWeights(this.output.W, this.output.nIn, this.output.nOut, spec.init, rng);
     this.paramList = listParams(hidden, this.output);
@@ -112,7 +94,7 @@ export class Model {
 
   /** A new private workspace, for a pass whose caches must not overwrite the shared one's (forward only unless forTraining). */
   createWorkspace(batchSize: number, forTraining = true): Workspace {
-    return createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, batchSize, forTraining);
+    return createWorkspace(this.spec.dtype, this.spec.sizes, this.spec.placement, this.norms, batchSize, forTraining);
   }
 
   /**
@@ -122,7 +104,8 @@ export class Model {
   forward(ws: Workspace, x: FloatArray, mode: ForwardMode, rows = ws.batchSize, hiddenOnly = false): FloatArray {
     if (rows > ws.batchSize || rows < 1) throw new Error(`rows ${rows} outside 1..${ws.batchSize}`);
     if (x.length < rows * this.nIn) throw new Error(`input holds ${x.length} values, fewer than ${rows} rows × ${this.nIn}`);
-    if (mode === 'population' && this.hidden.some((h) => h.bn !== null && !h.bn.hasPopulation)) {
+    this.checkWorkspace(ws);
+    if (mode === 'population' && this.norms.some((n) => n !== null && !n.hasPopulation)) {
       throw new Error('population statistics have not been computed: run a population pass first');
     }
     ws.rows = rows;
@@ -132,15 +115,14 @@ export class Model {
     let input = x;
     const before = normBeforeActivation(this.spec.placement);
     for (let l = 0; l < this.hidden.length; l++) {
-      const layer = this.hidden[l];
-      const { dense, noise } = layer;
+      const { dense, noise } = this.hidden[l];
       const c = ws.layers[l];
       const count = rows * dense.nOut;
       denseForward(dense, input, c.z, rows, l === 0 ? ws.sparse : null);
-      if (layer.kind === null || c.bnOut === null) {
+      if (c.norm === null || c.bnOut === null) {
         act.forward(c.z, c.act, count);
       } else if (before) {
-        normForward(layer as NormLayer, c.z, c.bnOut, c, rows, mode);
+        c.norm.forward(c.z, c.bnOut, rows, mode);
         if (noise !== null && mode === 'train' && c.noise !== null) {
           if (!this.freezeNoise) drawBnNoise(noise, c.noise, this.noiseRng, rows);
           applyBnNoise(c.noise, c.bnOut, rows, dense.nOut);
@@ -150,7 +132,7 @@ export class Model {
         act.forward(c.bnOut, c.act, count);
       } else {
         act.forward(c.z, c.act, count);
-        normForward(layer as NormLayer, c.act, c.bnOut, c, rows, mode);
+        c.norm.forward(c.act, c.bnOut, rows, mode);
       }
       input = c.out;
     }
@@ -176,6 +158,7 @@ export class Model {
   /** Backward pass from ws.gradLogits through every layer: fills every parameter gradient and layer gradient cache. */
   backward(ws: Workspace, x: FloatArray): void {
     if (!ws.forTraining) throw new Error('backward needs a training workspace (this one is forward-only)');
+    this.checkWorkspace(ws);
     const rows = ws.rows;
     const act = this.activation;
     const last = this.hidden.length - 1;
@@ -189,19 +172,18 @@ export class Model {
     );
     const before = normBeforeActivation(this.spec.placement);
     for (let l = last; l >= 0; l--) {
-      const layer = this.hidden[l];
-      const { dense } = layer;
+      const { dense } = this.hidden[l];
       const c = ws.layers[l];
       const count = rows * dense.nOut;
-      if (layer.kind === null || c.bnOut === null) {
+      if (c.norm === null || c.bnOut === null) {
         act.backward(c.z, c.act, c.gradOut, c.gradZ, count);
       } else if (before) {
         act.backward(c.bnOut, c.act, c.gradOut, c.gradActIn, count);
         // Noise added in training scales the gradient by s (a constant); other passes added none.
         if (c.noise !== null && ws.usedNoise) bnNoiseBackward(c.noise, c.gradActIn, rows, dense.nOut);
-        normBackward(layer as NormLayer, c.gradActIn, c, c.gradZ, rows, ws.usedBatchStats);
+        c.norm.backward(c.gradActIn, c.gradZ, rows, ws.usedBatchStats);
       } else {
-        normBackward(layer as NormLayer, c.gradOut, c, c.gradAct, rows, ws.usedBatchStats);
+        c.norm.backward(c.gradOut, c.gradAct, rows, ws.usedBatchStats);
         act.backward(c.z, c.act, c.gradAct, c.gradZ, count);
       }
       const input = l > 0 ? ws.layers[l - 1].out : x;
@@ -211,12 +193,12 @@ export class Model {
 
   /** Starts a population pass (BN paper, Alg. 2): feed training batches to forward(…, 'collect'), then end it. */
   beginPopulation(): void {
-    for (const h of this.hidden) if (h.bn !== null) batchNormBeginPopulation(h.bn);
+    for (const n of this.norms) n?.beginPopulation();
   }
 
   /** Ends the population pass: population statistics become available to forward(…, 'population'). */
   endPopulation(): void {
-    for (const h of this.hidden) if (h.bn !== null) batchNormEndPopulation(h.bn);
+    for (const n of this.norms) n?.endPopulation();
   }
 
   /** Copies every parameter and BN statistic from a model of the same spec. */
@@ -225,27 +207,27 @@ export class Model {
     const theirs = other.params();
     if (mine.length !== theirs.length) throw new Error('copyFrom: models differ in structure');
     mine.forEach((p, i) => p.value.set(theirs[i].value));
-    this.hidden.forEach((h, l) => {
-      const src = other.hidden[l].bn;
-      if (h.bn === null || src === null) return;
-      h.bn.runningMean.set(src.runningMean);
-      h.bn.runningVar.set(src.runningVar);
-      h.bn.populationMean.set(src.populationMean);
-      h.bn.populationVar.set(src.populationVar);
-      h.bn.hasPopulation = src.hasPopulation;
+    this.norms.forEach((n, l) => {
+      const src = other.norms[l];
+      if (n !== null && src !== null) n.copyStatisticsFrom(src);
     });
+  }
+
+  /** Throws unless ws was made by this model (another model's would normalize with that model's γ and β). */
+  private checkWorkspace(ws: Workspace): void {
+    if (ws.norms !== this.norms) throw new Error('workspace belongs to another model: make one with this model\'s workspace() or createWorkspace()');
   }
 }
 
 function listParams(hidden: readonly HiddenLayer[], output: DenseParams): ParamRef[] {
   const list: ParamRef[] = [];
-  hidden.forEach(({ dense, bn, ln }, l) => {
+  hidden.forEach(({ dense, norm }, l) => {
     list.push({ name: `hidden${l + 1}.W`, value: dense.W, grad: dense.gradW });
     list.push({ name: `hidden${l + 1}.b`, value: dense.b, grad: dense.gradB });
-    const norm = bn ?? ln;
     if (norm !== null) {
-      list.push({ name: `hidden${l + 1}.gamma`, value: norm.gamma, grad: norm.gradGamma });
-      list.push({ name: `hidden${l + 1}.beta`, value: norm.beta, grad: norm.gradBeta });
+      const { gamma, gradGamma, beta, gradBeta } = norm.params;
+      list.push({ name: `hidden${l + 1}.gamma`, value: gamma, grad: gradGamma });
+      list.push({ name: `hidden${l + 1}.beta`, value: beta, grad: gradBeta });
     }
   });
   list.push({ name: 'output.W', value: output.W, grad: output.gradW });

@@ -23,11 +23,24 @@ export const PLACEMENTS: readonly Placement[] = [
   ...(['ln', 'l1', 'l2', 'linf'] as const).flatMap((k) => [`${k}-before`, `${k}-after`] as const),
 ];
 
+const NORM_OF: Readonly<Record<Placement, NormKind | null>> = {
+  none: null,
+  before: 'bn',
+  after: 'bn',
+  noisy: 'bn',
+  'ln-before': 'ln',
+  'ln-after': 'ln',
+  'l1-before': 'l1',
+  'l1-after': 'l1',
+  'l2-before': 'l2',
+  'l2-after': 'l2',
+  'linf-before': 'linf',
+  'linf-after': 'linf',
+};
+
 /** The normalization a placement puts in each hidden layer, or null for none. */
 export function normOf(placement: Placement): NormKind | null {
-  if (placement === 'none') return null;
-  if (placement === 'before' || placement === 'after' || placement === 'noisy') return 'bn';
-  return placement.slice(0, placement.indexOf('-')) as NormKind;
+  return NORM_OF[placement];
 }
 
 /** Whether the placement normalizes with batch statistics (every batch norm; not layer norm, not none). */

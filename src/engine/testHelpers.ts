@@ -1,5 +1,6 @@
 import type { FloatArray } from './floatArray.ts';
 import { Model } from './model.ts';
+import { runningStatistics } from './normLayer.ts';
 import { Rng } from './rng.ts';
 import { modelSpec, type ModelSpec } from './spec.ts';
 
@@ -24,19 +25,15 @@ export function randomLabels(rng: Rng, rows: number, nClasses: number): Int32Arr
 
 /** Gives γ, β (and the running statistics) non-trivial values so a check cannot pass by symmetry. */
 export function perturbBatchNorm(model: Model, rng: Rng): void {
-  for (const { bn, ln } of model.hidden) {
-    if (ln !== null) {
-      for (let j = 0; j < ln.n; j++) {
-        ln.gamma[j] = 0.5 + rng.uniform();
-        ln.beta[j] = rng.range(-0.5, 0.5);
-      }
-    }
-    if (bn === null) continue;
-    for (let j = 0; j < bn.n; j++) {
-      bn.gamma[j] = 0.5 + rng.uniform();
-      bn.beta[j] = rng.range(-0.5, 0.5);
-      bn.runningMean[j] = rng.range(-0.3, 0.3);
-      bn.runningVar[j] = 0.5 + rng.uniform();
+  for (const { norm } of model.hidden) {
+    if (norm === null) continue;
+    const running = runningStatistics(norm);
+    for (let j = 0; j < norm.params.n; j++) {
+      norm.params.gamma[j] = 0.5 + rng.uniform();
+      norm.params.beta[j] = rng.range(-0.5, 0.5);
+      if (running === null) continue;
+      running.mean[j] = rng.range(-0.3, 0.3);
+      running.spread[j] = 0.5 + rng.uniform();
     }
   }
 }

@@ -1,8 +1,7 @@
-import { createBatchNormCache, type BatchNormCache } from './batchnorm.ts';
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
-import { createLayerNormCache, type LayerNormCache } from './layerNorm.ts';
+import type { Normalization, NormalizationPass } from './normLayer.ts';
 import { createSampleNoise, type SampleNoise } from './noisyBn.ts';
-import { normBeforeActivation, normOf, type Placement } from './spec.ts';
+import { normBeforeActivation, type Placement } from './spec.ts';
 import { createSparseRows, type SparseRows } from './sparse.ts';
 
 /** Inputs narrower than this are not worth compressing. */
@@ -23,10 +22,8 @@ export interface LayerCache {
   readonly actIn: FloatArray;
   /** The layer's output, fed to the next layer: bnOut when BN sits after the activation, act otherwise. */
   readonly out: FloatArray;
-  /** BN's (or ℓp BN's) x̂ and the statistics it used, or null without it. */
-  readonly bn: BatchNormCache | null;
-  /** Layer norm's x̂ and per-sample statistics, or null without it. */
-  readonly ln: LayerNormCache | null;
+  /** The layer's normalization over this workspace's cache (x̂ and the statistics it used), or null without one. */
+  readonly norm: NormalizationPass | null;
   /** Noisy BN's per-sample noise of the last training batch, or null (no noise, or a forward-only workspace). */
   readonly noise: SampleNoise | null;
   /** ∂L/∂out, written by the next layer's backward. */
@@ -42,6 +39,8 @@ export interface LayerCache {
 /** All buffers for forward and backward passes of up to batchSize rows. Allocated once per batch size. */
 export interface Workspace {
   readonly batchSize: number;
+  /** The normalizations the layers' passes were made for (one model's: the model checks it is its own). */
+  readonly norms: readonly (Normalization | null)[];
   readonly layers: readonly LayerCache[];
   /** [batchSize, nOut] */
   readonly logits: FloatArray;
@@ -60,14 +59,22 @@ export interface Workspace {
 }
 
 /**
- * Allocates a workspace for a model with the given widths and placement. Without `forTraining` the
- * gradient buffers are empty: evaluation and probe workspaces need only the forward caches (half the memory).
+ * Allocates a workspace for a model with the given widths, placement and hidden layers' normalizations
+ * (norms[l] for hidden layer l). Without `forTraining` the gradient buffers are empty: evaluation and probe
+ * workspaces need only the forward caches (half the memory).
  */
-export function createWorkspace(dtype: DType, sizes: readonly number[], placement: Placement, batchSize: number, forTraining = true): Workspace {
+export function createWorkspace(
+  dtype: DType,
+  sizes: readonly number[],
+  placement: Placement,
+  norms: readonly (Normalization | null)[],
+  batchSize: number,
+  forTraining = true,
+): Workspace {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size ${batchSize} is not a positive integer`);
   const layers: LayerCache[] = [];
   const empty = allocFloat(dtype, 0);
-  const norm = normOf(placement);
+  if (norms.length !== sizes.length - 2) throw new Error(`${norms.length} normalizations for ${sizes.length - 2} hidden layers`);
   for (let l = 1; l < sizes.length - 1; l++) {
     const n = sizes[l];
     const buf = (): FloatArray => allocFloat(dtype, batchSize * n);
@@ -75,26 +82,27 @@ export function createWorkspace(dtype: DType, sizes: readonly number[], placemen
     const z = buf();
     const act = buf();
     const gradOut = grad();
-    if (norm === null) {
+    const normalization = norms[l - 1];
+    if (normalization === null) {
       const gradZ = grad();
-      layers.push({ z, bnOut: null, act, actIn: z, out: act, bn: null, ln: null, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
+      layers.push({ z, bnOut: null, act, actIn: z, out: act, norm: null, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: gradOut });
       continue;
     }
-    const bn = norm === 'ln' ? null : createBatchNormCache(dtype, n, batchSize);
-    const ln = norm === 'ln' ? createLayerNormCache(dtype, n, batchSize) : null;
+    const norm = normalization.createPass(dtype, batchSize);
     const bnOut = buf();
     if (normBeforeActivation(placement)) {
       // Noisy BN adds its noise to bnOut in place, so the nonlinearity's input is the noisy value.
       const noise = placement === 'noisy' && forTraining ? createSampleNoise(dtype, n, batchSize) : null;
-      layers.push({ z, bnOut, act, actIn: bnOut, out: act, bn, ln, noise, gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut });
+      layers.push({ z, bnOut, act, actIn: bnOut, out: act, norm, noise, gradOut, gradActIn: grad(), gradZ: grad(), gradAct: gradOut });
     } else {
       const gradZ = grad();
-      layers.push({ z, bnOut, act, actIn: z, out: bnOut, bn, ln, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: grad() });
+      layers.push({ z, bnOut, act, actIn: z, out: bnOut, norm, noise: null, gradOut, gradActIn: gradZ, gradZ, gradAct: grad() });
     }
   }
   const nOut = sizes[sizes.length - 1];
   return {
     batchSize,
+    norms,
     layers,
     logits: allocFloat(dtype, batchSize * nOut),
     gradLogits: forTraining ? allocFloat(dtype, batchSize * nOut) : empty,

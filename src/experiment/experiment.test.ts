@@ -5,6 +5,7 @@ import { Model } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
 import { Sgd } from '../engine/sgd.ts';
 import { trainStep } from '../engine/train.ts';
+import { batchNormOf } from '../engine/normLayer.ts';
 import { Experiment, TARGET_ACCURACY } from './experiment.ts';
 import { createPercentileScratch, percentiles } from './percentiles.ts';
 import { layerHistogram, layerStat, variantStat } from './snapshot.ts';
@@ -55,7 +56,7 @@ describe('paired experiment', () => {
   it('evaluates without touching running statistics, and records when 90% was first reached', () => {
     const exp = new Experiment({ ...config, evalMode: 'population' }, data);
     exp.run(60);
-    const bn = exp.variants[1].model.hidden[0].bn;
+    const bn = batchNormOf(exp.variants[1].model.hidden[0].norm);
     if (bn === null) throw new Error('expected BN');
     const before = Array.from(bn.runningMean);
     exp.evaluate();

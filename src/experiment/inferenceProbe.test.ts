@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { blobsSet } from '../data/synthetic.ts';
 import { Model } from '../engine/model.ts';
+import { batchNormOf, runningStatistics } from '../engine/normLayer.ts';
 import { Rng } from '../engine/rng.ts';
 import { computePopulationStats, evaluate } from '../engine/train.ts';
 import { Experiment } from './experiment.ts';
@@ -50,8 +51,8 @@ describe('running-average shadows', () => {
       const v = exp.variants[1];
       v.model.hidden.forEach((h, l) => {
         const s = v.shadows?.stats[k][l];
-        Array.from(h.bn?.runningMean ?? []).forEach((m, j) => expect(s?.mean[j]).toBeCloseTo(m, 5));
-        Array.from(h.bn?.runningVar ?? []).forEach((m, j) => expect(s?.variance[j]).toBeCloseTo(m, 5));
+        Array.from(batchNormOf(h.norm)?.runningMean ?? []).forEach((m, j) => expect(s?.mean[j]).toBeCloseTo(m, 5));
+        Array.from(batchNormOf(h.norm)?.runningVar ?? []).forEach((m, j) => expect(s?.spread[j]).toBeCloseTo(m, 5));
       });
     }
   });
@@ -62,7 +63,7 @@ describe('running-average shadows', () => {
     for (const v of exp.variants) {
       v.model.hidden.forEach((h, l) => {
         const s = v.shadows?.stats[0][l];
-        Array.from(h.bn?.runningVar ?? [NaN]).forEach((m, j) => expect(s?.variance[j]).toBeCloseTo(m, 5));
+        Array.from(runningStatistics(h.norm)?.spread ?? [NaN]).forEach((m, j) => expect(s?.spread[j]).toBeCloseTo(m, 5));
       });
     }
   });
@@ -76,7 +77,7 @@ describe('the inference probe', () => {
     probed.run(30);
     probed.variants.forEach((v, i) => {
       v.model.params().forEach((p, k) => expect(Array.from(p.value)).toEqual(Array.from(quiet.variants[i].model.params()[k].value)));
-      v.model.hidden.forEach((h, l) => expect(Array.from(h.bn?.runningMean ?? [])).toEqual(Array.from(quiet.variants[i].model.hidden[l].bn?.runningMean ?? [])));
+      v.model.hidden.forEach((h, l) => expect(Array.from(batchNormOf(h.norm)?.runningMean ?? [])).toEqual(Array.from(batchNormOf(quiet.variants[i].model.hidden[l].norm)?.runningMean ?? [])));
     });
     expect(probed.evals).toEqual(quiet.evals);
     expect(probed.variants[1].inference.step).toBe(28);
@@ -125,9 +126,9 @@ describe('the inference probe', () => {
     const keras = exp.variants[1].shadows?.stats[1][0];
     const model = rebuilt(exp, 1);
     computePopulationStats(model, model.createWorkspace(config.batchSize, false), data.train.x, 50 * config.batchSize);
-    const pop = model.hidden[0].bn;
+    const pop = batchNormOf(model.hidden[0].norm);
     const distance = (s: typeof torch) =>
-      s === null || s === undefined || pop === null ? NaN : s.mean.reduce((sum, m, j) => sum + Math.abs(m - pop.populationMean[j]) + Math.abs(s.variance[j] - pop.populationVar[j]), 0);
+      s === null || s === undefined || pop === null ? NaN : s.mean.reduce((sum, m, j) => sum + Math.abs(m - pop.populationMean[j]) + Math.abs(s.spread[j] - pop.populationVar[j]), 0);
     expect(distance(keras)).toBeGreaterThan(2 * distance(torch));
     const first = variantStat(snap, 0, 'accBatch1');
     for (let c = 0; c < INFER_CASES.length; c++) {

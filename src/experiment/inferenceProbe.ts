@@ -63,8 +63,8 @@ export class InferenceProbe {
   private readonly batchStats: boolean;
 
   constructor(model: Model, test: Dataset, seed: number, trainBatchSize: number) {
-    this.batchStats = model.hidden.some((h) => h.bn !== null);
-    const normalized = model.hidden.some((h) => h.kind !== null);
+    this.batchStats = model.hidden.some((h) => h.norm !== null && h.norm.kind !== 'ln');
+    const normalized = model.hidden.some((h) => h.norm !== null);
     const eps = normalized ? INFER_EPS : INFER_EPS.slice(0, 1);
     this.copies = eps.map((e) => new Model({ ...model.spec, bnEps: e }, new Rng(0)));
     this.ws = this.copies.map((m) => new Map(INFER_BATCH_SIZES.map((b) => [b, m.createWorkspace(b, false)])));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../engine/model.ts';
 import { Rng } from '../engine/rng.ts';
 import { checkModel, perturbBatchNorm, randomLabels, randomMatrix } from '../engine/testHelpers.ts';
+import { batchNormOf } from '../engine/normLayer.ts';
 import { LandscapeProbe, SMOOTHNESS_RATES } from './landscape.ts';
 
 const sizes = [3, 5, 4, 4, 2];
@@ -104,12 +105,12 @@ describe('landscape probes against a brute-force computation', () => {
     const twin = checkModel({ sizes, placement: 'noisy', activation: 'tanh' }, 11);
     twin.copyFrom(model);
     const before = model.params().map((p) => Array.from(p.value));
-    const running = model.hidden.map((h) => Array.from(h.bn?.runningMean ?? []));
+    const running = model.hidden.map((h) => Array.from(batchNormOf(h.norm)?.runningMean ?? []));
     const probe = new LandscapeProbe(model, rows);
     probe.covariateShift(x, y, rows, lr);
     probe.smoothness(x, y, rows, lr);
     expect(model.params().map((p) => Array.from(p.value))).toEqual(before);
-    expect(model.hidden.map((h) => Array.from(h.bn?.runningMean ?? []))).toEqual(running);
+    expect(model.hidden.map((h) => Array.from(batchNormOf(h.norm)?.runningMean ?? []))).toEqual(running);
     // The next training pass draws the same noise as a model that was never probed.
     const ws = model.workspace(rows);
     const wsTwin = twin.workspace(rows);

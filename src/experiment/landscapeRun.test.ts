@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { blobsSet } from '../data/synthetic.ts';
 import { Experiment } from './experiment.ts';
 import { layerStat, variantStat } from './snapshot.ts';
+import { batchNormOf } from '../engine/normLayer.ts';
 
 const data = blobsSet(3);
 const config: Config = {
@@ -26,7 +27,7 @@ describe('landscape probes in a running experiment', () => {
     probed.run(40);
     probed.variants.forEach((v, i) => {
       v.model.params().forEach((p, k) => expect(Array.from(p.value)).toEqual(Array.from(plain.variants[i].model.params()[k].value)));
-      v.model.hidden.forEach((h, l) => expect(Array.from(h.bn?.runningVar ?? [])).toEqual(Array.from(plain.variants[i].model.hidden[l].bn?.runningVar ?? [])));
+      v.model.hidden.forEach((h, l) => expect(Array.from(batchNormOf(h.norm)?.runningVar ?? [])).toEqual(Array.from(batchNormOf(plain.variants[i].model.hidden[l].norm)?.runningVar ?? [])));
     });
     expect(probed.evals).toEqual(plain.evals);
   });

@@ -5,6 +5,7 @@ import { Experiment } from './experiment.ts';
 import { binsFor, zBinsFor } from './histogram.ts';
 import { createPercentileScratch, percentiles } from './percentiles.ts';
 import { layerStat, layerZHistogram, unitZValues, zIsActIn } from './snapshot.ts';
+import { batchNormOf } from '../engine/normLayer.ts';
 
 const data = blobsSet(7);
 const config: Config = {
@@ -100,7 +101,7 @@ describe('z = xW + b probes', () => {
       expect(hatVar).toBeGreaterThan(0.99);
       const gamma = layerStat(snap, v, l, 'unitGamma');
       const beta = layerStat(snap, v, l, 'unitBeta');
-      expect(gamma).toBe(exp.variants[v].model.hidden[l].bn?.gamma[u]);
+      expect(gamma).toBe(batchNormOf(exp.variants[v].model.hidden[l].norm)?.gamma[u]);
       const y = xHat.map((h) => gamma * h + beta);
       for (let r = 0; r < m; r++) expect(y[r]).toBeCloseTo(probes[v].layers[l].actIn[r * config.width + u], 4);
       expect(percentileOf(y, 0.5)).toBeCloseTo(layerStat(snap, v, l, 'unitP50'), 4);

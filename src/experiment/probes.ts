@@ -61,7 +61,7 @@ export function probeVariant(variant: Variant, probeWs: Workspace, ctx: ProbeCon
   const zSame = zIsActIn(variant.placement);
   const trackLayer = Math.min(ctx.trackLayer, model.hidden.length - 1);
   for (let l = 0; l < model.hidden.length; l++) {
-    const { dense, bn } = model.hidden[l];
+    const { dense } = model.hidden[l];
     const n = dense.nOut;
     const count = rows * n;
     const cache = probeWs.layers[l];
@@ -91,19 +91,24 @@ export function probeVariant(variant: Variant, probeWs: Workspace, ctx: ProbeCon
     layerOut[o + LS.gradNorm] = Math.sqrt(gradSq[w]);
     layerOut[o + LS.biasGradNorm] = Math.sqrt(gradSq[variant.biasIndex[l]]);
     layerOut[o + LS.updateRatio] = valueSq[w] > 0 ? Math.sqrt(updateSq[w] / valueSq[w]) : 0;
-    const batch = variant.ws.layers[l].bn;
-    if (bn === null || batch === null) {
+    // The training workspace's pass: the last training batch's statistics, beside the model's own parameters.
+    const norm = variant.ws.layers[l].norm;
+    if (norm === null || norm.kind === 'ln') {
       for (let k = 0; k < BN_STATS.length; k++) layerOut[o + BN_STATS[k]] = NaN;
       continue;
     }
+    const { params: bn, cache: batch } = norm;
+    // The "variance" slots hold what the batch norm divides by: BN's variance, ℓp BN's ℓp scale.
+    const batchSpread = norm.kind === 'bn' ? norm.cache.variance : norm.cache.scale;
+    const runningSpread = norm.kind === 'bn' ? norm.params.runningVar : norm.params.runningScale;
     layerOut[o + LS.bnBatchMean] = average(batch.mean);
-    layerOut[o + LS.bnBatchVar] = average(batch.variance);
+    layerOut[o + LS.bnBatchVar] = average(batchSpread);
     layerOut[o + LS.bnRunningMean] = average(bn.runningMean);
-    layerOut[o + LS.bnRunningVar] = average(bn.runningVar);
+    layerOut[o + LS.bnRunningVar] = average(runningSpread);
     layerOut[o + LS.unitBatchMean] = batch.mean[unit];
-    layerOut[o + LS.unitBatchVar] = batch.variance[unit];
+    layerOut[o + LS.unitBatchVar] = batchSpread[unit];
     layerOut[o + LS.unitRunningMean] = bn.runningMean[unit];
-    layerOut[o + LS.unitRunningVar] = bn.runningVar[unit];
+    layerOut[o + LS.unitRunningVar] = runningSpread[unit];
     layerOut[o + LS.unitGamma] = bn.gamma[unit];
     layerOut[o + LS.unitBeta] = bn.beta[unit];
   }

@@ -1,4 +1,5 @@
 import type { Model } from '../engine/model.ts';
+import { runningStatistics } from '../engine/normLayer.ts';
 import type { Workspace } from '../engine/workspace.ts';
 
 /**
@@ -7,10 +8,10 @@ import type { Workspace } from '../engine/workspace.ts';
  */
 export const SHADOW_MOMENTA = [0.1, 0.01] as const;
 
-/** Running averages of one BN layer under one momentum: [n] mean and [n] unbiased variance (ℓp BN: its ℓp scale). */
+/** Running averages of one batch-norm layer under one momentum: [n] mean and [n] spread (BN: unbiased variance; ℓp BN: ℓp scale). */
 export interface ShadowStats {
   readonly mean: Float64Array;
-  readonly variance: Float64Array;
+  readonly spread: Float64Array;
 }
 
 /**
@@ -23,9 +24,11 @@ export class RunningShadows {
   readonly stats: readonly (readonly (ShadowStats | null)[])[];
 
   constructor(model: Model) {
-    this.unbiased = model.hidden.every((h) => h.kind === 'bn' || h.kind === null);
+    this.unbiased = model.hidden.every((h) => h.norm === null || h.norm.kind === 'bn');
     this.stats = SHADOW_MOMENTA.map(() =>
-      model.hidden.map((h) => (h.bn === null ? null : { mean: new Float64Array(h.bn.n), variance: new Float64Array(h.bn.n).fill(1) })),
+      model.hidden.map((h) =>
+        h.norm === null || h.norm.kind === 'ln' ? null : { mean: new Float64Array(h.norm.params.n), spread: new Float64Array(h.norm.params.n).fill(1) },
+      ),
     );
   }
 
@@ -43,11 +46,13 @@ export class RunningShadows {
       const layers = this.stats[k];
       for (let l = 0; l < layers.length; l++) {
         const s = layers[l];
-        const cache = ws.layers[l].bn;
-        if (s === null || cache === null) continue;
+        const norm = ws.layers[l].norm;
+        if (s === null || norm === null || norm.kind === 'ln') continue;
+        const mean = norm.cache.mean;
+        const spread = norm.kind === 'bn' ? norm.cache.variance : norm.cache.scale;
         for (let j = 0; j < s.mean.length; j++) {
-          s.mean[j] = (1 - m) * s.mean[j] + m * cache.mean[j];
-          s.variance[j] = (1 - m) * s.variance[j] + m * cache.variance[j] * unbias;
+          s.mean[j] = (1 - m) * s.mean[j] + m * mean[j];
+          s.spread[j] = (1 - m) * s.spread[j] + m * spread[j] * unbias;
         }
       }
     });
@@ -57,9 +62,10 @@ export class RunningShadows {
   applyTo(model: Model, k: number): void {
     model.hidden.forEach((h, l) => {
       const s = this.stats[k][l];
-      if (h.bn === null || s === null) return;
-      h.bn.runningMean.set(s.mean);
-      h.bn.runningVar.set(s.variance);
+      const running = runningStatistics(h.norm);
+      if (running === null || s === null) return;
+      running.mean.set(s.mean);
+      running.spread.set(s.spread);
     });
   }
 }

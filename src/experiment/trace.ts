@@ -1,5 +1,6 @@
 import type { DType } from '../engine/floatArray.ts';
 import type { Model } from '../engine/model.ts';
+import { runningStatistics } from '../engine/normLayer.ts';
 import { normOf, type NormKind } from '../engine/spec.ts';
 import type { Experiment } from './experiment.ts';
 
@@ -39,13 +40,12 @@ export interface RunTrace {
 
 /** Every dense layer's parameters, the output layer last. */
 export function traceLayers(model: Model): TraceLayer[] {
-  const hidden = model.hidden.map(({ dense, bn, ln }) => {
-    const norm = bn ?? ln;
+  const hidden = model.hidden.map(({ dense, norm }) => {
     return {
       W: Array.from(dense.W),
       b: Array.from(dense.b),
-      gamma: norm === null ? null : Array.from(norm.gamma),
-      beta: norm === null ? null : Array.from(norm.beta),
+      gamma: norm === null ? null : Array.from(norm.params.gamma),
+      beta: norm === null ? null : Array.from(norm.params.beta),
     };
   });
   return [...hidden, { W: Array.from(model.output.W), b: Array.from(model.output.b), gamma: null, beta: null }];
@@ -100,7 +100,11 @@ export class TraceRecorder {
     this.exp.variants.forEach((v, i) => {
       const t = this.trace.variants[i];
       t.final = traceLayers(v.model);
-      t.finalRunning = v.model.hidden.map(({ bn }) => (bn === null ? null : { mean: Array.from(bn.runningMean), var: Array.from(bn.runningVar) }));
+      // `var` holds what each batch norm divides by: BN's variance, ℓp BN's ℓp scale (the trace format's name).
+      t.finalRunning = v.model.hidden.map(({ norm }) => {
+        const running = runningStatistics(norm);
+        return running === null ? null : { mean: Array.from(running.mean), var: Array.from(running.spread) };
+      });
     });
     return this.trace;
   }
