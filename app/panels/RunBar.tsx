@@ -4,6 +4,7 @@ import { useStore } from '../store/store.ts';
 import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatStep } from '../viz/format.ts';
+import type { WorkSlice } from '../../src/experiment/work.ts';
 import { CopyLink } from '../CopyLink.tsx';
 import { VariantCards } from './VariantCards.tsx';
 
@@ -18,9 +19,13 @@ export function RunBar() {
   const rate = useStore((s) => s.stepsPerSecond);
   const speed = useStore((s) => s.speed);
   const loading = useStore((s) => s.loading);
+  const work = useStore((s) => s.work);
+  const stopped = useStore((s) => s.stopped);
+  const names = useStore((s) => s.shape?.variantNames);
   const [stepSize, setStepSize] = useState(10);
   const playing = status === 'playing';
-  const busy = status === 'loading';
+  // A trainer that stayed stopped takes no commands until the page is reloaded (the notice says so).
+  const busy = status === 'loading' || stopped !== null;
   return (
     <section className="run-bar" aria-label="Training controls">
       <button
@@ -68,11 +73,28 @@ export function RunBar() {
         <span className="counter-value" data-testid="step-counter">
           {formatStep(step)}
         </span>
-        <span className="rate">{busy ? loadingText(loading) : `${Math.round(rate)} steps/s`}</span>
+        <span className="rate" data-testid="run-rate">
+          {stopped !== null ? 'trainer stopped: reload the page' : work !== null ? workText(work, names) : busy ? loadingText(loading) : `${Math.round(rate)} steps/s`}
+        </span>
       </div>
       <VariantCards />
     </section>
   );
+}
+
+const PHASES: Record<WorkSlice['phase'], string> = {
+  build: 'building',
+  probe: 'probing the landscape',
+  train: 'training',
+  evaluate: 'evaluating',
+  inference: 'measuring inference',
+  shift: 'measuring shift',
+};
+
+/** What a trainer in a long step is doing, e.g. "evaluating bn-before…". */
+function workText(work: { phase: WorkSlice['phase']; variant: number }, names: readonly string[] | undefined): string {
+  const name = work.variant >= 0 ? names?.[work.variant] : undefined;
+  return `${PHASES[work.phase]}${name === undefined ? '' : ` ${name}`}…`;
 }
 
 function loadingText(loading: { loaded: number; total: number | null } | null): string {

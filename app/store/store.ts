@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { parseConfig } from '../../src/config/schema.ts';
+import type { WorkSlice } from '../../src/experiment/work.ts';
 import type { Placement } from '../../src/engine/spec.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
 import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
@@ -43,6 +44,10 @@ export interface RunSlice {
   shape: RunShape | null;
   loading: { loaded: number; total: number | null } | null;
   live: readonly VariantLive[];
+  /** What a trainer busy in a long step (or building, or replaying) last said it was doing, or null. */
+  work: { readonly phase: WorkSlice['phase']; readonly variant: number } | null;
+  /** Why the trainer stays stopped (replaced too often), or null while it runs: the controls are off then. */
+  stopped: string | null;
 }
 
 /**
@@ -84,7 +89,7 @@ function configSlice(config: Config): ConfigSlice {
 
 /** The run slice before the trainer has said anything. */
 function runSlice(): RunSlice {
-  return { status: 'loading', runId: 0, step: 0, stepsPerSecond: 0, shape: null, loading: null, live: [] };
+  return { status: 'loading', runId: 0, step: 0, stepsPerSecond: 0, shape: null, loading: null, live: [], work: null, stopped: null };
 }
 
 /** The ui slice's defaults. */

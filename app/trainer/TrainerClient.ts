@@ -1,8 +1,9 @@
 import type { Config } from '../../src/config/config.ts';
-import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import { Coordinator } from '../../src/worker/coordinator.ts';
 import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
+import { INITIAL_RUN, next as nextRun, wantsToPlay, type RunEvent, type RunState } from '../../src/worker/runMachine.ts';
 import { History } from '../history/History.ts';
+import { liveVariants } from '../history/liveVariants.ts';
 import { adoptWorkerConfig, changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
@@ -10,6 +11,33 @@ import { PING_MS, Watchdog } from './Watchdog.ts';
 type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
 type TraceMsg = Extract<FromWorker, { type: 'trace' }>;
 type Command = ToWorker extends infer M ? (M extends { v: typeof PROTOCOL_VERSION } ? Omit<M, 'v'> : never) : never;
+
+/** A trainer worker as the client uses it: the browser's Worker, or an in-process stand-in in tests. */
+export interface TrainerWorker {
+  postMessage(msg: unknown): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+/** What the client needs from the page: workers, a clock and timers (injected in unit tests). */
+export interface TrainerEnv {
+  spawn(): TrainerWorker;
+  now(): number;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  setInterval(fn: () => void, ms: number): number;
+  clearInterval(id: number): void;
+}
+
+const browserEnv: TrainerEnv = {
+  spawn: () => new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' }),
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (id) => window.clearTimeout(id),
+  setInterval: (fn, ms) => window.setInterval(fn, ms),
+  clearInterval: (id) => window.clearInterval(id),
+};
 
 /** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
 const MAX_RESTARTS = 3;
@@ -22,7 +50,7 @@ const MAX_RESTARTS = 3;
  */
 export class TrainerClient {
   readonly history = new History();
-  private workers: Worker[] = [];
+  private workers: TrainerWorker[] = [];
   private coordinator: Coordinator | null = null;
   private unsubscribe: () => void = () => {};
   /** Id of the latest configure or reset sent: only its answer may change the page's config. */
@@ -30,12 +58,17 @@ export class TrainerClient {
   /** The request that restarts a crashed or hung trainer, until its first snapshot arrives. */
   private recovering: number | null = null;
   private restarts: number[] = [];
+  /**
+   * The page's view of the run control (runMachine.ts): the intents sent and the statuses heard, and the
+   * page's own states, restarting a lost trainer and stopped for good.
+   */
+  private run: RunState = INITIAL_RUN;
   /** Whether a message of another protocol version has been reported already. */
   private refusedVersion = false;
   private readonly watchdog = new Watchdog(
     (i, id) => this.workers[i]?.postMessage({ v: PROTOCOL_VERSION, type: 'ping', id }),
     () => this.recover('The trainer stopped answering'),
-    () => performance.now(),
+    () => this.env.now(),
   );
   private watchdogTimer = 0;
   /** Whether the workers exist: they start when the lab is first needed, not while a visitor reads the story. */
@@ -44,7 +77,10 @@ export class TrainerClient {
   private readonly lossWaiters = new Map<number, (msg: LossesMsg) => void>();
   private readonly traceWaiters = new Map<number, (msg: TraceMsg) => void>();
 
-  constructor(readonly parallel = false) {}
+  constructor(
+    readonly parallel = false,
+    private readonly env: TrainerEnv = browserEnv,
+  ) {}
 
   /**
    * Starts the worker(s) and the first run from the current config. Called when a view that shows the lab
@@ -60,14 +96,14 @@ export class TrainerClient {
           this.workers[i].postMessage(msg);
         },
         post: (msg) => this.receive(msg),
-        now: () => performance.now(),
-        schedule: (fn, ms) => window.setTimeout(fn, ms),
+        now: () => this.env.now(),
+        schedule: (fn, ms) => this.env.setTimeout(fn, ms),
         stalled: (reason) => this.recover(`The trainer stopped answering (${reason})`),
       });
     } else {
       this.workers.push(this.spawn(0, (m) => this.receive(m)));
     }
-    this.watchdogTimer = window.setInterval(() => this.watchdog.tick(this.workers.length), PING_MS);
+    this.watchdogTimer = this.env.setInterval(() => this.watchdog.tick(this.workers.length), PING_MS);
     this.unsubscribe = useStore.subscribe((s, prev) => {
       if (s.config !== prev.config && s.configSource === 'page') this.onConfigChange(prev.config, s.config);
       if (s.speed !== prev.speed) this.send({ type: 'setSpeed', speed: s.speed });
@@ -77,18 +113,31 @@ export class TrainerClient {
   }
 
   play(): void {
+    this.intend({ type: 'play' });
     this.send({ type: 'play' });
   }
 
   pause(): void {
+    this.intend({ type: 'pause' });
     this.send({ type: 'pause' });
   }
 
   step(count: number): void {
+    this.intend({ type: 'step', count });
     this.send({ type: 'step', count });
   }
 
+  /** The run control's state as the page sees it (a stopped trainer takes no more commands). */
+  get state(): RunState {
+    return this.run;
+  }
+
+  private intend(event: RunEvent): void {
+    this.run = nextRun(this.run, event, useStore.getState().step);
+  }
+
   reset(seed: 'same' | 'new'): void {
+    this.intend({ type: 'configure' });
     this.send({ type: 'reset', seed, request: ++this.request });
   }
 
@@ -100,12 +149,12 @@ export class TrainerClient {
   requestLosses(): Promise<LossesMsg> {
     const id = ++this.lossRequest;
     return new Promise((resolve, reject) => {
-      const timer = window.setTimeout(() => {
+      const timer = this.env.setTimeout(() => {
         this.lossWaiters.delete(id);
         reject(new Error('the trainer did not send its losses within 10 s'));
       }, 10_000);
       this.lossWaiters.set(id, (msg) => {
-        clearTimeout(timer);
+        this.env.clearTimeout(timer);
         resolve(msg);
       });
       this.send({ type: 'losses', id });
@@ -119,12 +168,12 @@ export class TrainerClient {
   requestTrace(steps: number): Promise<TraceMsg> {
     const id = ++this.lossRequest;
     return new Promise((resolve, reject) => {
-      const timer = window.setTimeout(() => {
+      const timer = this.env.setTimeout(() => {
         this.traceWaiters.delete(id);
         reject(new Error('the trainer did not send the trace within 60 s'));
       }, 60_000);
       this.traceWaiters.set(id, (msg) => {
-        clearTimeout(timer);
+        this.env.clearTimeout(timer);
         if (msg.json === null) reject(new Error(msg.error ?? 'no trace'));
         else resolve(msg);
       });
@@ -134,13 +183,13 @@ export class TrainerClient {
 
   dispose(): void {
     this.unsubscribe();
-    clearInterval(this.watchdogTimer);
+    this.env.clearInterval(this.watchdogTimer);
     for (const w of this.workers) w.terminate();
   }
 
   /** Starts trainer worker i; its messages go to `onMessage`, its pongs and crashes to the watchdog. */
-  private spawn(i: number, onMessage: (msg: FromWorker) => void): Worker {
-    const worker = new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' });
+  private spawn(i: number, onMessage: (msg: FromWorker) => void): TrainerWorker {
+    const worker = this.env.spawn();
     this.watchdog.heardFrom(i);
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       this.watchdog.heardFrom(i);
@@ -166,21 +215,25 @@ export class TrainerClient {
    * carry on where they were. The history stays on screen meanwhile.
    */
   private recover(reason: string): void {
+    if (this.run.kind === 'stopped') return;
     for (const w of this.workers) w.terminate();
     this.workers = [];
     this.coordinator = null;
     this.watchdog.clear();
-    const now = performance.now();
+    const now = this.env.now();
     this.restarts = this.restarts.filter((t) => now - t < 60_000);
     if (this.restarts.length >= MAX_RESTARTS) {
-      clearInterval(this.watchdogTimer);
+      this.env.clearInterval(this.watchdogTimer);
+      this.run = nextRun(this.run, { type: 'giveUp', reason }, useStore.getState().step);
       notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error', 'trainer');
-      useStore.setState({ status: 'paused' });
+      useStore.setState({ status: 'paused', stopped: reason, work: null });
       return;
     }
     this.restarts.push(now);
     const resumeAt = this.history.latest?.step ?? 0;
-    const wasPlaying = useStore.getState().status === 'playing';
+    // Killed during a replay, it still plays on afterwards if the page wanted it to: the wish is the state's.
+    this.run = nextRun(this.run, { type: 'lost', reason }, resumeAt);
+    const wasPlaying = wantsToPlay(this.run);
     notify(
       `${reason}. A new trainer took over with the same settings${resumeAt > 0 ? ` and is replaying the ${formatCount(resumeAt)} steps already drawn, so the charts carry on` : ''}.`,
       'error',
@@ -195,14 +248,26 @@ export class TrainerClient {
   }
 
   private send(msg: Command): void {
+    // A trainer that stayed stopped takes nothing (the controls say so); the charts keep what they show.
+    if (this.run.kind === 'stopped') return;
     if (!this.started) this.start();
     const full = { v: PROTOCOL_VERSION, ...msg };
     if (this.coordinator !== null) this.coordinator.handle(full);
-    else this.workers[0].postMessage(full);
+    else this.workers[0]?.postMessage(full);
+  }
+
+  /** What the trainer says it is doing moves the page's view of the run on (the page's own states aside). */
+  private hear(status: 'loading' | 'idle' | 'playing' | 'paused'): void {
+    if (this.run.kind === 'restarting' || this.run.kind === 'stopped') return;
+    const step = useStore.getState().step;
+    if (status === 'paused') this.run = { kind: 'paused' };
+    else if (status === 'idle') this.run = { kind: 'ready' };
+    else if (status === 'playing' && this.run.kind !== 'playing' && this.run.kind !== 'stepping') this.run = nextRun({ kind: 'paused' }, { type: 'play' }, step);
   }
 
   private onConfigChange(prev: Config, next: Config): void {
     if (needsReset(prev, next)) {
+      this.intend({ type: 'configure' });
       this.send({ type: 'configure', config: next, request: ++this.request });
       return;
     }
@@ -241,20 +306,31 @@ export class TrainerClient {
       }
       case 'snapshot': {
         if (!this.history.add(msg.runId, msg)) return;
-        this.recovering = null;
+        if (this.recovering !== null) {
+          this.recovering = null;
+          this.run = nextRun(this.run, { type: 'built' }, msg.step);
+        }
         const shape = this.history.shape;
-        if (shape === null) return;
-        const live: VariantLive[] = shape.variantNames.map((name, v) => {
-          const at = (k: keyof typeof VS) => msg.variant[v * VARIANT_STATS.length + VS[k]];
-          return { name, placement: shape.placements[v], trainLoss: at('trainLoss'), testLoss: at('testLoss'), testAcc: at('testAcc'), divergedAt: at('divergedAt'), probeMs: at('probeMs'), inferMs: at('inferMs') };
-        });
-        useStore.setState({ step: msg.step, stepsPerSecond: msg.stepsPerSecond, status: msg.status, live });
+        const latest = this.history.latest;
+        if (shape === null || latest === null) return;
+        const live: VariantLive[] = liveVariants(latest, shape);
+        useStore.setState({ step: msg.step, stepsPerSecond: msg.stepsPerSecond, status: msg.status, live, work: null });
+        return;
+      }
+      case 'progress': {
+        // A long step (or a build, or a replay) under way: the run bar says what the trainer is doing.
+        if (msg.runId < this.history.runId) return;
+        useStore.setState({ work: { phase: msg.phase, variant: msg.variant } });
         return;
       }
       case 'status':
         // While a replacement replays, the page stays "loading" until its first snapshot.
         if (this.recovering !== null) return;
-        if (msg.runId === this.history.runId || msg.status === 'loading') useStore.setState({ status: msg.status });
+        // The latest run's status, or a newer run's (a run that failed to build reports before any 'configured').
+        if (msg.runId >= this.history.runId || msg.status === 'loading') {
+          this.hear(msg.status);
+          useStore.setState({ status: msg.status, ...(msg.status === 'playing' ? {} : { work: null }) });
+        }
         return;
       case 'error':
         notify(`Trainer: ${msg.message}`, 'error');
