@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
 import { FakeClock } from '../../src/worker/fakeClock.ts';
-import type { FromWorker } from '../../src/worker/protocol.ts';
 import { Session } from '../../src/worker/session.ts';
 import { initialState, useStore } from '../store/store.ts';
 import { TrainerClient, type TrainerEnv, type TrainerWorker } from './TrainerClient.ts';
@@ -10,7 +9,7 @@ const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16
 
 /** An in-process trainer worker on the fake clock: it can crash, or hang (it then hears and does nothing). */
 class FakeWorker implements TrainerWorker {
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   hung = false;
@@ -22,7 +21,7 @@ class FakeWorker implements TrainerWorker {
       if (!this.terminated && !this.hung) fn();
     };
     this.session = new Session({
-      post: (msg) => clock.schedule(alive(() => this.onmessage?.({ data: msg } as MessageEvent<FromWorker>)), 0),
+      post: (msg) => clock.schedule(alive(() => this.onmessage?.({ data: msg } as MessageEvent<unknown>)), 0),
       loadMnist: () => Promise.reject(new Error('no MNIST in unit tests')),
       now: clock.now,
       schedule: (fn, ms) => clock.schedule(alive(fn), ms),

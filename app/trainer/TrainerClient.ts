@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config/config.ts';
 import { Coordinator } from '../../src/worker/coordinator.ts';
-import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
+import { PROTOCOL_VERSION, parseFromWorker, unreachable, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { INITIAL_RUN, next as nextRun, wantsToPlay, type RunEvent, type RunState } from '../../src/worker/runMachine.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
@@ -16,7 +16,7 @@ type Command = ToWorker extends infer M ? (M extends { v: typeof PROTOCOL_VERSIO
 export interface TrainerWorker {
   postMessage(msg: unknown): void;
   terminate(): void;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onmessage: ((e: MessageEvent<unknown>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
@@ -65,6 +65,8 @@ export class TrainerClient {
   private run: RunState = INITIAL_RUN;
   /** Whether a message of another protocol version has been reported already. */
   private refusedVersion = false;
+  /** Whether a malformed message has been reported already. */
+  private refusedShape = false;
   private readonly watchdog = new Watchdog(
     (i, id) => this.workers[i]?.postMessage({ v: PROTOCOL_VERSION, type: 'ping', id }),
     () => this.recover('The trainer stopped answering'),
@@ -191,7 +193,7 @@ export class TrainerClient {
   private spawn(i: number, onMessage: (msg: FromWorker) => void): TrainerWorker {
     const worker = this.env.spawn();
     this.watchdog.heardFrom(i);
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    worker.onmessage = (e: MessageEvent<unknown>) => {
       this.watchdog.heardFrom(i);
       // A worker of another version (a stale cached copy) speaks another protocol: say so once, act on none of it.
       const v: unknown = (e.data as { v?: unknown } | null)?.v;
@@ -200,7 +202,14 @@ export class TrainerClient {
         this.refusedVersion = true;
         return;
       }
-      if (e.data.type !== 'pong') onMessage(e.data);
+      // Every message is checked against the protocol's schema: a malformed one is reported once and dropped.
+      const parsed = parseFromWorker(e.data);
+      if (!parsed.ok) {
+        if (!this.refusedShape) notify(`The trainer sent a message the page does not understand (${parsed.reason}); it was ignored.`, 'error');
+        this.refusedShape = true;
+        return;
+      }
+      if (parsed.msg.type !== 'pong') onMessage(parsed.msg);
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -345,6 +354,8 @@ export class TrainerClient {
         this.traceWaiters.get(msg.id)?.(msg);
         this.traceWaiters.delete(msg.id);
         return;
+      default:
+        unreachable(msg);
     }
   }
 }

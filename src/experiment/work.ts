@@ -5,9 +5,12 @@
  */
 export type Work<T = void> = Generator<WorkSlice, T, void>;
 
+/** What a slice of work can be part of. */
+export const WORK_PHASES = ['build', 'probe', 'train', 'evaluate', 'inference', 'shift'] as const;
+
 /** What the slice just finished was part of, for progress reports. */
 export interface WorkSlice {
-  readonly phase: 'build' | 'probe' | 'train' | 'evaluate' | 'inference' | 'shift';
+  readonly phase: (typeof WORK_PHASES)[number];
   /** The variant it was for, or −1 for all of them. */
   readonly variant: number;
 }

@@ -3,7 +3,7 @@ import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/experiment.ts';
 import { runLayout, SnapshotReader } from '../experiment/snapshotReader.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
-import { PROTOCOL_VERSION, parseToWorker, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
@@ -153,6 +153,8 @@ export class Coordinator {
       case 'trace': // a trace replays the whole setup afresh, every variant: one sub-worker makes it
         this.host.send(0, msg);
         return;
+      default:
+        unreachable(msg);
     }
   }
 
@@ -214,6 +216,8 @@ export class Coordinator {
         this.tryMerge();
         this.settlePause();
         return;
+      default:
+        unreachable(msg);
     }
   }
 

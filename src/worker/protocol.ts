@@ -1,13 +1,11 @@
-import type { Config, DatasetName } from '../config/config.ts';
+import { z } from 'zod';
+import { DATASETS, type Config, type DatasetName } from '../config/config.ts';
 import { configSchema, VARIANTS_MAX } from '../config/schema.ts';
-import type { Placement } from '../engine/spec.ts';
-import type { HistogramBins } from '../experiment/snapshot.ts';
-import type { WorkSlice } from '../experiment/work.ts';
+import { PLACEMENTS, type Placement } from '../engine/spec.ts';
+import { WORK_PHASES } from '../experiment/work.ts';
 
 /** Bumped whenever a message's shape changes; both sides refuse other versions. 3: snapshots carry targetStep. */
 export const PROTOCOL_VERSION = 3 as const;
-/** The version every message carries. */
-type V = typeof PROTOCOL_VERSION;
 
 /** Training speed: steps per second, or as fast as the machine goes. */
 /** Steps per second: 0.5 is slow motion, one step every two seconds, for narrating single steps. */
@@ -17,137 +15,137 @@ export const SPEEDS: readonly Speed[] = [0.5, 1, 10, 100, 'max'];
 /** The slowest and fastest paced speeds a worker accepts, in steps per second. */
 export const SPEED_RANGE = [0.1, 10_000] as const;
 
-/** Messages from the page to the trainer worker. */
-export type ToWorker =
+/** An integer in lo..hi, refused in words that name it (`what`). */
+const int = (lo: number, hi: number, what: string) =>
+  z.custom<number>((x) => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi, { error: (i) => `${what} ${String(i.input)} is not an integer in ${lo}..${hi}` });
+const steps = int(1, 100_000_000, 'until');
+const version = z.literal(PROTOCOL_VERSION, { error: (i) => `protocol version ${String(i.input)} is not ${PROTOCOL_VERSION}` });
+/** A config as sent: any object; the receiver checks it field by field with parseConfig (bad fields get notices). */
+const sentConfig = z.custom<Config>((c) => typeof c === 'object' && c !== null && !Array.isArray(c), 'configure needs a config');
+const id = z.number().int();
+
+/** Messages from the page to the trainer worker: the schema, and the type inferred from it. */
+export const toWorkerSchema = z.discriminatedUnion('type', [
   /**
    * Build a new paired experiment from this config (all variants reset together). With `only`, this worker
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
+   * `resumeAt`: replay a lost run quietly up to that step first.
    */
-  | { v: V; type: 'configure'; config: Config; only?: number; request?: number; resumeAt?: number }
+  z.object({ v: version, type: z.literal('configure'), config: sentConfig, only: int(0, VARIANTS_MAX - 1, 'variant index').optional(), request: id.optional(), resumeAt: int(0, 100_000_000, 'resumeAt').optional() }),
   /** Train at the set speed; with `until`, pause when the run reaches that step (a story demo's end). */
-  | { v: V; type: 'play'; until?: number }
-  | { v: V; type: 'pause' }
+  z.object({ v: version, type: z.literal('play'), until: steps.optional() }),
+  z.object({ v: version, type: z.literal('pause') }),
   /** Train exactly `count` paired steps, then pause. */
-  | { v: V; type: 'step'; count: number }
+  z.object({ v: version, type: z.literal('step'), count: int(1, 1_000_000, 'step count') }),
   /** Start the same experiment over, from the same seed or from a new one. */
-  | { v: V; type: 'reset'; seed: 'same' | 'new'; request?: number }
-  | { v: V; type: 'setSpeed'; speed: Speed }
+  z.object({ v: version, type: z.literal('reset'), seed: z.enum(['same', 'new']), request: id.optional() }),
+  z.object({ v: version, type: z.literal('setSpeed'), speed: z.union([z.literal('max'), z.number().min(SPEED_RANGE[0]).max(SPEED_RANGE[1])]) }),
   /** Change the learning rate live, without a reset. */
-  | { v: V; type: 'setLr'; lr: number }
-  /** Track another hidden layer (1-based) and unit (0-based) in the drift probes. */
-  | { v: V; type: 'track'; layer: number; unit: number }
+  z.object({ v: version, type: z.literal('setLr'), lr: z.custom<number>((x) => configSchema.lr.safeParse(x).success, { error: (i) => `learning rate ${String(i.input)} is not a number in [0.00001, 100]` }) }),
+  /** Track another hidden layer (1-based) and unit (0-based) in the drift probes (clamped into the network). */
+  z.object({ v: version, type: z.literal('track'), layer: z.number().int(), unit: z.number().int() }),
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
-  | { v: V; type: 'ping'; id: number }
+  z.object({ v: version, type: z.literal('ping'), id }),
   /** Send the per-step training losses of this run so far (the first LOSS_LOG_STEPS steps). */
-  | { v: V; type: 'losses'; id: number }
+  z.object({ v: version, type: z.literal('losses'), id }),
   /**
    * Record a run trace (shift-lab-trace/1) of this run's first `steps` steps: the same config and seed
    * trained afresh beside the live run, which carries on untouched.
    */
-  | { v: V; type: 'trace'; id: number; steps: number };
+  z.object({ v: version, type: z.literal('trace'), id, steps: int(1, 1_000_000, 'trace step count') }),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
 
 /** What the trainer is doing. */
-export type RunStatus = 'loading' | 'idle' | 'playing' | 'paused';
+export const RUN_STATUSES = ['loading', 'idle', 'playing', 'paused'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
+const bins = z.object({ lo: z.number(), hi: z.number(), count: z.number().int() });
 /** The shape of the experiment a run's snapshots describe. */
-export interface RunShape {
-  readonly variantNames: readonly string[];
-  readonly placements: readonly Placement[];
+export const runShapeSchema = z.object({
+  variantNames: z.array(z.string()).readonly(),
+  placements: z.array(z.enum(PLACEMENTS as [Placement, ...Placement[]])).readonly(),
   /** [nIn, hidden…, nOut] */
-  readonly sizes: readonly number[];
-  readonly nLayers: number;
-  readonly bins: HistogramBins;
+  sizes: z.array(z.number().int()).readonly(),
+  nLayers: z.number().int(),
+  bins: bins.readonly(),
   /** The bins of the z = xW + b histograms. */
-  readonly zBins: HistogramBins;
+  zBins: bins.readonly(),
   /** Rows of the probe batch (the length of each variant's unitZ block). */
-  readonly probeRows: number;
-}
+  probeRows: z.number().int(),
+}).readonly();
+export type RunShape = z.infer<typeof runShapeSchema>;
 
-/** Messages from the trainer worker to the page. Every one carries the step it describes. */
-export type FromWorker =
+const runStatus = z.enum(RUN_STATUSES);
+const phase = z.enum(WORK_PHASES);
+
+/** Messages from the trainer worker to the page, every one with the step it describes: the schema and its type. */
+export const fromWorkerSchema = z.discriminatedUnion('type', [
   /** Progress of the MNIST download (bytes; total null when unknown). */
-  | { v: V; type: 'loading'; step: number; loaded: number; total: number | null }
+  z.object({ v: version, type: z.literal('loading'), step: z.number(), loaded: z.number(), total: z.number().nullable() }),
   /** The data could not be loaded: the run falls back to another data set. */
-  | { v: V; type: 'dataError'; step: number; message: string; fallback: DatasetName }
+  z.object({ v: version, type: z.literal('dataError'), step: z.number(), message: z.string(), fallback: z.enum(DATASETS as [DatasetName, ...DatasetName[]]) }),
   /**
    * A new run started (configure or reset): runId grows by one each time; step is 0. `request` echoes the
    * id of the configure or reset that started it, so the page can tell the answer to its latest request.
    */
-  | { v: V; type: 'configured'; step: number; runId: number; request: number | null; config: Config; shape: RunShape }
-  /** The run's state; layer, hist, zHist, unitZ and variant are packed as in src/experiment/snapshot.ts. */
-  | {
-      v: V;
-      type: 'snapshot';
-      step: number;
-      runId: number;
-      status: RunStatus;
-      stepsPerSecond: number;
-      variant: Float64Array;
-      layer: Float32Array;
-      hist: Float32Array;
-      zHist: Float32Array;
-      unitZ: Float32Array;
-    }
+  z.object({ v: version, type: z.literal('configured'), step: z.number(), runId: z.number(), request: z.number().nullable(), config: sentConfig, shape: runShapeSchema }),
+  /** The run's state; layer, hist, zHist, unitZ and variant are packed as in src/experiment/snapshot.ts (read them with snapshotReader.ts). */
+  z.object({
+    v: version,
+    type: z.literal('snapshot'),
+    step: z.number(),
+    runId: z.number(),
+    status: runStatus,
+    stepsPerSecond: z.number(),
+    variant: z.instanceof(Float64Array),
+    layer: z.instanceof(Float32Array),
+    hist: z.instanceof(Float32Array),
+    zHist: z.instanceof(Float32Array),
+    unitZ: z.instanceof(Float32Array),
+  }),
   /**
    * Alive and working: a step (or step 0's measurements, or a replay) in progress, sent when nothing else went
    * out for PROGRESS_MS. `step` is the last completed one; phase and variant say what the trainer is doing.
    */
-  | { v: V; type: 'progress'; step: number; runId: number; phase: WorkSlice['phase']; variant: number }
+  z.object({ v: version, type: z.literal('progress'), step: z.number(), runId: z.number(), phase, variant: z.number().int() }),
   /** Play, pause or the end of a step command. */
-  | { v: V; type: 'status'; step: number; runId: number; status: RunStatus }
+  z.object({ v: version, type: z.literal('status'), step: z.number(), runId: z.number(), status: runStatus }),
   /** A message that could not be handled, with why. Training state is unchanged. */
-  | { v: V; type: 'error'; step: number; message: string }
+  z.object({ v: version, type: z.literal('error'), step: z.number(), message: z.string() }),
   /** The answer to a ping. */
-  | { v: V; type: 'pong'; step: number; id: number }
+  z.object({ v: version, type: z.literal('pong'), step: z.number(), id }),
   /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
-  | { v: V; type: 'losses'; step: number; runId: number; id: number; names: string[]; steps: number; losses: Float64Array }
+  z.object({ v: version, type: z.literal('losses'), step: z.number(), runId: z.number(), id, names: z.array(z.string()), steps: z.number().int(), losses: z.instanceof(Float64Array) }),
   /** A run trace as JSON text (steps: how many it holds, which the size limit may have cut), or why none could be made. */
-  | { v: V; type: 'trace'; step: number; id: number; steps: number; json: string | null; error: string | null };
+  z.object({ v: version, type: z.literal('trace'), step: z.number(), id, steps: z.number().int(), json: z.string().nullable(), error: z.string().nullable() }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;
+
+/** A message's shape checked against a schema: typed, or the first problem in words. */
+function check<T>(schema: z.ZodType<T>, data: unknown): { ok: true; msg: T } | { ok: false; reason: string } {
+  if (typeof data !== 'object' || data === null) return { ok: false, reason: 'message is not an object' };
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, msg: r.data };
+  const issue = r.error.issues[0];
+  const type = (data as { type?: unknown }).type;
+  if (issue.code === 'invalid_union' && issue.path.join('.') === 'type') return { ok: false, reason: `unknown message type ${JSON.stringify(type)}` };
+  // Our own refusals name what they refuse; zod's generic ones get the message type and field in front.
+  if (issue.code === 'custom' || issue.path[0] === 'v') return { ok: false, reason: issue.message };
+  return { ok: false, reason: `${String(type)}: ${issue.path.join('.')}: ${issue.message}` };
+}
 
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. */
 export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; reason: string } {
-  if (typeof data !== 'object' || data === null) return { ok: false, reason: 'message is not an object' };
-  const m = data as Record<string, unknown>;
-  if (m.v !== PROTOCOL_VERSION) return { ok: false, reason: `protocol version ${String(m.v)} is not ${PROTOCOL_VERSION}` };
-  switch (m.type) {
-    case 'configure':
-      if (typeof m.config !== 'object' || m.config === null) return { ok: false, reason: 'configure needs a config' };
-      if (m.only !== undefined && !(Number.isInteger(m.only) && (m.only as number) >= 0 && (m.only as number) < VARIANTS_MAX)) {
-        return { ok: false, reason: `configure: only ${String(m.only)} is not a variant index 0–${VARIANTS_MAX - 1}` };
-      }
-      if (m.resumeAt !== undefined && !(Number.isInteger(m.resumeAt) && (m.resumeAt as number) >= 0 && (m.resumeAt as number) <= 100_000_000)) {
-        return { ok: false, reason: `configure: resumeAt ${String(m.resumeAt)} is not a step count` };
-      }
-      return { ok: true, msg: m as ToWorker };
-    case 'play':
-      if (m.until !== undefined && !(Number.isInteger(m.until) && (m.until as number) >= 1 && (m.until as number) <= 100_000_000)) {
-        return { ok: false, reason: `play: until ${String(m.until)} is not a step count` };
-      }
-      return { ok: true, msg: m as ToWorker };
-    case 'pause':
-      return { ok: true, msg: m as ToWorker };
-    case 'step':
-      return Number.isInteger(m.count) && (m.count as number) >= 1 && (m.count as number) <= 1_000_000
-        ? { ok: true, msg: m as ToWorker }
-        : { ok: false, reason: `step count ${String(m.count)} is not an integer in 1..1000000` };
-    case 'reset':
-      return m.seed === 'same' || m.seed === 'new' ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'reset seed must be "same" or "new"' };
-    case 'setSpeed':
-      return m.speed === 'max' || (typeof m.speed === 'number' && m.speed >= SPEED_RANGE[0] && m.speed <= SPEED_RANGE[1])
-        ? { ok: true, msg: m as ToWorker }
-        : { ok: false, reason: `speed ${String(m.speed)} is not max or a number of steps per second in ${SPEED_RANGE[0]}..${SPEED_RANGE[1]}` };
-    case 'setLr':
-      return configSchema.lr.safeParse(m.lr).success ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `learning rate ${String(m.lr)} is not a number in [0.00001, 100]` };
-    case 'track':
-      return Number.isInteger(m.layer) && Number.isInteger(m.unit) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: 'track needs integer layer and unit' };
-    case 'trace':
-      return Number.isInteger(m.id) && Number.isInteger(m.steps) && (m.steps as number) >= 1 && (m.steps as number) <= 1_000_000
-        ? { ok: true, msg: m as ToWorker }
-        : { ok: false, reason: 'trace needs an integer id and a step count in 1..1000000' };
-    case 'ping':
-    case 'losses':
-      return Number.isInteger(m.id) ? { ok: true, msg: m as ToWorker } : { ok: false, reason: `${m.type} needs an integer id` };
-    default:
-      return { ok: false, reason: `unknown message type ${JSON.stringify(m.type)}` };
-  }
+  return check(toWorkerSchema, data);
+}
+
+/** Checks a message from a trainer worker (the page's side); returns it typed, or a reason it is not one. */
+export function parseFromWorker(data: unknown): { ok: true; msg: FromWorker } | { ok: false; reason: string } {
+  return check(fromWorkerSchema, data);
+}
+
+/** Ends a switch that handles every case: a new message type or state is then a type error here. */
+export function unreachable(x: never): never {
+  throw new Error(`unhandled case ${JSON.stringify(x)}`);
 }
