@@ -2,53 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { LAYER_STATS, VARIANT_STATS, VS } from '../experiment/snapshot.ts';
 import { Coordinator } from './coordinator.ts';
+import { FakeClock } from './fakeClock.ts';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol.ts';
 import { mergeLossParts } from './mergeParts.ts';
 import { Session } from './session.ts';
-import type { SessionHost } from './sessionHost.ts';
+import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 
 const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 5, trackLayer: 2 };
 type Snap = Extract<FromWorker, { type: 'snapshot' }>;
 
-const schedule: SessionHost['schedule'] = (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn));
-const now = () => performance.now();
-
-/** A coordinator over in-process sessions (one per variant), and everything it tells the page. */
-function parallel() {
+/**
+ * A coordinator over in-process sessions (one per variant) on a virtual clock, and everything it tells the
+ * page with the virtual time it was told. Messages either way are tasks on the clock, as a worker's are.
+ */
+function parallel(clock = new FakeClock()) {
   const out: FromWorker[] = [];
+  const outAt: number[] = [];
   const sessions: Session[] = [];
   const coordinator: Coordinator = new Coordinator({
     send: (i: number, msg: ToWorker) => {
       sessions[i] ??= new Session({
-        post: (m) => setImmediate(() => coordinator.receive(i, m)),
+        post: (m) => clock.schedule(() => coordinator.receive(i, m), 0),
         loadMnist: () => Promise.reject(new Error('not in this test')),
-        now,
-        schedule,
+        now: clock.now,
+        schedule: clock.schedule,
       });
       const session = sessions[i];
-      setImmediate(() => session.handle(msg));
+      clock.schedule(() => session.handle(msg), 0);
     },
-    post: (m) => out.push(m),
-    now,
-    schedule,
+    post: (m) => {
+      out.push(m);
+      outAt.push(clock.time);
+    },
+    now: clock.now,
+    schedule: clock.schedule,
     stalled: (reason) => out.push({ v: 3, type: 'error', step: -1, message: `stalled: ${reason}` }),
   });
-  return { out, coordinator, send: (msg: object) => coordinator.handle({ v: PROTOCOL_VERSION, ...msg }) };
+  const until = (pred: () => boolean, ms = 10_000) => clock.runUntil(pred, ms);
+  return { clock, out, outAt, coordinator, until, send: (msg: object) => coordinator.handle({ v: PROTOCOL_VERSION, ...msg }) };
 }
 
 /** A single session doing the same work, for comparison. */
-function single() {
+function single(clock = new FakeClock()) {
   const out: FromWorker[] = [];
-  const session = new Session({ post: (m) => out.push(m), loadMnist: () => Promise.reject(new Error('no')), now, schedule });
+  const session = new Session({ post: (m) => out.push(m), loadMnist: () => Promise.reject(new Error('no')), now: clock.now, schedule: clock.schedule });
   return { out, send: (msg: object) => session.handle({ v: PROTOCOL_VERSION, ...msg }) };
-}
-
-async function until(pred: () => boolean, ms = 10_000) {
-  const start = Date.now();
-  while (!pred()) {
-    if (Date.now() - start > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 const snaps = (out: FromWorker[]) => out.filter((m): m is Snap => m.type === 'snapshot');
 const last = (out: FromWorker[]) => snaps(out).at(-1);
@@ -57,10 +55,10 @@ describe('one worker per variant, coordinated', () => {
   it('asks one sub-worker for a trace, which holds every variant, and passes it on once', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, variants: ['none', 'before', 'after'] } });
-    await until(() => p.out.some((m) => m.type === 'configured'));
+    await p.until(() => p.out.some((m) => m.type === 'configured'));
     p.send({ type: 'trace', id: 7, steps: 3 });
-    await until(() => p.out.some((m) => m.type === 'trace'));
-    await new Promise((r) => setTimeout(r, 50));
+    await p.until(() => p.out.some((m) => m.type === 'trace'));
+    await p.clock.advance(50);
     const traces = p.out.filter((m): m is Extract<FromWorker, { type: 'trace' }> => m.type === 'trace');
     expect(traces).toHaveLength(1);
     expect(traces[0]).toMatchObject({ id: 7, steps: 3, error: null });
@@ -68,14 +66,15 @@ describe('one worker per variant, coordinated', () => {
   });
 
   it('steps exactly N in lockstep and matches a single worker doing the same work', async () => {
-    const p = parallel();
-    const s = single();
+    const clock = new FakeClock();
+    const p = parallel(clock);
+    const s = single(clock);
     for (const h of [p, s]) {
       h.send({ type: 'configure', config: blobs });
       h.send({ type: 'step', count: 25 });
     }
-    await until(() => last(p.out)?.step === 25 && last(s.out)?.step === 25);
-    await new Promise((r) => setTimeout(r, 50));
+    await p.until(() => last(p.out)?.step === 25 && last(s.out)?.step === 25);
+    await p.clock.advance(50);
     const a = last(p.out)!;
     const b = last(s.out)!;
     expect(a.step).toBe(25);
@@ -97,13 +96,13 @@ describe('one worker per variant, coordinated', () => {
     const p = parallel();
     p.send({ type: 'configure', config: blobs });
     p.send({ type: 'play' });
-    await until(() => (last(p.out)?.step ?? 0) > 200);
+    await p.until(() => (last(p.out)?.step ?? 0) > 200);
     p.send({ type: 'pause' });
-    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
     const steps = snaps(p.out).map((m) => m.step);
     expect(steps).toEqual([...steps].sort((x, y) => x - y));
     const stopped = last(p.out)!.step;
-    await new Promise((r) => setTimeout(r, 100));
+    await p.clock.advance(100);
     expect(last(p.out)!.step).toBe(stopped);
   });
 
@@ -111,7 +110,7 @@ describe('one worker per variant, coordinated', () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, activation: 'relu', init: 'he', lr: 40, momentum: 0.9 } });
     p.send({ type: 'step', count: 200 });
-    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > 0);
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > 0);
     const snap = last(p.out)!;
     expect(snap.step).toBe(200);
     expect(snap.variant[VS.divergedAt]).toBeGreaterThanOrEqual(0);
@@ -121,9 +120,9 @@ describe('one worker per variant, coordinated', () => {
   it('resets to a new seed shared by every sub-worker, under a new run id', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: blobs });
-    await until(() => snaps(p.out).length === 1);
+    await p.until(() => snaps(p.out).length === 1);
     p.send({ type: 'reset', seed: 'new' });
-    await until(() => p.out.filter((m) => m.type === 'configured').length === 2 && last(p.out)?.runId === 2);
+    await p.until(() => p.out.filter((m) => m.type === 'configured').length === 2 && last(p.out)?.runId === 2);
     const configured = p.out.filter((m): m is Extract<FromWorker, { type: 'configured' }> => m.type === 'configured');
     expect(configured[1].config.seed).not.toBe(blobs.seed);
     expect(configured[1].runId).toBe(2);
@@ -135,16 +134,19 @@ describe('one worker per variant: pace, size and live settings', () => {
   it('sends at most about twenty snapshots a second at max speed, however fast the steps', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, depth: 1, width: 8, batchSize: 4, evalEvery: 1000 } });
-    await until(() => snaps(p.out).length === 1);
-    const t0 = performance.now();
+    await p.until(() => snaps(p.out).length === 1);
+    const t0 = p.clock.time;
     p.send({ type: 'play' });
-    await new Promise((r) => setTimeout(r, 1000));
-    p.send({ type: 'pause' });
-    const seconds = (performance.now() - t0) / 1000;
+    await p.clock.advance(1000);
+    const elapsed = p.clock.time - t0;
     const during = snaps(p.out).slice(1);
-    // Chunks grow past the first few steps, and snapshots stay near the page's 20 a second.
+    const at = p.out.flatMap((m, k) => (m.type === 'snapshot' ? [p.outAt[k]] : [])).slice(1);
+    p.send({ type: 'pause' });
+    // Chunks grow past the first few steps, and snapshots stay at the page's 20 a virtual second.
     expect(during.at(-1)!.step).toBeGreaterThan(200);
-    expect(during.length / seconds).toBeLessThanOrEqual(25);
+    const gaps = at.slice(1).map((t, k) => t - at[k]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(SNAPSHOT_INTERVAL_MS);
+    expect(during.length).toBeLessThanOrEqual(Math.floor(elapsed / SNAPSHOT_INTERVAL_MS) + 1);
     const deltas = during.slice(1).map((m, k) => m.step - during[k].step);
     expect(Math.max(...deltas)).toBeGreaterThan(4);
   });
@@ -154,7 +156,7 @@ describe('one worker per variant: pace, size and live settings', () => {
     const variants = ['none', 'before', 'after', 'ln-before'] as const;
     p.send({ type: 'configure', config: { ...blobs, variants } });
     p.send({ type: 'step', count: 5 });
-    await until(() => last(p.out)?.step === 5);
+    await p.until(() => last(p.out)?.step === 5);
     expect(p.out.filter((m) => m.type === 'error')).toEqual([]);
     expect(p.out.find((m) => m.type === 'configured')).toMatchObject({ shape: { placements: variants } });
   });
@@ -162,11 +164,11 @@ describe('one worker per variant: pace, size and live settings', () => {
   it('keeps a live learning rate and tracked unit through a reset, as a single worker does', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: blobs });
-    await until(() => snaps(p.out).length === 1);
+    await p.until(() => snaps(p.out).length === 1);
     p.send({ type: 'setLr', lr: 0.05 });
     p.send({ type: 'track', layer: 1, unit: 99 });
     p.send({ type: 'reset', seed: 'same' });
-    await until(() => p.out.filter((m) => m.type === 'configured').length === 2);
+    await p.until(() => p.out.filter((m) => m.type === 'configured').length === 2);
     const configured = p.out.filter((m): m is Extract<FromWorker, { type: 'configured' }> => m.type === 'configured');
     // The unit is clamped into the 16-unit layer, as the session clamps it.
     expect(configured[1].config).toMatchObject({ lr: 0.05, trackLayer: 1, trackUnit: 15 });
@@ -175,16 +177,16 @@ describe('one worker per variant: pace, size and live settings', () => {
   it('at a paced speed, Pause leaves the page on the step where the run stopped', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
-    await until(() => snaps(p.out).length === 1);
+    await p.until(() => snaps(p.out).length === 1);
     p.send({ type: 'setSpeed', speed: 100 });
     p.send({ type: 'play' });
-    await until(() => (last(p.out)?.step ?? 0) > 20);
+    await p.until(() => (last(p.out)?.step ?? 0) > 20);
     p.send({ type: 'pause' });
-    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
-    await new Promise((r) => setTimeout(r, 100));
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    await p.clock.advance(100);
     // The coordinator's pong carries the step it stopped at.
     p.send({ type: 'ping', id: 1 });
-    await until(() => p.out.some((m) => m.type === 'pong'));
+    await p.until(() => p.out.some((m) => m.type === 'pong'));
     const pong = p.out.find((m) => m.type === 'pong')!;
     expect(last(p.out)!.step).toBe(pong.step);
   });
@@ -192,13 +194,13 @@ describe('one worker per variant: pace, size and live settings', () => {
   it('runs a long Step in chunks that Pause can stop, with progress shown on the way', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
-    await until(() => snaps(p.out).length === 1);
+    await p.until(() => snaps(p.out).length === 1);
     p.send({ type: 'step', count: 1_000_000 });
-    await until(() => (last(p.out)?.step ?? 0) > 50);
+    await p.until(() => (last(p.out)?.step ?? 0) > 50);
     p.send({ type: 'pause' });
-    await until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
     const stopped = last(p.out)!.step;
-    await new Promise((r) => setTimeout(r, 100));
+    await p.clock.advance(100);
     expect(last(p.out)!.step).toBe(stopped);
     expect(stopped).toBeLessThan(1_000_000);
   });

@@ -2,40 +2,52 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../config/config.ts';
 import { readMnistFile } from '../cli/dataFiles.ts';
 import { VARIANT_STATS, VS } from '../experiment/snapshot.ts';
+import { FakeClock } from './fakeClock.ts';
 import { PROTOCOL_VERSION, type FromWorker } from './protocol.ts';
 import { Session } from './session.ts';
+import { SLICE_MS, SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
+
+/** Virtual milliseconds each read of the clock costs: about what a step of these small nets takes, so a slice holds tens of steps. */
+const TICK_MS = 0.1;
 
 const blobs: Config = { ...DEFAULT_CONFIG, dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.2, evalEvery: 50, trackLayer: 2 };
 
-/** A session on a real clock, with every message it sends kept in order. */
+/** A session on a virtual clock, with every message it sends kept in order, and the virtual time it was sent at. */
 function harness(
   loadMnist: (onProgress: (loaded: number, total: number | null) => void) => Promise<ReturnType<typeof readMnistFile>> = async (onProgress) => {
     onProgress(10, 100);
     return readMnistFile();
   },
 ) {
+  const clock = new FakeClock(TICK_MS);
   const messages: FromWorker[] = [];
   const transfers: ArrayBuffer[][] = [];
+  const sentAt: number[] = [];
   const session = new Session({
     post: (msg, transfer) => {
       messages.push(msg);
       transfers.push(transfer);
+      sentAt.push(clock.time);
     },
     loadMnist,
-    now: () => performance.now(),
-    schedule: (fn, ms) => (ms > 0 ? setTimeout(fn, ms) : setImmediate(fn)),
+    now: clock.now,
+    schedule: clock.schedule,
   });
   const send = (msg: object) => session.handle({ v: PROTOCOL_VERSION, ...msg });
+  /** Runs the virtual clock until pred holds; fails after `ms` of virtual time, naming the last messages. */
   const until = async (pred: () => boolean, ms = 10_000) => {
-    const start = Date.now();
-    while (!pred()) {
-      if (Date.now() - start > ms) throw new Error(`timed out; last messages: ${JSON.stringify(messages.slice(-3).map((m) => m.type))}`);
-      await new Promise((r) => setTimeout(r, 5));
+    try {
+      await clock.runUntil(pred, ms);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; last messages: ${JSON.stringify(messages.slice(-3).map((m) => m.type))}`);
     }
   };
   const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   const lastSnapshot = () => of('snapshot').at(-1);
-  return { session, messages, transfers, send, until, of, lastSnapshot };
+  /** The snapshots sent after virtual time t0, with the virtual time each was sent at, relative to t0. */
+  const snapshotsAfter = (t0: number) =>
+    messages.flatMap((m, k) => (m.type === 'snapshot' && sentAt[k] > t0 ? [{ step: m.step, stepsPerSecond: m.stepsPerSecond, at: sentAt[k] - t0 }] : []));
+  return { clock, session, messages, transfers, send, until, of, lastSnapshot, snapshotsAfter };
 }
 
 describe('trainer session', () => {
@@ -87,18 +99,29 @@ describe('trainer session', () => {
     h.send({ type: 'configure', config: blobs });
     h.send({ type: 'play' });
     await h.until(() => (h.lastSnapshot()?.step ?? 0) > 100);
-    const t0 = performance.now();
-    const before = h.of('snapshot').length;
-    await new Promise((r) => setTimeout(r, 500));
-    const sent = h.of('snapshot').length - before;
-    expect(sent).toBeLessThanOrEqual(Math.ceil((performance.now() - t0) / 50) + 1);
-    expect(sent).toBeGreaterThan(3);
+    const t0 = h.clock.time;
+    await h.clock.advance(500);
+    const elapsed = h.clock.time - t0;
+    const sent = h.snapshotsAfter(t0);
+    // Snapshots go out SNAPSHOT_INTERVAL_MS apart in virtual time: never sooner, and no later than the step
+    // after that (well within a slice), so 500 ms hold ten of them.
+    const gaps = sent.slice(1).map((s, k) => s.at - sent[k].at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(SNAPSHOT_INTERVAL_MS);
+    expect(Math.max(...gaps)).toBeLessThan(SNAPSHOT_INTERVAL_MS + SLICE_MS);
+    expect(sent.length).toBeLessThanOrEqual(Math.floor(elapsed / SNAPSHOT_INTERVAL_MS) + 1);
+    expect(sent.length).toBeGreaterThanOrEqual(Math.floor(elapsed / (SNAPSHOT_INTERVAL_MS + SLICE_MS)));
+    // The reported rate is steps per virtual second, measured over the last quarter second or more.
+    const rate = ((sent.at(-1)!.step - sent[0].step) * 1000) / (sent.at(-1)!.at - sent[0].at);
+    expect(sent.at(-1)!.stepsPerSecond).toBeGreaterThan(rate * 0.9);
+    expect(sent.at(-1)!.stepsPerSecond).toBeLessThan(rate * 1.1);
     h.send({ type: 'pause' });
     await h.until(() => h.of('status').at(-1)?.status === 'paused');
     const stoppedAt = h.lastSnapshot()!.step;
-    await new Promise((r) => setTimeout(r, 100));
+    const count = h.of('snapshot').length;
+    await h.clock.advance(100);
     expect(h.of('snapshot').filter((s) => s.step > stoppedAt + 1)).toHaveLength(0);
-    expect(h.of('snapshot').some((s) => s.stepsPerSecond > 0)).toBe(true);
+    expect(h.of('snapshot')).toHaveLength(count);
+    expect(h.lastSnapshot()!.step).toBe(stoppedAt);
   });
 
   it('paces training at 10 steps a second', async () => {
@@ -107,13 +130,20 @@ describe('trainer session', () => {
     h.send({ type: 'setSpeed', speed: 10 });
     h.send({ type: 'play' });
     await h.until(() => h.of('status').at(-1)?.status === 'playing');
-    const t0 = performance.now();
-    await new Promise((r) => setTimeout(r, 1000));
+    const t0 = h.clock.time;
+    await h.clock.advance(1000);
     h.send({ type: 'pause' });
     const steps = h.lastSnapshot()!.step;
-    const expected = ((performance.now() - t0) / 1000) * 10;
-    expect(steps).toBeGreaterThanOrEqual(expected - 3);
-    expect(steps).toBeLessThanOrEqual(expected + 3);
+    const expected = ((h.clock.time - t0) / 1000) * 10;
+    expect(steps).toBeGreaterThanOrEqual(Math.floor(expected));
+    expect(steps).toBeLessThanOrEqual(Math.floor(expected) + 1);
+    // Step k comes (k − 1) × 100 virtual ms after Play, late by at most the 50 ms the loop waits between checks.
+    const taken = h.snapshotsAfter(t0).filter((s) => s.step > 0);
+    expect(taken.length).toBeGreaterThanOrEqual(steps - 1);
+    for (const s of taken) {
+      expect(s.at, `step ${s.step}`).toBeGreaterThanOrEqual((s.step - 1) * 100 - 1);
+      expect(s.at, `step ${s.step}`).toBeLessThanOrEqual((s.step - 1) * 100 + 50 + SLICE_MS);
+    }
   });
 
   it('slow motion takes one step every two seconds', async () => {
@@ -122,14 +152,17 @@ describe('trainer session', () => {
     h.send({ type: 'setSpeed', speed: 0.5 });
     h.send({ type: 'play' });
     await h.until(() => h.of('status').at(-1)?.status === 'playing');
-    const t0 = performance.now();
-    await h.until(() => (h.lastSnapshot()?.step ?? 0) >= 1, 5_000);
-    await new Promise((r) => setTimeout(r, 1200));
+    const t0 = h.clock.time;
+    await h.clock.advance(7000);
     h.send({ type: 'pause' });
-    const seconds = (performance.now() - t0) / 1000;
-    const steps = h.lastSnapshot()!.step;
-    expect(steps).toBeGreaterThanOrEqual(1);
-    expect(steps).toBeLessThanOrEqual(Math.ceil(seconds * 0.5) + 1);
+    // Steps at 0, 2, 4 and 6 virtual seconds; each late by at most the 250 ms the loop waits between checks.
+    expect(h.lastSnapshot()!.step).toBe(4);
+    const taken = h.snapshotsAfter(t0).filter((s) => s.step > 0);
+    expect(taken.map((s) => s.step)).toEqual([2, 3, 4]);
+    for (const s of taken) {
+      expect(s.at, `step ${s.step}`).toBeGreaterThanOrEqual((s.step - 1) * 2000 - 1);
+      expect(s.at, `step ${s.step}`).toBeLessThanOrEqual((s.step - 1) * 2000 + 250 + SLICE_MS);
+    }
   });
 
   it('records a trace of the setup afresh, leaving the live run where it was', async () => {
@@ -160,7 +193,7 @@ describe('trainer session', () => {
     h.send({ type: 'configure', config: { ...blobs, width: 64, variants: ['none', 'before', 'after', 'noisy'] } });
     await h.until(() => h.of('configured').length === 1);
     h.send({ type: 'trace', id: 1, steps: 500 });
-    setTimeout(() => h.send({ type: 'ping', id: 9 }), 15);
+    h.clock.schedule(() => h.send({ type: 'ping', id: 9 }), 15);
     await h.until(() => h.of('trace').length === 1, 30_000);
     const types = h.messages.map((m) => m.type);
     expect(h.of('trace')[0].steps).toBe(500);
@@ -216,7 +249,7 @@ describe('trainer session', () => {
     h2.send({ type: 'configure', config: blobs, request: 2 });
     await h2.until(() => h2.of('status').at(-1)?.status === 'idle');
     progress(500, 1000);
-    await new Promise((r) => setTimeout(r, 20));
+    await h2.clock.advance(20);
     expect(h2.of('loading')).toHaveLength(0);
     expect(h2.of('status').at(-1)?.status).toBe('idle');
     expect(h2.of('configured').map((c) => c.request)).toEqual([2]);
