@@ -3,7 +3,8 @@ import { VARIANT_STATS, VS } from '../../src/experiment/snapshot.ts';
 import { Coordinator } from '../../src/worker/coordinator.ts';
 import { PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { History } from '../history/History.ts';
-import { adoptWorkerConfig, changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
+import { adoptWorkerConfig, changedFields, needsReset } from '../../src/config/diff.ts';
+import { notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
 
