@@ -21,7 +21,7 @@ import { SweepContext } from './trainer/SweepContext.ts';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaFastDemos, qaQuery } from './qa.ts';
 import { pageQuery } from './shareQuery.ts';
 import { scalingFromQuery, SCALING_KEYS } from './scaling/scalingQuery.ts';
-import { useScalingStore } from './scaling/scalingStore.ts';
+import { loadScaling, useScalingStore } from './scaling/scalingStore.ts';
 import { parseSection } from './story/sections.ts';
 import { startTheme } from './theme.ts';
 import { parseView } from './views.ts';
@@ -34,7 +34,7 @@ const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
 const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...LINK_UI_KEYS, ...SCALING_KEYS, ...QA_KEYS]);
 const scaling = scalingFromQuery(location.search);
-useScalingStore.setState(scaling.state);
+loadScaling(scaling.state);
 const linkUi = linkUiFromQuery(location.search);
 // A link with a preset or settings but no view is a lab link (the gallery's and older links); a bare address opens the story.
 const labLink = params.get('view') === null && (presetName !== null || Object.keys(fromUrl.partial).length > 0);
