@@ -1,14 +1,9 @@
 import type { Config } from '../../src/config/config.ts';
 import { adoptWorkerConfig } from '../../src/config/diff.ts';
-import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
+import type { RunShape, RunStatus } from '../../src/worker/protocol.ts';
 import { useStore, type VariantLive } from './store.ts';
 
 /** The run slice's actions: what the trainer client reports, written in one place each. */
-
-/** The trainer's pace. */
-export function setSpeed(speed: Speed): void {
-  useStore.setState({ speed });
-}
 
 /** The run's status (playing, paused, loading). */
 export function setStatus(status: RunStatus): void {

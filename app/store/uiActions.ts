@@ -1,4 +1,5 @@
 import type { Config } from '../../src/config/config.ts';
+import type { Speed } from '../../src/worker/protocol.ts';
 import type { LinkUi, PanelId } from '../linkUi.ts';
 import type { SectionId } from '../story/sections.ts';
 import type { ViewId } from '../views.ts';
@@ -84,4 +85,9 @@ export function setLogSteps(on: boolean): void {
 /** The page's color theme. */
 export function setTheme(theme: Theme): void {
   useStore.setState({ theme });
+}
+
+/** The training pace the reader picked (the trainer client follows it). */
+export function setSpeed(speed: Speed): void {
+  useStore.setState({ speed });
 }
