@@ -11,8 +11,10 @@ import { ScenarioGallery } from './ScenarioGallery.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { PresenterBar } from './presenter/PresenterBar.tsx';
 import { ShortcutSheet } from './presenter/ShortcutSheet.tsx';
-import { usePresenterKeys } from './presenter/usePresenterKeys.ts';
+import { pageIntents } from './keys/pageIntents.ts';
+import { KeysContext, useKeymap } from './keys/useKeymap.ts';
 import { useStore } from './store/store.ts';
+import { setSheetOpen, startPresenting } from './store/uiActions.ts';
 import { useTrainer } from './trainer/TrainerContext.tsx';
 
 // The story brings KaTeX and its fonts: loaded only when it is opened.
@@ -59,8 +61,8 @@ export function App() {
   const view = useStore((s) => s.view);
   const presenting = useStore((s) => s.presenting);
   const hideNav = useStore((s) => s.hidden.includes('nav'));
-  usePresenterKeys();
   const trainer = useTrainer();
+  const keys = useKeymap(pageIntents(trainer));
   // The lab's workers start when the lab is first shown: the story and the other views do not need them.
   useEffect(() => {
     if (view === 'lab') trainer.start();
@@ -73,41 +75,43 @@ export function App() {
     wasPresenting.current = presenting;
   }, [presenting]);
   return (
-    <div className="app">
-      {presenting ? (
-        <PresenterBar />
-      ) : (
-        <header className="masthead">
-          <h1 title="Internal covariate shift and batch normalization, each claim shown live">Shift Lab</h1>
-          {!hideNav && <Nav />}
-          <div className="masthead-tools">
-            <button type="button" className="present-button" onClick={() => useStore.setState({ presenting: true })} aria-keyshortcuts="P">
-              Present
-            </button>
-            <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?" aria-label="Shortcuts" title="Shortcuts (?)">
-              ?
-            </button>
-            <ThemeToggle />
-          </div>
-        </header>
-      )}
-      <ShortcutSheet />
-      {view === 'lab' ? (
-        <Lab />
-      ) : view === 'story' ? (
-        <Suspense fallback={<p className="empty-note">Loading the story…</p>}>
-          <Story />
-        </Suspense>
-      ) : (
-        <>
-          <Notices />
-          <main>
-            <PanelBoundary key={view} id={view}>
-              {view === 'scaling' ? <ScalingLab /> : view === 'chain' ? <ChainDemo /> : <ScenarioGallery />}
-            </PanelBoundary>
-          </main>
-        </>
-      )}
-    </div>
+    <KeysContext.Provider value={keys}>
+      <div className="app">
+        {presenting ? (
+          <PresenterBar />
+        ) : (
+          <header className="masthead">
+            <h1 title="Internal covariate shift and batch normalization, each claim shown live">Shift Lab</h1>
+            {!hideNav && <Nav />}
+            <div className="masthead-tools">
+              <button type="button" className="present-button" onClick={startPresenting} aria-keyshortcuts="P">
+                Present
+              </button>
+              <button type="button" onClick={() => setSheetOpen(true)} aria-keyshortcuts="?" aria-label="Shortcuts" title="Shortcuts (?)">
+                ?
+              </button>
+              <ThemeToggle />
+            </div>
+          </header>
+        )}
+        <ShortcutSheet />
+        {view === 'lab' ? (
+          <Lab />
+        ) : view === 'story' ? (
+          <Suspense fallback={<p className="empty-note">Loading the story…</p>}>
+            <Story />
+          </Suspense>
+        ) : (
+          <>
+            <Notices />
+            <main>
+              <PanelBoundary key={view} id={view}>
+                {view === 'scaling' ? <ScalingLab /> : view === 'chain' ? <ChainDemo /> : <ScenarioGallery />}
+              </PanelBoundary>
+            </main>
+          </>
+        )}
+      </div>
+    </KeysContext.Provider>
   );
 }

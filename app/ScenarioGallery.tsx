@@ -3,7 +3,8 @@ import type { MouseEvent } from 'react';
 import { DEFAULT_CONFIG } from '../src/config/config.ts';
 import { PRESETS, type Preset } from '../src/experiment/presets.ts';
 import { LINK_VERSION } from './linkUi.ts';
-import { notify, useStore } from './store/store.ts';
+import { navigate } from './navigation/navigate.ts';
+import { notify } from './store/store.ts';
 import { startFresh } from './trainer/startFresh.ts';
 import { useTrainer } from './trainer/TrainerContext.tsx';
 
@@ -21,11 +22,9 @@ export function ScenarioGallery() {
   const open = (e: MouseEvent<HTMLAnchorElement>, preset: Preset) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
-    history.pushState(null, '', scenarioLink(preset));
-    useStore.setState({ view: 'lab' });
     startFresh(trainer, { ...DEFAULT_CONFIG, ...preset.config }, true);
+    navigate({ view: 'lab' });
     notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
-    window.scrollTo({ top: 0 });
   };
   return (
     <section className="gallery" aria-labelledby="gallery-title">

@@ -8,7 +8,8 @@ import { findPreset } from '../src/experiment/presets.ts';
 import { App } from './App.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { linkUiFromQuery, LINK_UI_KEYS } from './linkUi.ts';
-import { initialState, notify, useStore } from './store/store.ts';
+import { notify, useStore } from './store/store.ts';
+import { openPage, showPage } from './store/uiActions.ts';
 import { TrainerClient } from './trainer/TrainerClient.ts';
 import { TrainerContext } from './trainer/TrainerContext.tsx';
 import { DemoClient } from './story/demo/DemoClient.ts';
@@ -20,7 +21,7 @@ import { SweepContext } from './trainer/SweepContext.ts';
 import { assertionsEnabled, fuzzSeed, QA_KEYS, qaFastDemos, qaQuery } from './qa.ts';
 import { pageQuery } from './shareQuery.ts';
 import { scalingFromQuery, SCALING_KEYS } from './scaling/scalingQuery.ts';
-import { useScalingStore } from './scaling/scalingStore.ts';
+import { loadScaling, useScalingStore } from './scaling/scalingStore.ts';
 import { parseSection } from './story/sections.ts';
 import { startTheme } from './theme.ts';
 import { parseView } from './views.ts';
@@ -33,21 +34,18 @@ const presetName = params.get('preset');
 const preset = presetName === null ? undefined : findPreset(presetName);
 const fromUrl = partialFromQuery(location.search, ['preset', 'parallel', 'view', 'section', ...LINK_UI_KEYS, ...SCALING_KEYS, ...QA_KEYS]);
 const scaling = scalingFromQuery(location.search);
-useScalingStore.setState(scaling.state);
+loadScaling(scaling.state);
 const linkUi = linkUiFromQuery(location.search);
 // A link with a preset or settings but no view is a lab link (the gallery's and older links); a bare address opens the story.
 const labLink = params.get('view') === null && (presetName !== null || Object.keys(fromUrl.partial).length > 0);
 const view = labLink ? { view: 'lab' as const, notice: null } : parseView(params.get('view'));
 const start = parseConfig({ ...(preset?.config ?? {}), ...fromUrl.partial }, DEFAULT_CONFIG);
 const section = parseSection(params.get('section'));
-useStore.setState({
-  ...initialState(start.config),
-  view: view.view,
-  section: section.section,
-  presenting: linkUi.ui.present,
-  fullPanel: linkUi.ui.panel,
-  hidden: linkUi.ui.hide,
-});
+// One worker per variant wherever there is a second core: bench:ui on 2 cores measured bn-paper at 380 paired
+// steps/s this way against 237 in one worker, and three variants at 243 against 149 (?parallel=1 or 0 overrides).
+const parallelParam = params.get('parallel');
+const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 2 : parallelParam === '1';
+openPage({ config: start.config, view: view.view, section: section.section, ui: linkUi.ui, parallel: parallelParam });
 startTheme();
 if (view.notice !== null) notify(view.notice, 'warning');
 if (section.notice !== null) notify(section.notice, 'warning');
@@ -57,17 +55,12 @@ if (presetName !== null && preset === undefined) notify(`Unknown preset "${prese
 if (preset !== undefined) notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
 for (const n of [...fromUrl.notices, ...start.notices]) notify(`Link: ${n.message}`, 'warning');
 
-// One worker per variant wherever there is a second core: bench:ui on 2 cores measured bn-paper at 380 paired
-// steps/s this way against 237 in one worker, and three variants at 243 against 149 (?parallel=1 or 0 overrides).
-const parallelParam = params.get('parallel');
-const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 2 : parallelParam === '1';
-
 // Write the view and config back to the URL (debounced) so that every view is a shareable link.
 let urlTimer = 0;
 const writeUrl = () => {
   clearTimeout(urlTimer);
   urlTimer = window.setTimeout(() => {
-    const query = [pageQuery(useStore.getState(), parallelParam).slice(1), qaQuery()].filter(Boolean).join('&');
+    const query = [pageQuery(useStore.getState(), useStore.getState().parallel).slice(1), qaQuery()].filter(Boolean).join('&');
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }, 300);
 };
@@ -76,15 +69,10 @@ useStore.subscribe((s, prev) => {
   writeUrl();
 });
 useScalingStore.subscribe(writeUrl);
-// Moving to another view or section leaves full screen: the panel may not be there.
-useStore.subscribe((s, prev) => {
-  if ((s.view !== prev.view || s.section !== prev.section) && s.fullPanel !== null && s.fullPanel === prev.fullPanel) useStore.setState({ fullPanel: null });
-});
-
-// Back and Forward move between the views the section links pushed.
+// Back and Forward move between the views the section links pushed (app/navigation/navigate.ts).
 window.addEventListener('popstate', () => {
   const query = new URLSearchParams(location.search);
-  useStore.setState({ view: parseView(query.get('view')).view, section: parseSection(query.get('section')).section });
+  showPage(parseView(query.get('view')).view, parseSection(query.get('section')).section);
 });
 
 const trainer = new TrainerClient(parallel);

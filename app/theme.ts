@@ -1,4 +1,5 @@
 import { useStore } from './store/store.ts';
+import { setTheme } from './store/uiActions.ts';
 import { paletteCss, type Theme } from './viz/palette.ts';
 
 /** Where the toggle's choice is kept between visits. */
@@ -29,13 +30,13 @@ export function startTheme(): void {
   };
   const start = preferredTheme(storedChoice(), media.matches);
   apply(start);
-  useStore.setState({ theme: start });
+  setTheme(start);
   useStore.subscribe((s, prev) => {
     if (s.theme !== prev.theme) apply(s.theme);
   });
   // Until the reader picks one, the page follows the system (a laptop switching to dark at dusk).
   media.addEventListener('change', (e) => {
-    if (storedChoice() === null) useStore.setState({ theme: e.matches ? 'dark' : 'light' });
+    if (storedChoice() === null) setTheme(e.matches ? 'dark' : 'light');
   });
 }
 
@@ -46,5 +47,5 @@ export function chooseTheme(theme: Theme): void {
   } catch {
     // not remembered, but still applied
   }
-  useStore.setState({ theme });
+  setTheme(theme);
 }

@@ -59,3 +59,22 @@ test('a link from a newer version, or with bad page flags, still opens, says wha
   await expect(page.getByLabel('Data set')).toHaveValue('blobs');
   health.expectClean();
 });
+
+test("the story's links carry the page's state and its parallel override, and moving keeps them", async ({ page }) => {
+  await page.goto('/?v=1&view=story&section=shift&seed=5&hide=nav&parallel=0');
+  const contents = page.getByRole('navigation', { name: 'Story contents' });
+  const bias = contents.getByRole('link', { name: /Bias neutralization/ });
+  for (const part of ['view=story', 'section=bias', 'seed=5', 'hide=nav', 'parallel=0']) await expect(bias).toHaveAttribute('href', new RegExp(`[?&]${part}(&|$)`));
+  await page.getByRole('link', { name: /Feature scaling/ }).first().click();
+  await expect(page).toHaveURL(/section=scaling/);
+  await expect(page).toHaveURL(/parallel=0/);
+  // The link to the feature-scaling lab, in that section's "More", carries them too.
+  await page.getByText('More', { exact: true }).click();
+  const lab = page.getByRole('link', { name: /Open the full feature-scaling lab/ });
+  for (const part of ['view=scaling', 'seed=5', 'parallel=0']) await expect(lab).toHaveAttribute('href', new RegExp(`[?&]${part}(&|$)`));
+  // The keyboard moves the same way.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/section=shift/);
+  await expect(page).toHaveURL(/parallel=0/);
+});

@@ -3,7 +3,7 @@ import { CHAIN_PRESETS, chainStep, normalizedChainStep, superscript, termName, t
 import { formatChange, sweepChange } from './chainChart.ts';
 import { ChangeChart } from './ChangeChart.tsx';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
-import { applyPreset, EPS_RANGE, MAX_DEPTH, MIN_DEPTH, setDepth, setWeight, useChainStore, WEIGHT_RANGE } from './chainStore.ts';
+import { applyPreset, EPS_RANGE, MAX_DEPTH, MIN_DEPTH, setDepth, setEps, setInput, setNormalize, setWeight, useChainStore, WEIGHT_RANGE } from './chainStore.ts';
 
 /** How far the actual change is from the first-order prediction, as a verdict. */
 function verdict(predicted: number, actual: number): { text: string; good: boolean } {
@@ -59,18 +59,18 @@ export function ChainDemo() {
                 </button>
               ))}
             </div>
-            <Slider label="Input x" value={x} min={-2} max={2} step={0.1} onChange={(v) => useChainStore.setState({ x: v })} text={String(x)} />
+            <Slider label="Input x" value={x} min={-2} max={2} step={0.1} onChange={setInput} text={String(x)} />
             <Slider
               label="Learning rate ε"
               value={epsPosition}
               min={Math.log10(EPS_RANGE[0])}
               max={Math.log10(EPS_RANGE[1])}
               step={0.05}
-              onChange={(p) => useChainStore.setState({ eps: Number((10 ** p).toPrecision(2)) })}
+              onChange={(p) => setEps(Number((10 ** p).toPrecision(2)))}
               text={String(eps)}
             />
             <label className="toggle">
-              <input type="checkbox" checked={normalize} onChange={(e) => useChainStore.setState({ normalize: e.target.checked })} />
+              <input type="checkbox" checked={normalize} onChange={(e) => setNormalize(e.target.checked)} />
               Normalize the last hidden value (batch norm)
             </label>
           </div>

@@ -38,3 +38,18 @@ export function applyPreset(p: ChainPreset): void {
 export function setWeight(i: number, v: number): void {
   useChainStore.setState((s) => ({ weights: s.weights.map((w, j) => (j === i ? v : w)) }));
 }
+
+/** Sets the input x. */
+export function setInput(x: number): void {
+  useChainStore.setState({ x });
+}
+
+/** Sets the learning rate ε. */
+export function setEps(eps: number): void {
+  useChainStore.setState({ eps });
+}
+
+/** Normalizes the last hidden value, or not. */
+export function setNormalize(normalize: boolean): void {
+  useChainStore.setState({ normalize });
+}

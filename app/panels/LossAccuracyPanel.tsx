@@ -3,6 +3,7 @@ import type { History } from '../history/History.ts';
 import { MODE_LABEL, MODE_TERM } from '../controls/Select.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { useStore } from '../store/store.ts';
+import { setLogLoss, setLogSteps } from '../store/uiActions.ts';
 import { formatLoss, formatPercent } from '../viz/format.ts';
 import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
@@ -32,10 +33,10 @@ export function LossAccuracyPanel() {
       actions={
         <>
           <label className="toggle">
-            <input type="checkbox" checked={logSteps} onChange={(e) => useStore.setState({ logSteps: e.target.checked })} /> log step axis
+            <input type="checkbox" checked={logSteps} onChange={(e) => setLogSteps(e.target.checked)} /> log step axis
           </label>
           <label className="toggle">
-            <input type="checkbox" checked={logLoss} onChange={(e) => useStore.setState({ logLoss: e.target.checked })} /> log loss axis
+            <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> log loss axis
           </label>
         </>
       }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { SavePng } from '../export/SavePng.tsx';
 import type { PanelId } from '../linkUi.ts';
-import { toggleFullPanel } from '../presenter/usePresenterKeys.ts';
+import { toggleFullPanel } from '../presenter/presenterActions.ts';
 import { useStore } from '../store/store.ts';
+import { focusPanel } from '../store/uiActions.ts';
 
 /**
  * A panel's frame: its titled section, with buttons to save it as a PNG and to show it full screen (F). It
@@ -18,9 +19,7 @@ export function PanelFrame({ id, title, actions, className = '', children }: { i
     ref.current?.querySelector('h2')?.focus();
     return () => document.documentElement.removeAttribute('data-full-panel');
   }, [full]);
-  const remember = () => {
-    if (useStore.getState().focusPanel !== id) useStore.setState({ focusPanel: id });
-  };
+  const remember = () => focusPanel(id);
   return (
     <section
       ref={ref}

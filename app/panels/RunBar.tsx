@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { SPEEDS, type Speed } from '../../src/worker/protocol.ts';
 import { useStore } from '../store/store.ts';
-import { useShortcuts } from '../hooks/useShortcuts.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatStep } from '../viz/format.ts';
 import type { WorkSlice } from '../../src/experiment/work.ts';
@@ -13,7 +12,6 @@ const STEP_SIZES = [1, 10, 100];
 /** Play/Pause, Step, Reset, speed, the step counter, and a card per variant with the paired difference. */
 export function RunBar() {
   const trainer = useTrainer();
-  useShortcuts(trainer);
   const status = useStore((s) => s.status);
   const step = useStore((s) => s.step);
   const rate = useStore((s) => s.stepsPerSecond);

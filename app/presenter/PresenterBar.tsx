@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store/store.ts';
 import { neighbourSlide, SLIDES, slideIndex } from './deck.ts';
-import { showSlide } from './usePresenterKeys.ts';
+import { setSheetOpen, stopPresenting } from '../store/uiActions.ts';
+import { showSlide } from './presenterActions.ts';
 
 /** Presenter mode's strip: where the talk is, previous and next, the shortcut sheet, and the way out. */
 export function PresenterBar() {
@@ -32,10 +33,10 @@ export function PresenterBar() {
       <button type="button" disabled={next === null} onClick={() => next && showSlide(next)} aria-keyshortcuts="ArrowRight">
         → <span className="sr-only">Next section</span>
       </button>
-      <button type="button" onClick={() => useStore.setState({ sheetOpen: true })} aria-keyshortcuts="?">
+      <button type="button" onClick={() => setSheetOpen(true)} aria-keyshortcuts="?">
         Shortcuts (?)
       </button>
-      <button type="button" onClick={() => useStore.setState({ presenting: false, fullPanel: null })} aria-keyshortcuts="Escape P">
+      <button type="button" onClick={stopPresenting} aria-keyshortcuts="Escape P">
         Leave presenter mode
       </button>
     </nav>

@@ -1,20 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { BINDINGS, CONTEXT_NAMES } from '../keys/keymap.ts';
 import { useStore } from '../store/store.ts';
+import { setSheetOpen } from '../store/uiActions.ts';
 
-const KEYS: readonly [string, string][] = [
-  ['P', 'presenter mode on or off'],
-  ['← →', 'previous or next section (presenter mode)'],
-  ['Space', 'play or pause'],
-  ['.', 'one training step'],
-  ['R', 'reset (same seed)'],
-  ['B', 'move every normalization across its activation (presenter mode)'],
-  ['1 2 3', 'two, three or four variants (presenter mode)'],
-  ['F', 'the focused panel full screen'],
-  ['?', 'this sheet'],
-  ['Esc', 'close the sheet, leave full screen, leave presenter mode'],
-];
-
-/** The keyboard shortcuts, in a modal dialog (? opens it; Esc or the button closes it). */
+/** The keyboard shortcuts, in a modal dialog (? opens it; Esc or the button closes it), listed from the keymap. */
 export function ShortcutSheet() {
   const open = useStore((s) => s.sheetOpen);
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,19 +14,22 @@ export function ShortcutSheet() {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="shortcut-sheet" aria-labelledby="shortcut-title" onClose={() => useStore.setState({ sheetOpen: false })}>
+    <dialog ref={ref} className="shortcut-sheet" aria-labelledby="shortcut-title" onClose={() => setSheetOpen(false)}>
       <h2 id="shortcut-title">Keyboard shortcuts</h2>
       <dl>
-        {KEYS.map(([key, what]) => (
-          <div key={key}>
+        {BINDINGS.map((b) => (
+          <div key={`${b.context} ${b.label}`}>
             <dt>
-              <kbd>{key}</kbd>
+              <kbd>{b.label}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>
+              {b.what}
+              {b.context !== 'anywhere' && <> ({CONTEXT_NAMES[b.context]})</>}
+            </dd>
           </div>
         ))}
       </dl>
-      <button type="button" onClick={() => useStore.setState({ sheetOpen: false })}>
+      <button type="button" onClick={() => setSheetOpen(false)}>
         Close
       </button>
     </dialog>

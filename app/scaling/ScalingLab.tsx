@@ -6,7 +6,7 @@ import { formatStep } from '../viz/format.ts';
 import { ContourPlot } from './ContourPlot.tsx';
 import { formatAmount, formatLimit } from './contourGeometry.ts';
 import { RateControl } from './RateControl.tsx';
-import { ANIMATION_SPEEDS, AREA_UNITS, clampStart, DEFAULT_START, defaultScalingState, problemFor, setAreaUnit, useScalingStore, type AreaUnit, type Side } from './scalingStore.ts';
+import { ANIMATION_SPEEDS, AREA_UNITS, DEFAULT_START, moveStart, problemFor, resetScaling, setAnimationSpeed, setAreaUnit, setMomentum, setRate, useScalingStore, type AreaUnit, type Side } from './scalingStore.ts';
 import { useStepAnimation } from './useStepAnimation.ts';
 
 const unitName = (u: AreaUnit) => (u === 1 ? 'm²' : `${u} m²`);
@@ -53,7 +53,7 @@ export function ScalingLab() {
 
   const setStart = (side: Side) => (w: Vec2, isDragging: boolean) => {
     setDragging(isDragging);
-    useScalingStore.setState({ start: clampStart(side === 'raw' ? toStandardized(w, scale) : w, SIDES.standardized.f.minimum) });
+    moveStart(side === 'raw' ? toStandardized(w, scale) : w, SIDES.standardized.f.minimum);
   };
   const minRadius = (side: Side) => {
     const from = side === 'raw' ? toRaw(DEFAULT_START, scale) : DEFAULT_START;
@@ -82,13 +82,13 @@ export function ScalingLab() {
             </select>
           </label>
           <label className="toggle">
-            <input type="checkbox" checked={momentum > 0} onChange={(e) => useScalingStore.setState({ momentum: e.target.checked ? 0.9 : 0 })} />
+            <input type="checkbox" checked={momentum > 0} onChange={(e) => setMomentum(e.target.checked ? 0.9 : 0)} />
             Momentum
           </label>
           {momentum > 0 && (
             <label className="speed">
               β
-              <select value={momentum} onChange={(e) => useScalingStore.setState({ momentum: Number(e.target.value) })}>
+              <select value={momentum} onChange={(e) => setMomentum(Number(e.target.value))}>
                 {[0.5, 0.8, 0.9, 0.95].map((b) => (
                   <option key={b} value={b}>
                     {b}
@@ -99,7 +99,7 @@ export function ScalingLab() {
           )}
           <label className="speed">
             Animation
-            <select value={String(speed)} onChange={(e) => useScalingStore.setState({ speed: e.target.value === 'all' ? 'all' : (Number(e.target.value) as 2) })}>
+            <select value={String(speed)} onChange={(e) => setAnimationSpeed(e.target.value === 'all' ? 'all' : (Number(e.target.value) as 2))}>
               {ANIMATION_SPEEDS.map((s) => (
                 <option key={String(s)} value={String(s)}>
                   {s === 'all' ? 'whole path' : `${s} steps/s`}
@@ -110,7 +110,7 @@ export function ScalingLab() {
           <button type="button" className="plain-button" onClick={animation.replay}>
             Replay
           </button>
-          <button type="button" className="plain-button" onClick={() => useScalingStore.setState(defaultScalingState())}>
+          <button type="button" className="plain-button" onClick={resetScaling}>
             Defaults
           </button>
           <p className="anim-step" aria-live="off">
@@ -147,7 +147,7 @@ export function ScalingLab() {
                   <dt>Excess loss L − L* at the step shown</dt>
                   <dd>{formatAmount(r.excess[Math.min(animation.step, r.excess.length - 1)])}</dd>
                 </dl>
-                <RateControl side={side} f={s.f} momentum={momentum} lr={lr[side]} onChange={(v) => useScalingStore.setState((st) => ({ lr: { ...st.lr, [side]: v } }))} />
+                <RateControl side={side} f={s.f} momentum={momentum} lr={lr[side]} onChange={(v) => setRate(side, v)} />
               </div>
             );
           })}

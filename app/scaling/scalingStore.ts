@@ -79,3 +79,33 @@ export const useScalingStore = create<ScalingState>(() => defaultScalingState())
 export function setAreaUnit(unit: AreaUnit): void {
   useScalingStore.setState((s) => ({ areaUnit: unit, lr: { ...s.lr, raw: defaultRawRate(unit) } }));
 }
+
+/** Moves the shared start point (standardized weights), kept within reach of the standardized minimum. */
+export function moveStart(w: Vec2, minimum: Vec2): void {
+  useScalingStore.setState({ start: clampStart(w, minimum) });
+}
+
+/** Sets one plot's learning rate. */
+export function setRate(side: Side, lr: number): void {
+  useScalingStore.setState((s) => ({ lr: { ...s.lr, [side]: lr } }));
+}
+
+/** Sets the heavy-ball momentum β (0: plain gradient descent). */
+export function setMomentum(momentum: number): void {
+  useScalingStore.setState({ momentum });
+}
+
+/** Sets the animation speed. */
+export function setAnimationSpeed(speed: AnimationSpeed): void {
+  useScalingStore.setState({ speed });
+}
+
+/** Puts the lab back at rest. */
+export function resetScaling(): void {
+  useScalingStore.setState(defaultScalingState());
+}
+
+/** Opens the lab with a link's settings. */
+export function loadScaling(state: ScalingState): void {
+  useScalingStore.setState(state);
+}

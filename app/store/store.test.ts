@@ -1,15 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { adoptWorkerConfig, changedFields, initialState, needsReset, updateConfig, useStore } from './store.ts';
+import { dismiss, initialState, notify, updateConfig, useStore } from './store.ts';
 
 describe('config changes from the page', () => {
   beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
-
-  it('restart the run for model changes but not for the learning rate or the tracked unit', () => {
-    expect(needsReset(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, lr: 0.1, trackUnit: 4 })).toBe(false);
-    expect(needsReset(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, batchSize: 32 })).toBe(true);
-    expect(changedFields(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, variants: ['none', 'after'] })).toEqual(['variants']);
-  });
 
   it('announce a restart, and reject a bad value with a notice while keeping the rest', () => {
     updateConfig({ depth: 2 });
@@ -39,19 +33,30 @@ describe('config changes from the page', () => {
   });
 });
 
-describe('adoptWorkerConfig', () => {
-  it("takes the trainer's data set and seed, but keeps live changes the trainer has not answered yet", () => {
-    const page = { ...DEFAULT_CONFIG, lr: 10, trackLayer: 2, trackUnit: 5 };
-    const worker = { ...DEFAULT_CONFIG, dataset: 'blobs' as const, seed: 99, lr: 0.5 };
-    expect(adoptWorkerConfig(page, worker)).toEqual({ ...worker, lr: 10, trackLayer: 2, trackUnit: 5 });
-  });
-});
-
 describe('restart notices', () => {
   beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
 
   it('name settings as the controls do, never by their config keys', () => {
     updateConfig({ batchSize: 8, probeEvery: 50, seed: 3 });
     expect(useStore.getState().notices.at(-1)?.text).toMatch(/^Changed the batch size, the smoothness probes and the seed: /);
+  });
+});
+
+describe('notices', () => {
+  beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
+
+  it('number notices from the state, so a fresh state starts again at 1 and ids never repeat within one', () => {
+    notify('one');
+    notify('two', 'warning');
+    expect(useStore.getState().notices.map((n) => n.id)).toEqual([1, 2]);
+    dismiss(1);
+    notify('three');
+    expect(useStore.getState().notices.map((n) => [n.id, n.text])).toEqual([
+      [2, 'two'],
+      [3, 'three'],
+    ]);
+    useStore.setState(initialState(DEFAULT_CONFIG));
+    notify('again');
+    expect(useStore.getState().notices.map((n) => n.id)).toEqual([1]);
   });
 });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
+import { changedFields, LIVE_FIELDS, needsReset } from '../../src/config/diff.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import type { WorkSlice } from '../../src/experiment/work.ts';
 import type { Placement } from '../../src/engine/spec.ts';
@@ -75,12 +76,14 @@ export interface UiSlice {
   /** Whether the keyboard shortcut sheet is open. */
   sheetOpen: boolean;
   notices: readonly Notice[];
+  /** The id the next notice gets. */
+  nextNoticeId: number;
+  /** The link's `parallel` override (one worker per variant or not), carried by every link the page makes. */
+  parallel: string | null;
 }
 
 /** The whole store: zustand's slices pattern, one flat state made of the three slices. */
 export type AppState = ConfigSlice & RunSlice & UiSlice;
-
-let nextNoticeId = 1;
 
 /** The config slice for a config. */
 function configSlice(config: Config): ConfigSlice {
@@ -107,6 +110,8 @@ function uiSlice(): UiSlice {
     hidden: [],
     sheetOpen: false,
     notices: [],
+    nextNoticeId: 1,
+    parallel: null,
   };
 }
 
@@ -124,17 +129,16 @@ export function linkUiOf(s: AppState): LinkUi {
 
 /** Adds a notice; it replaces an earlier one of the same key or text (at most the four newest are kept). */
 export function notify(text: string, kind: Notice['kind'] = 'info', key?: NoticeKey): void {
-  const notice: Notice = { id: nextNoticeId++, text, kind, ...(key === undefined ? {} : { key }) };
-  useStore.setState((s) => ({ notices: addNotice(s.notices, notice) }));
+  useStore.setState((s) => {
+    const notice: Notice = { id: s.nextNoticeId, text, kind, ...(key === undefined ? {} : { key }) };
+    return { notices: addNotice(s.notices, notice), nextNoticeId: s.nextNoticeId + 1 };
+  });
 }
 
 /** Removes a notice. */
 export function dismiss(id: number): void {
   useStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
 }
-
-/** Fields that change without restarting the run. */
-const LIVE_FIELDS: readonly (keyof Config)[] = ['lr', 'trackLayer', 'trackUnit'];
 
 /** Each setting as the controls name it, for notices (a reader should not meet `probeEvery`). */
 export const FIELD_NAMES: Record<keyof Config, string> = {
@@ -165,28 +169,6 @@ export const FIELD_NAMES: Record<keyof Config, string> = {
 function listNames(keys: readonly (keyof Config)[]): string {
   const names = keys.map((k) => FIELD_NAMES[k]);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/**
- * The config to show when the trainer answers the latest request: the trainer's (it may have fallen back to
- * another data set or drawn a new seed), except the live fields, where the page's value stands. A live change
- * made while the trainer was busy building the run crosses its answer in flight; the trainer applies it on
- * arrival, so the page must not take the older value back.
- */
-export function adoptWorkerConfig(page: Config, worker: Config): Config {
-  const merged = { ...worker };
-  for (const k of LIVE_FIELDS) Object.assign(merged, { [k]: page[k] });
-  return merged;
-}
-
-/** Which fields differ between two configs. */
-export function changedFields(a: Config, b: Config): (keyof Config)[] {
-  return (Object.keys(a) as (keyof Config)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
-
-/** Whether going from a to b needs a new run (anything but the live fields changed). */
-export function needsReset(a: Config, b: Config): boolean {
-  return changedFields(a, b).some((k) => !LIVE_FIELDS.includes(k));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useIntents } from '../keys/useKeymap.ts';
 import { useStore } from '../store/store.ts';
 import { PanelBoundary } from '../PanelBoundary.tsx';
 import { DemoBar } from './demo/DemoBar.tsx';
@@ -55,28 +56,21 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   const revealed = spec === undefined ? locked !== null && (view.animates !== true || chartDone) : phase === 'done';
   const section = useMemo(() => ({ waiting, markDone }), [waiting, markDone]);
   // Space runs the section (after its prediction, or in place of one: the presenter's "Run it"), pauses and
-  // goes on; R replays from step 0. A focused button or field keeps its own keys.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target;
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || useStore.getState().sheetOpen) return;
-      if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A'].includes(t.tagName))) return;
-      if (e.key === ' ') {
-        const now = demo.store.getState().phase;
-        if (waiting) setLocked({ kind: 'skipped' });
-        else if (now === 'running') demo.pause();
-        else if (now === 'paused') demo.resume();
-        else if (now === 'done' || now === 'error') demo.replay();
-        else return;
-      } else if (e.key === 'r' || e.key === 'R') {
-        if (waiting || spec === undefined) return;
-        demo.replay();
-      } else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [demo, waiting, spec]);
+  // goes on; R replays from step 0 (app/keys/keymap.ts; a focused button or field keeps its own keys).
+  useIntents({
+    demoPlayPause: () => {
+      const now = demo.store.getState().phase;
+      if (waiting) setLocked({ kind: 'skipped' });
+      else if (now === 'running') demo.pause();
+      else if (now === 'paused') demo.resume();
+      else if (now === 'done' || now === 'error') demo.replay();
+      else return false;
+    },
+    demoReplay: () => {
+      if (waiting || spec === undefined) return false;
+      demo.replay();
+    },
+  });
   const prev = neighbour(id, -1);
   const next = neighbour(id, 1);
   const { Chart, Lead, Claim, More } = view;

@@ -4,7 +4,10 @@ import { PROTOCOL_VERSION, parseFromWorker, unreachable, type FromWorker, type S
 import { INITIAL_RUN, next as nextRun, wantsToPlay, type RunEvent, type RunState } from '../../src/worker/runMachine.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
-import { adoptWorkerConfig, changedFields, needsReset, notify, useStore, type VariantLive } from '../store/store.ts';
+import { changedFields, needsReset } from '../../src/config/diff.ts';
+import { applyConfigured, applySnapshot, setLoading, setStatus, setStopped, setWork } from '../store/runActions.ts';
+import { setSpeed } from '../store/uiActions.ts';
+import { notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
 
@@ -144,7 +147,7 @@ export class TrainerClient {
   }
 
   setSpeed(speed: Speed): void {
-    useStore.setState({ speed });
+    setSpeed(speed);
   }
 
   /** The run's per-step training losses so far (its first 20,000 steps), from the trainer. */
@@ -235,7 +238,7 @@ export class TrainerClient {
       this.env.clearInterval(this.watchdogTimer);
       this.run = nextRun(this.run, { type: 'giveUp', reason }, useStore.getState().step);
       notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error', 'trainer');
-      useStore.setState({ status: 'paused', stopped: reason, work: null });
+      setStopped(reason);
       return;
     }
     this.restarts.push(now);
@@ -249,7 +252,7 @@ export class TrainerClient {
       'trainer',
     );
     this.workers.push(this.spawn(0, (m) => this.receive(m)));
-    useStore.setState({ status: 'loading' });
+    setStatus('loading');
     this.recovering = ++this.request;
     this.send({ type: 'setSpeed', speed: useStore.getState().speed });
     this.send({ type: 'configure', config: useStore.getState().config, request: this.recovering, resumeAt });
@@ -288,7 +291,7 @@ export class TrainerClient {
   private receive(msg: FromWorker): void {
     switch (msg.type) {
       case 'loading':
-        useStore.setState({ status: 'loading', loading: { loaded: msg.loaded, total: msg.total } });
+        setLoading(msg.loaded, msg.total);
         return;
       case 'dataError':
         notify(msg.message, 'warning');
@@ -301,16 +304,7 @@ export class TrainerClient {
         // Only the answer to the latest request may change the config (a fallback data set, a new seed);
         // an answer to an older one would undo what the user has changed since.
         const latest = msg.request === this.request;
-        useStore.setState((s) => {
-          const config = adoptWorkerConfig(s.config, msg.config);
-          return {
-            runId: msg.runId,
-            shape: msg.shape,
-            step: resumed ? s.step : 0,
-            loading: null,
-            ...(latest && JSON.stringify(s.config) !== JSON.stringify(config) ? { config, configSource: 'worker' as const } : {}),
-          };
-        });
+        applyConfigured({ runId: msg.runId, shape: msg.shape, config: msg.config, resumed, latest });
         return;
       }
       case 'snapshot': {
@@ -323,13 +317,13 @@ export class TrainerClient {
         const latest = this.history.latest;
         if (shape === null || latest === null) return;
         const live: VariantLive[] = liveVariants(latest, shape);
-        useStore.setState({ step: msg.step, stepsPerSecond: msg.stepsPerSecond, status: msg.status, live, work: null });
+        applySnapshot(msg.step, msg.stepsPerSecond, msg.status, live);
         return;
       }
       case 'progress': {
         // A long step (or a build, or a replay) under way: the run bar says what the trainer is doing.
         if (msg.runId < this.history.runId) return;
-        useStore.setState({ work: { phase: msg.phase, variant: msg.variant } });
+        setWork({ phase: msg.phase, variant: msg.variant });
         return;
       }
       case 'status':
@@ -338,7 +332,7 @@ export class TrainerClient {
         // The latest run's status, or a newer run's (a run that failed to build reports before any 'configured').
         if (msg.runId >= this.history.runId || msg.status === 'loading') {
           this.hear(msg.status);
-          useStore.setState({ status: msg.status, ...(msg.status === 'playing' ? {} : { work: null }) });
+          setStatus(msg.status);
         }
         return;
       case 'error':

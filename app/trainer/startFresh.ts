@@ -1,5 +1,6 @@
 import type { Config } from '../../src/config/config.ts';
-import { needsReset, updateConfig, useStore } from '../store/store.ts';
+import { needsReset } from '../../src/config/diff.ts';
+import { updateConfig, useStore } from '../store/store.ts';
 import type { TrainerClient } from './TrainerClient.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { formatAmount, formatRate } from '../../scaling/contourGeometry.ts';
-import { queryFor } from '../../shareQuery.ts';
-import { linkUiOf, useStore } from '../../store/store.ts';
+import { onLinkClick, useHref } from '../../navigation/navigate.ts';
+import { useStore } from '../../store/store.ts';
 import { ScalingFocal } from '../focal/ScalingFocal.tsx';
 import { stepsOf, STORY_RUNS } from '../focal/scalingStory.ts';
 import type { SectionView } from './types.ts';
@@ -11,19 +11,11 @@ const share = (r: typeof RAW) => `${Math.round((100 * r.lr) / r.limit)}%`;
 
 /** A link to the full feature-scaling lab, opened in place (a new history entry, so Back returns). */
 function LabLink() {
-  const href = () => queryFor('scaling', useStore.getState().config, null, undefined, linkUiOf(useStore.getState()));
+  const section = useStore((s) => s.section);
+  const href = useHref({ view: 'scaling', section });
   return (
     <p>
-      <a
-        href={href()}
-        onClick={(e) => {
-          if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-          e.preventDefault();
-          history.pushState(null, '', href());
-          useStore.setState({ view: 'scaling' });
-          window.scrollTo({ top: 0 });
-        }}
-      >
+      <a href={href} onClick={onLinkClick({ view: 'scaling' })}>
         Open the full feature-scaling lab: drag the start, set each rate, measure area in m², add momentum →
       </a>
     </p>
