@@ -85,6 +85,25 @@ describe('TrainerClient (on a fake clock, with in-process workers)', () => {
     h.client.dispose();
   });
 
+  it('shows Pause at once, and what the trainer sent before it heard the pause does not show it playing again', async () => {
+    const h = harness();
+    h.client.start();
+    await h.clock.runUntil(() => h.status() === 'idle');
+    h.client.play();
+    await h.clock.runUntil(() => h.step() > 30);
+    h.client.pause();
+    expect(h.status()).toBe('paused');
+    const statuses: string[] = [];
+    const unsubscribe = useStore.subscribe((s) => statuses.push(s.status));
+    await h.clock.advance(2000);
+    unsubscribe();
+    expect(statuses.filter((st) => st !== 'paused')).toEqual([]);
+    const at = h.step();
+    await h.clock.advance(2000);
+    expect(h.step()).toBe(at);
+    h.client.dispose();
+  });
+
   it('notices a hung trainer by its silence and replaces it', async () => {
     const h = harness();
     h.client.start();

@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config/config.ts';
 import { Coordinator } from '../../src/worker/coordinator.ts';
-import { PROTOCOL_VERSION, parseFromWorker, unreachable, type FromWorker, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
+import { PROTOCOL_VERSION, parseFromWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
 import { INITIAL_RUN, next as nextRun, wantsToPlay, type RunEvent, type RunState } from '../../src/worker/runMachine.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
@@ -125,6 +125,9 @@ export class TrainerClient {
   pause(): void {
     this.intend({ type: 'pause' });
     this.send({ type: 'pause' });
+    // The page shows the pause at once; the trainer holds its step at the next slice (a fraction of a second
+    // even at the heaviest settings), and what it says it did before it heard the pause is not shown as playing.
+    if (useStore.getState().status === 'playing') setStatus('paused');
   }
 
   step(count: number): void {
@@ -269,12 +272,16 @@ export class TrainerClient {
   }
 
   /** What the trainer says it is doing moves the page's view of the run on (the page's own states aside). */
-  private hear(status: 'loading' | 'idle' | 'playing' | 'paused'): void {
+  private hear(status: RunStatus): void {
     if (this.run.kind === 'restarting' || this.run.kind === 'stopped') return;
-    const step = useStore.getState().step;
     if (status === 'paused') this.run = { kind: 'paused' };
     else if (status === 'idle') this.run = { kind: 'ready' };
-    else if (status === 'playing' && this.run.kind !== 'playing' && this.run.kind !== 'stepping') this.run = nextRun({ kind: 'paused' }, { type: 'play' }, step);
+    else if (status === 'playing' && this.run.kind === 'loading') this.run = nextRun({ kind: 'ready' }, { type: 'play' }, useStore.getState().step);
+  }
+
+  /** A trainer's status as the page shows it: "playing" sent before it heard the page's Pause is shown paused. */
+  private shown(status: RunStatus): RunStatus {
+    return status === 'playing' && this.run.kind === 'paused' ? 'paused' : status;
   }
 
   private onConfigChange(prev: Config, next: Config): void {
@@ -317,7 +324,7 @@ export class TrainerClient {
         const latest = this.history.latest;
         if (shape === null || latest === null) return;
         const live: VariantLive[] = liveVariants(latest, shape);
-        applySnapshot(msg.step, msg.stepsPerSecond, msg.status, live);
+        applySnapshot(msg.step, msg.stepsPerSecond, this.shown(msg.status), live);
         return;
       }
       case 'progress': {
@@ -332,7 +339,7 @@ export class TrainerClient {
         // The latest run's status, or a newer run's (a run that failed to build reports before any 'configured').
         if (msg.runId >= this.history.runId || msg.status === 'loading') {
           this.hear(msg.status);
-          setStatus(msg.status);
+          setStatus(this.shown(msg.status));
         }
         return;
       case 'error':
