@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readLinkParams, repeatsKeys } from '../src/config/query.ts';
 import { App } from './App.tsx';
+import { DrawHold, DrawHoldContext } from './export/drawHold.ts';
 import { readLink } from './linkStart.ts';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { initialState, notify, useStore } from './store/store.ts';
@@ -76,6 +77,8 @@ const landing = DEMOS[link.section];
 if (link.view === 'story' && landing !== undefined && PREDICTIONS[link.section] === undefined) demo.ensure(demoRequest(landing, DEMO_SEED, qaFastDemos()));
 // The learning-rate sweep's workers start only when a sweep does.
 const sweep = new SweepClient();
+// Held while a picture of the page is taken: the panels pause drawing, training does not.
+const drawHold = new DrawHold();
 // Testing only: invariant checks and the monkey load on demand and never ship in the main bundle.
 if (assertionsEnabled()) void import('./fuzz/start.ts').then((m) => m.startFuzz(trainer, fuzzSeed()));
 const root = document.getElementById('root');
@@ -85,9 +88,11 @@ createRoot(root).render(
     <TrainerContext.Provider value={trainer}>
       <DemoContext.Provider value={demo}>
         <SweepContext.Provider value={sweep}>
-          <PanelBoundary id="app">
-            <App />
-          </PanelBoundary>
+          <DrawHoldContext.Provider value={drawHold}>
+            <PanelBoundary id="app">
+              <App />
+            </PanelBoundary>
+          </DrawHoldContext.Provider>
         </SweepContext.Provider>
       </DemoContext.Provider>
     </TrainerContext.Provider>
