@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteText as quote, readLinkParams } from '../src/config/query.ts';
 
 /**
  * The link's page state besides the config, view and section: its format version, presenter mode, the panel
@@ -36,11 +37,12 @@ const presentSchema = z.enum(['1', '0', 'true', 'false']).transform((t) => t ===
 const panelSchema = z.enum(PANEL_IDS);
 const hideSchema = z.enum(HIDE_KEYS);
 
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
-
-/** Reads the page state from a query string: valid parts kept, the rest dropped with a notice each. */
+/**
+ * Reads the page state from a query string: valid parts kept, the rest dropped with a notice each. A repeated
+ * key takes its last value, as every link parameter does.
+ */
 export function linkUiFromQuery(query: string): { ui: LinkUi; notices: string[] } {
-  const params = new URLSearchParams(query);
+  const { params } = readLinkParams(query);
   const notices: string[] = [];
   const v = params.get('v');
   if (v !== null) {

@@ -1,3 +1,5 @@
+import { readLinkParams } from '../src/config/query.ts';
+
 /**
  * Testing flags read from the link, never shown in the UI (as PhET's `?ea` and `?fuzz`):
  * - `qa=throw:ID` makes the panel with that id throw while rendering, to prove that one failing panel
@@ -8,7 +10,7 @@
  * - `fuzz` also lets a seeded monkey loose on the controls (`fuzzSeed=N` replays a run; without it a seed
  *   is drawn and printed).
  */
-const params = new URLSearchParams(globalThis.location?.search ?? '');
+const { params } = readLinkParams(globalThis.location?.search ?? '');
 const flags = new Set((params.get('qa') ?? '').split(',').filter(Boolean));
 
 /** The query keys that are testing flags rather than settings. */

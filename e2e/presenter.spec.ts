@@ -180,3 +180,23 @@ for (const size of [
     }
   });
 }
+
+test('on a 390×844 phone nothing in presenter mode is wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const query of ['?v=1&view=lab&present=1', '?v=1&view=story&section=opening&present=1']) {
+    await page.goto(`/${query}`);
+    await expect(page.locator('.presenter-bar')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'Leave presenter mode' })).toBeVisible();
+    // The bar's own buttons (its 445 px overflow) and any other element on the slide.
+    const over = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < -0.5 || r.right > width + 0.5);
+      });
+      return { scroll: document.documentElement.scrollWidth, width, wide: wide.map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`) };
+    });
+    expect(over.wide, query).toEqual([]);
+    expect(over.scroll, query).toBeLessThanOrEqual(over.width);
+  }
+});

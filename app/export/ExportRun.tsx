@@ -5,6 +5,7 @@ import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { downloadText } from './download.ts';
 import { historyCsv, historyJson, historyTable } from './historyExport.ts';
 import { lossesCsv } from './lossCsv.ts';
+import { useDrawHold } from './drawHold.ts';
 import { pngName, savePng } from './png.ts';
 
 /** Steps a trace holds when asked for before any training. */
@@ -16,6 +17,7 @@ const DEFAULT_TRACE_STEPS = 100;
  */
 export function ExportRun() {
   const trainer = useTrainer();
+  const drawHold = useDrawHold();
   const [busy, setBusy] = useState<string | null>(null);
   const run = async (what: string, job: () => Promise<void> | void) => {
     setBusy(what);
@@ -54,7 +56,7 @@ export function ExportRun() {
   };
   const picture = async () => {
     const page = document.querySelector<HTMLElement>('.app');
-    if (page !== null) await savePng(page, pngName('lab', useStore.getState().step));
+    if (page !== null) await savePng(page, pngName('lab', useStore.getState().step), drawHold);
   };
   const button = (what: string, label: string, job: () => Promise<void> | void) => (
     <button type="button" className="plain-button" disabled={busy !== null} aria-busy={busy === what} onClick={() => void run(what, job)}>

@@ -4,6 +4,7 @@ import { MODE_LABEL, MODE_TERM } from '../controls/Select.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { useStore } from '../store/store.ts';
 import { setLogLoss, setLogSteps } from '../store/uiActions.ts';
+import { LOSS_AXIS_MAX } from '../viz/domains.ts';
 import { formatLoss, formatPercent } from '../viz/format.ts';
 import { Panel } from './Panel.tsx';
 import { TimeChart } from './TimeChart.tsx';
@@ -50,7 +51,7 @@ export function LossAccuracyPanel() {
             <p className="chart-note">
               <Term id="trainLoss">Training loss</Term> on each step’s mini-batch
             </p>
-            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} valueAt={trainLoss} format={formatLoss} height={230} fillSlide />
+            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} yMax={LOSS_AXIS_MAX} valueAt={trainLoss} format={formatLoss} height={230} fillSlide />
           </div>
           <div>
             {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}

@@ -1,5 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { History } from '../history/History.ts';
 import { useAxisFont } from '../hooks/useAxisFont.ts';
 import { useFrame } from '../hooks/useFrame.ts';
@@ -7,7 +7,7 @@ import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { chartLayout, textWidth } from '../viz/axisLayout.ts';
-import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from '../viz/domains.ts';
+import { decadeDomain, nearestIndex, nearPlot, niceCeil, zeroBasedDomain } from '../viz/domains.ts';
 import { formatStep, formatTick } from '../viz/format.ts';
 import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';
 import { bandPath, linePath } from '../viz/paths.ts';
@@ -22,6 +22,11 @@ export interface TimeChartProps {
   kind: 'linear' | 'log';
   /** A fixed y domain (accuracy), or null to follow the data. */
   fixed: [number, number] | null;
+  /**
+   * With a domain that follows the data, the highest its top goes: a diverging loss (1e22 just before it turns
+   * non-finite) must not stretch the axis and flatten every other line. What lies above leaves the plot at its edge.
+   */
+  yMax?: number;
   /** The value of variant v at history row `row`, or at the latest snapshot when row is −1. */
   valueAt: (h: History, row: number, v: number) => number;
   format: (v: number) => string;
@@ -56,7 +61,7 @@ function yTicksOf(kind: 'linear' | 'log', domain: [number, number]): number[] {
 }
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
-export function TimeChart({ id, label, kind, fixed, valueAt, format, target, height: baseHeight, bandAt, fillSlide = false }: TimeChartProps) {
+export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, format, target, height: baseHeight, bandAt, fillSlide = false }: TimeChartProps) {
   // Presenter mode's larger axis text needs a taller plot for the same labels, as far as the screen's height
   // leaves room under the run bar (a 768-px-high slide keeps it whole); a panel full screen has room.
   const height = useStore((s) => Math.round(s.presenting && fillSlide && s.fullPanel === null ? slideFillHeight(baseHeight) : baseHeight * (s.presenting ? presenterScale() : 1) * (s.fullPanel !== null ? 1.5 : 1)));
@@ -72,6 +77,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
   const markers = useRef<(SVGPathElement | null)[]>([]);
   const bands = useRef<(SVGPathElement | null)[]>([]);
   const summary = useRef<HTMLParagraphElement>(null);
+  const clipId = `plot-${useId().replace(/[^\w-]/g, '')}`;
   const width = Math.max(size.width, 200);
   const yTicks = useMemo(() => yTicksOf(kind, domain.y), [kind, domain.y]);
   // Margins hold the widest y tick label beside the y title, and half the last step label at the right.
@@ -108,21 +114,27 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
             }
           }
         }
-        yDomain = kind === 'log' ? decadeDomain(min, max) : zeroBasedDomain(Number.isFinite(max) ? max : 1);
+        max = Math.min(max, yMax);
+        yDomain = kind === 'log' ? decadeDomain(Math.min(min, max), max) : zeroBasedDomain(Number.isFinite(max) ? max : 1);
       }
       if (xMax !== domain.x[1] || yDomain[0] !== domain.y[0] || yDomain[1] !== domain.y[1]) {
         setDomain({ x: [0, xMax], y: yDomain });
         return; // the re-render redraws with the new scales
       }
+      // Lines leave the plot where they pass the axis (the clip path cuts them), but stay within a plot's height of it.
+      // Unclamped: a log axis clamps its ticks, but a line above the axis must leave it, not run along its top.
+      const [bottom, top] = y.range();
+      const yFree = y.copy().clamp(false);
+      const yNear = (val: number) => nearPlot(yFree(val), top, bottom, bottom - top);
       for (let v = 0; v < nv; v++) {
         // Kept rows, then the latest snapshot as the live end of the line.
         const n = h.count;
-        const d = linePath(n + 1, (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)), (i) => valueAt(h, i < n ? i : -1, v), x, y);
+        const d = linePath(n + 1, (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)), (i) => valueAt(h, i < n ? i : -1, v), x, yNear);
         lines.current[v]?.setAttribute('d', d);
         if (bandAt) {
           const rowOf = (i: number) => (i < n ? i : -1);
           const stepOf = (i: number) => (i < n ? h.steps[i] : (latest?.step ?? NaN));
-          bands.current[v]?.setAttribute('d', bandPath(n + 1, stepOf, (i) => bandAt(h, rowOf(i), v, 'lo'), (i) => bandAt(h, rowOf(i), v, 'hi'), x, y));
+          bands.current[v]?.setAttribute('d', bandPath(n + 1, stepOf, (i) => bandAt(h, rowOf(i), v, 'lo'), (i) => bandAt(h, rowOf(i), v, 'hi'), x, yNear));
         }
         const reached = h.reachedTarget[v];
         const m = markers.current[v];
@@ -138,7 +150,7 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
         summary.current.textContent = `${label}. ${now} ${reached}`.trim();
       }
     },
-    [shape, x, y, domain, fixed, kind, valueAt, bandAt, format, label, target],
+    [shape, x, y, domain, fixed, yMax, kind, valueAt, bandAt, format, label, target],
   );
 
   const onMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -177,31 +189,37 @@ export function TimeChart({ id, label, kind, fixed, valueAt, format, target, hei
           yTitle={label}
           titleRef={titleRef}
         />
-        {bandAt &&
-          placements.map((p, v) => (
+        <clipPath id={clipId}>
+          {/* The plot, and room for half a line's stroke along its edges. */}
+          <rect x={layout.left - 3} y={layout.top - 3} width={Math.max(0, width - layout.left - layout.right + 6)} height={Math.max(0, height - layout.top - layout.bottom + 6)} />
+        </clipPath>
+        <g clipPath={`url(#${clipId})`}>
+          {bandAt &&
+            placements.map((p, v) => (
+              <path
+                key={`b-${p}-${v}`}
+                ref={(el) => {
+                  bands.current[v] = el;
+                }}
+                className="band"
+                fill={VARIANT_STYLES[p].color}
+                fillOpacity={0.18}
+              />
+            ))}
+          {target !== undefined && <line className="target" x1={layout.left} x2={width - layout.right} y1={y(target)} y2={y(target)} />}
+          {placements.map((p, v) => (
             <path
-              key={`b-${p}-${v}`}
+              key={`${p}-${v}`}
               ref={(el) => {
-                bands.current[v] = el;
+                lines.current[v] = el;
               }}
-              className="band"
-              fill={VARIANT_STYLES[p].color}
-              fillOpacity={0.18}
+              className="series"
+              stroke={VARIANT_STYLES[p].color}
+              strokeDasharray={VARIANT_STYLES[p].dash}
+              data-variant={p}
             />
           ))}
-        {target !== undefined && <line className="target" x1={layout.left} x2={width - layout.right} y1={y(target)} y2={y(target)} />}
-        {placements.map((p, v) => (
-          <path
-            key={`${p}-${v}`}
-            ref={(el) => {
-              lines.current[v] = el;
-            }}
-            className="series"
-            stroke={VARIANT_STYLES[p].color}
-            strokeDasharray={VARIANT_STYLES[p].dash}
-            data-variant={p}
-          />
-        ))}
+        </g>
         {target !== undefined &&
           placements.map((p, v) => (
             <path

@@ -47,7 +47,8 @@ export function VariantCards() {
               </span>
             )}
             <span className="variant-minor">
-              loss {formatLossShort(v.trainLoss)} · test acc. {formatPercent(v.testAcc)}
+              {/* A diverged variant's last loss is meaningless (1e19, 4.81e38): its status says what happened instead. */}
+              {diverged ? '' : `loss ${formatLossShort(v.trainLoss)} · `}test acc. {formatPercent(v.testAcc)}
             </span>
           </li>
         );

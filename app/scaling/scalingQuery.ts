@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteText as quote, readLinkParams } from '../../src/config/query.ts';
 import { ANIMATION_SPEEDS, AREA_UNITS, clampStart, DEFAULT_START, defaultRawRate, defaultScalingState, problemFor, type ScalingState } from './scalingStore.ts';
 
 /**
@@ -17,11 +18,9 @@ const start = z
   .pipe(z.tuple([z.number().finite(), z.number().finite()]));
 const anim = z.enum(ANIMATION_SPEEDS.map(String) as [string, ...string[]]).transform((t) => (t === 'all' ? 'all' : (Number(t) as ScalingState['speed'])));
 
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
-
-/** Reads the scaling lab's state from a query string over its defaults. */
+/** Reads the scaling lab's state from a query string over its defaults (a repeated key takes its last value). */
 export function scalingFromQuery(query: string, base: ScalingState = defaultScalingState()): { state: ScalingState; notices: string[] } {
-  const params = new URLSearchParams(query);
+  const { params } = readLinkParams(query);
   const notices: string[] = [];
   const read = <T>(key: (typeof SCALING_KEYS)[number], schema: z.ZodType<T>, what: string): T | undefined => {
     const text = params.get(key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decadeDomain, nearestIndex, niceCeil, zeroBasedDomain } from './domains.ts';
+import { decadeDomain, nearestIndex, nearPlot, niceCeil, zeroBasedDomain } from './domains.ts';
 
 describe('domains', () => {
   it('snap to round numbers so axes rarely change', () => {
@@ -8,6 +8,10 @@ describe('domains', () => {
     expect(decadeDomain(1, 1)).toEqual([1, 10]);
     expect(decadeDomain(NaN, 3)).toEqual([0.01, 10]);
     expect(zeroBasedDomain(2.31)).toEqual([0, 2.5]);
+  });
+
+  it('keeps a point far off the plot near it', () => {
+    expect([nearPlot(-1e30, 10, 210, 400), nearPlot(1e30, 10, 210, 400), nearPlot(50, 10, 210, 400)]).toEqual([-390, 610, 50]);
   });
 
   it('finds the nearest kept step', () => {

@@ -22,6 +22,17 @@ export function zeroBasedDomain(max: number): [number, number] {
   return [0, niceCeil(max, 0.1)];
 }
 
+/**
+ * The highest a loss axis goes: ten times the loss of a uniform guess over 10 classes (the most any dataset has).
+ * A diverging variant's loss (1e22 just before it turns non-finite) leaves the plot instead of flattening the others.
+ */
+export const LOSS_AXIS_MAX = 10 * Math.log(10);
+
+/** A y coordinate kept within `margin` px of the plot [top, bottom]: a point off the chart stays off it, but never 1e30 px away. */
+export function nearPlot(py: number, top: number, bottom: number, margin: number): number {
+  return Math.max(top - margin, Math.min(bottom + margin, py));
+}
+
 /** The index in sorted[0..n) whose value is nearest to target (n ≥ 1). */
 export function nearestIndex(sorted: ArrayLike<number>, n: number, target: number): number {
   let lo = 0;

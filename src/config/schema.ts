@@ -68,6 +68,17 @@ export function quote(value: unknown): string {
  * into the model's shape. The result is always usable.
  */
 export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): ParsedConfig {
+  const fields = parseFields(input, base);
+  const notices = [...fields.notices];
+  const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  return { config: clampTracking(fields.config, given, notices), notices };
+}
+
+/**
+ * Checks each field on its own against its schema, as parseConfig does, but leaves the tracked layer and unit
+ * as given: a link's `trackLayer=5` must reach the preset's depth-6 model, not be clamped to the default depth first.
+ */
+export function parseFields(input: unknown, base: Config = DEFAULT_CONFIG): ParsedConfig {
   const notices: ConfigNotice[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { config: base, notices: [{ field: '(config)', message: 'expected an object of fields; using the defaults' }] };
@@ -88,7 +99,7 @@ export function parseConfig(input: unknown, base: Config = DEFAULT_CONFIG): Pars
       notices.push({ field, message: `${field}: ${quote(record[key])} is not valid (${why}); using ${JSON.stringify(base[field])}` });
     }
   }
-  return { config: clampTracking(out as unknown as Config, record, notices), notices };
+  return { config: out as unknown as Config, notices };
 }
 
 /**

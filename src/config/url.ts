@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type Config } from './config.ts';
-import { parseConfig, type ConfigNotice, type ParsedConfig } from './schema.ts';
+import { readLinkParams } from './query.ts';
+import { parseConfig, parseFields, type ConfigNotice, type ParsedConfig } from './schema.ts';
 
 /** The query-string form of a config: only fields that differ from the defaults, lists comma-separated. */
 export function configToQuery(config: Config): string {
@@ -26,17 +27,18 @@ export function configFromQuery(query: string, ignore: readonly string[] = []): 
 
 /**
  * Only the fields a query string sets, each valid (so they can override a preset), plus a notice for every
- * parameter that was dropped.
+ * parameter that was dropped. A repeated key takes its last value (see readLinkParams). The tracked layer and
+ * unit are kept as given: the config they end up in (a preset's, perhaps) clamps them, with a notice.
  */
-export function partialFromQuery(query: string, ignore: readonly string[] = []): { partial: Partial<Config>; notices: ConfigNotice[] } {
+export function partialFromQuery(query: string, ignore: readonly string[] = []): { partial: Partial<Config>; notices: readonly ConfigNotice[] } {
   const raw: Record<string, unknown> = {};
-  for (const [key, text] of new URLSearchParams(query)) {
+  for (const [key, text] of readLinkParams(query).params) {
     if (!ignore.includes(key)) raw[key] = convert(key, text);
   }
-  const { config, notices } = parseConfig(raw);
+  const { config, notices } = parseFields(raw);
   const bad = new Set(notices.map((n) => n.field));
   const partial = Object.fromEntries(Object.keys(raw).filter((k) => Object.hasOwn(DEFAULT_CONFIG, k) && !bad.has(k)).map((k) => [k, config[k as keyof Config]]));
-  return { partial: partial as Partial<Config>, notices: notices.filter((n) => n.field !== 'trackLayer' && n.field !== 'trackUnit') };
+  return { partial: partial as Partial<Config>, notices };
 }
 
 function convert(key: string, text: string): unknown {
