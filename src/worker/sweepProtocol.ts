@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Config, DatasetName } from '../config/config.ts';
 import type { SweepRow } from '../experiment/lrSweep.ts';
 
@@ -6,15 +7,26 @@ export const SWEEP_PROTOCOL_VERSION = 1;
 /** Most factors one start may ask for. */
 export const MAX_SWEEP_FACTORS = 12;
 
-/** Messages from the page to the sweep worker. */
-export type ToSweep =
+const version = z.literal(SWEEP_PROTOCOL_VERSION, { error: (i) => `protocol version ${String(i.input)} is not ${SWEEP_PROTOCOL_VERSION}` });
+const factors = z.custom<number[]>((f) => factorsProblem(f) === null, { error: (i) => `start: ${factorsProblem(i.input) ?? ''}` });
+
+/** Messages from the page to the sweep worker: the schema, and the type inferred from it. */
+export const toSweepSchema = z.discriminatedUnion('type', [
   /**
    * Sweep the learning rate of this config (checked with parseConfig) over `factors` (default SWEEP_FACTORS).
    * Supersedes any sweep in progress: that one sends nothing more, not even `done`.
    */
-  | { v: 1; type: 'start'; request: number; config: Config; factors?: number[] }
+  z.object({
+    v: version,
+    type: z.literal('start'),
+    request: z.custom<number>((r) => Number.isInteger(r), { error: (i) => `start: request ${String(i.input)} is not an integer` }),
+    config: z.custom<Config>((c) => typeof c === 'object' && c !== null && !Array.isArray(c), 'start needs a config object'),
+    factors: factors.optional(),
+  }),
   /** Stop the sweep in progress; it answers `done` with cancelled: true. Nothing running: no answer. */
-  | { v: 1; type: 'cancel' };
+  z.object({ v: version, type: z.literal('cancel') }),
+]);
+export type ToSweep = z.infer<typeof toSweepSchema>;
 
 /**
  * Messages from the sweep worker to the page. All but a parse error carry the request they answer, so the
@@ -37,20 +49,11 @@ export type FromSweep =
 /** Checks an incoming message's shape; returns it typed, or a reason it is not one. The config is checked later. */
 export function parseToSweep(data: unknown): { ok: true; msg: ToSweep } | { ok: false; reason: string } {
   if (typeof data !== 'object' || data === null) return { ok: false, reason: 'message is not an object' };
-  const m = data as Record<string, unknown>;
-  if (m.v !== SWEEP_PROTOCOL_VERSION) return { ok: false, reason: `protocol version ${String(m.v)} is not ${SWEEP_PROTOCOL_VERSION}` };
-  switch (m.type) {
-    case 'start': {
-      if (!Number.isInteger(m.request)) return { ok: false, reason: `start: request ${String(m.request)} is not an integer` };
-      if (typeof m.config !== 'object' || m.config === null || Array.isArray(m.config)) return { ok: false, reason: 'start needs a config object' };
-      const reason = m.factors === undefined ? null : factorsProblem(m.factors);
-      return reason === null ? { ok: true, msg: m as ToSweep } : { ok: false, reason: `start: ${reason}` };
-    }
-    case 'cancel':
-      return { ok: true, msg: m as ToSweep };
-    default:
-      return { ok: false, reason: `unknown message type ${JSON.stringify(m.type)}` };
-  }
+  const r = toSweepSchema.safeParse(data);
+  if (r.success) return { ok: true, msg: r.data };
+  const issue = r.error.issues[0];
+  if (issue.code === 'invalid_union' && issue.path.join('.') === 'type') return { ok: false, reason: `unknown message type ${JSON.stringify((data as { type?: unknown }).type)}` };
+  return { ok: false, reason: issue.message };
 }
 
 function factorsProblem(factors: unknown): string | null {
