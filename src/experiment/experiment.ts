@@ -44,9 +44,16 @@ export class Experiment {
   readonly stream: BatchStream;
   /** [PROBE_ROWS, nIn] fixed rows of the training set. */
   readonly probeX: Float32Array;
-  private readonly probeWs: Workspace[];
-  private readonly evalWs: Workspace[];
-  private readonly popWs: Workspace[];
+  /**
+   * Workspaces for the probe batch, evaluation chunks and population passes, per variant, made on first use:
+   * a variant that does not train here (one worker per variant) never needs them, and at the largest sizes
+   * they take a while to allocate, which then happens inside a slice of work rather than in the constructor.
+   */
+  private readonly probeWs: (Workspace | undefined)[] = [];
+  private readonly evalWs: (Workspace | undefined)[] = [];
+  private readonly popWs: (Workspace | undefined)[] = [];
+  private readonly probeRows: number;
+  private readonly evalRows: number;
   private readonly scratch: ProbeScratch;
   private readonly probeContext: ProbeContext;
   step = 0;
@@ -76,17 +83,10 @@ export class Experiment {
     this.stream = new BatchStream(train, config.batchSize, deriveSeed(config.seed, 1));
     const probeRows = Math.min(PROBE_ROWS, train.count);
     this.probeX = pickRows(train.x, train.nIn, train.count, probeRows, new Rng(deriveSeed(config.seed, 2)));
-    this.probeWs = this.variants.map((v) => {
-      const ws = v.model.createWorkspace(probeRows, false);
-      // probeX never changes, so its compressed form is built once.
-      if (ws.sparse !== null) ws.sparse.fixedInput = true;
-      return ws;
-    });
+    this.probeRows = probeRows;
     // With running or population statistics the chunk size is only a chunk size: at most EVAL_CHUNK_ROWS
     // rows a pass, so a large evaluation is work in slices. In batch mode it is the batch the BN normalizes over.
-    const evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count), config.evalMode === 'batch' ? Infinity : EVAL_CHUNK_ROWS);
-    this.evalWs = this.variants.map((v) => v.model.createWorkspace(evalRows, false));
-    this.popWs = this.variants.map((v) => v.model.createWorkspace(config.batchSize, false));
+    this.evalRows = Math.min(config.evalBatchSize, Math.max(1, data.test.count), config.evalMode === 'batch' ? Infinity : EVAL_CHUNK_ROWS);
     this.scratch = createProbeScratch(probeRows, config.width);
     this.probeContext = { trackLayer: this.trackLayer, trackUnit: this.trackUnit, lr: this.lr };
     this.evals = this.variants.map(() => ({ testLoss: NaN, testAcc: NaN, evalStep: -1, reachedTargetAt: -1 }));
@@ -104,10 +104,21 @@ export class Experiment {
   private measureInputShift(): void {
     this.variants.forEach((v, i) => {
       if (v.diverged || !this.trains(i)) return;
-      const ws = this.probeWs[i];
+      const ws = this.probeWsOf(i);
       v.model.forward(ws, this.probeX, 'probe', ws.batchSize, true);
       v.inputShift.observe(ws);
     });
+  }
+
+  /** Variant i's probe-batch workspace (probeX never changes, so its compressed form is built once). */
+  private probeWsOf(i: number): Workspace {
+    let ws = this.probeWs[i];
+    if (ws === undefined) {
+      ws = this.variants[i].model.createWorkspace(this.probeRows, false);
+      if (ws.sparse !== null) ws.sparse.fixedInput = true;
+      this.probeWs[i] = ws;
+    }
+    return ws;
   }
 
   /** Whether every variant this experiment trains has diverged (nothing left to train). */
@@ -189,10 +200,10 @@ export class Experiment {
       const slice = { phase: 'evaluate', variant: i } as const;
       if (hasBn && mode === 'population') {
         const rows = Math.min(train.count, POPULATION_BATCHES * this.config.batchSize);
-        yield* labelled(computePopulationStatsWork(v.model, this.popWs[i], train.x, rows), slice);
+        yield* labelled(computePopulationStatsWork(v.model, (this.popWs[i] ??= v.model.createWorkspace(this.config.batchSize, false)), train.x, rows), slice);
         yield slice;
       }
-      const r = yield* labelled(evaluateWork(v.model, this.evalWs[i], test.x, test.y, test.count, hasBn ? mode : 'batch'), slice);
+      const r = yield* labelled(evaluateWork(v.model, (this.evalWs[i] ??= v.model.createWorkspace(this.evalRows, false)), test.x, test.y, test.count, hasBn ? mode : 'batch'), slice);
       const e = this.evals[i];
       e.testLoss = r.loss;
       e.testAcc = r.accuracy;
@@ -205,7 +216,7 @@ export class Experiment {
   /** A snapshot of the right shape for this experiment, to be filled by `snapshot`. */
   createSnapshot(): Snapshot {
     const { activation } = this.config;
-    return createSnapshot(this.variants.length, this.config.depth, binsFor(activation), zBinsFor(activation), this.probeWs[0].batchSize);
+    return createSnapshot(this.variants.length, this.config.depth, binsFor(activation), zBinsFor(activation), this.probeRows);
   }
 
   /**
@@ -256,7 +267,7 @@ export class Experiment {
       v.lossSum = 0;
       v.lossCount = 0;
       if (v.diverged || !this.trains(i)) continue;
-      const ws = this.probeWs[i];
+      const ws = this.probeWsOf(i);
       v.model.forward(ws, this.probeX, 'probe', ws.batchSize, true);
       probeVariant(v, ws, ctx, this.scratch, out, i);
     }

@@ -38,7 +38,8 @@ export function variantSpec(config: Config, placement: Placement, nIn: number, n
 export class Variant {
   readonly name: string;
   readonly model: Model;
-  readonly ws: Workspace;
+  private trainWs: Workspace | null = null;
+  private readonly batchSize: number;
   readonly opt: Sgd;
   /** Step at which the loss or a parameter became non-finite; −1 while training. */
   divergedAt = -1;
@@ -75,7 +76,7 @@ export class Variant {
     this.name = variantName(placement);
     // Noisy BN's noise has its own generator, so the weights and batches stay those of the other variants.
     this.model = new Model(variantSpec(config, placement, nIn, nClasses, dtype), new Rng(config.seed), new Rng(deriveSeed(config.seed, 3)));
-    this.ws = this.model.workspace(config.batchSize);
+    this.batchSize = config.batchSize;
     this.opt = new Sgd(this.model.params(), config.momentum);
     const names = this.model.params().map((p) => p.name);
     this.weightIndex = this.model.hidden.map((_, l) => names.indexOf(`hidden${l + 1}.W`));
@@ -129,6 +130,11 @@ export class Variant {
       if (r.done) return r.value;
       yield r.value;
     }
+  }
+
+  /** The training workspace, made on first use (a variant another worker trains never needs it). */
+  get ws(): Workspace {
+    return (this.trainWs ??= this.model.workspace(this.batchSize));
   }
 
   /** Whether the variant has diverged and is frozen. */
