@@ -181,14 +181,16 @@ export class Session {
       config = { ...config, dataset: 'blobs' };
       this.reply({ v: PROTOCOL_VERSION, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
     }
-    const exp = new Experiment(config, buildSplit(config, mnist), this.only, { measureLater: true });
-    // Step 0's evaluation and probes take seconds at the heaviest settings: measure them in slices, answering
-    // messages and reporting progress between them, so the page never takes a long build for a hang.
+    // Building takes seconds at the heaviest settings on a slow machine: it goes in slices (the split, the
+    // experiment, then step 0's evaluation and probes), answering messages and reporting progress between
+    // them, so the page never takes a long build for a hang.
+    if (await this.breathe(runId, 'build', -1)) return;
+    const split = buildSplit(config, mnist);
+    if (await this.breathe(runId, 'build', -1)) return;
+    const exp = new Experiment(config, split, this.only, { measureLater: true });
     const start = exp.startWork();
-    for (let r = start.next(); !r.done; r = start.next()) {
-      if (this.host.now() - this.lastPostAt >= PROGRESS_MS) this.reply({ v: PROTOCOL_VERSION, type: 'progress', step: 0, runId, phase: r.value.phase, variant: r.value.variant });
-      await new Promise<void>((resume) => this.host.schedule(resume, 0));
-      if (runId !== this.runId) return;
+    for (let r: IteratorResult<WorkSlice, void> = { done: false, value: { phase: 'build', variant: -1 } }; !r.done; r = start.next()) {
+      if (await this.breathe(runId, r.value.phase, r.value.variant)) return;
     }
     // Live changes made while step 0 was measured are kept.
     this.config = { ...config, lr: this.config.lr, trackLayer: this.config.trackLayer, trackUnit: this.config.trackUnit };
@@ -214,6 +216,16 @@ export class Session {
     const queued = this.queue ?? [];
     this.queue = null;
     for (const msg of queued) this.dispatch(msg);
+  }
+
+  /**
+   * Between slices of a build: says what it is doing if nothing went out for PROGRESS_MS, lets waiting messages
+   * in, and tells whether a newer configure or reset has superseded this run.
+   */
+  private async breathe(runId: number, phase: WorkSlice['phase'], variant: number): Promise<boolean> {
+    if (this.host.now() - this.lastPostAt >= PROGRESS_MS) this.reply({ v: PROTOCOL_VERSION, type: 'progress', step: 0, runId, phase, variant });
+    await new Promise<void>((resume) => this.host.schedule(resume, 0));
+    return runId !== this.runId;
   }
 
   /** Moves the run control on by an event, tells the page a new status, and starts training when it begins. */
