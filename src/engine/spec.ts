@@ -1,4 +1,4 @@
-import { ACTIVATIONS, type ActivationName } from './activations.ts';
+import { ACTIVATIONS, type ActivationName } from './activationNames.ts';
 import type { DType } from './floatArray.ts';
 import { INIT_KINDS, type InitSpec } from './init.ts';
 import type { LossName } from './loss.ts';
