@@ -12,6 +12,20 @@ const srcRestrictedImports = {
   ],
 };
 
+/**
+ * What app/ may import from src/: each layer's public entry, src/<layer>/index.ts, and nothing deeper.
+ * The workers' entry URLs (`new URL('../../src/worker/trainer.worker.ts', import.meta.url)`) are not
+ * imports: they stay as they are, and only app/trainer/ and the story's demo client start workers.
+ */
+const appRestrictedImports = {
+  patterns: [
+    {
+      regex: '(^|/)src(?!/[^/]+/index\\.ts$)(/|$)',
+      message: "app/ imports src/ only through a layer's public surface, src/<layer>/index.ts: export what app/ needs there.",
+    },
+  ],
+};
+
 /** Browser and worker globals that would tie src/ to a page or a worker. */
 const domGlobals = ['window', 'document', 'navigator', 'self', 'location', 'localStorage', 'postMessage', 'requestAnimationFrame', 'Worker', 'HTMLElement'].map(
   (name) => ({ name, message: 'src/ runs in Node too: no DOM or worker globals (the *.worker.ts entry aside).' }),
@@ -63,7 +77,7 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', appRestrictedImports] },
   },
   {
     files: ['e2e/**/*.ts', 'playwright.config.ts'],

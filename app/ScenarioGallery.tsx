@@ -1,7 +1,7 @@
-import { presetWatch } from '../src/claims/presetText.ts';
+import { presetWatch } from '../src/claims/index.ts';
 import type { MouseEvent } from 'react';
-import { DEFAULT_CONFIG } from '../src/config/config.ts';
-import { PRESETS, type Preset } from '../src/experiment/presets.ts';
+import { DEFAULT_CONFIG } from '../src/config/index.ts';
+import { PRESETS, type Preset } from '../src/experiment/index.ts';
 import { LINK_VERSION } from './linkUi.ts';
 import { navigate } from './navigation/navigate.ts';
 import { notify } from './store/store.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/config/config.ts';
+import { DEFAULT_CONFIG } from '../src/config/index.ts';
 import { readLink } from './linkStart.ts';
 
 const texts = (query: string) => readLink(query).notices.map((n) => n.text);

@@ -1,9 +1,6 @@
-import { presetWatch } from '../src/claims/presetText.ts';
-import { DEFAULT_CONFIG, type Config } from '../src/config/config.ts';
-import { quoteText, readLinkParams } from '../src/config/query.ts';
-import { parseConfig } from '../src/config/schema.ts';
-import { partialFromQuery } from '../src/config/url.ts';
-import { findPreset } from '../src/experiment/presets.ts';
+import { presetWatch } from '../src/claims/index.ts';
+import { DEFAULT_CONFIG, quoteText, readLinkParams, parseConfig, partialFromQuery, type Config } from '../src/config/index.ts';
+import { findPreset } from '../src/experiment/index.ts';
 import { linkUiFromQuery, LINK_UI_KEYS, type LinkUi } from './linkUi.ts';
 import { QA_KEYS } from './qa.ts';
 import { scalingFromQuery, SCALING_KEYS } from './scaling/scalingQuery.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quoteText as quote, readLinkParams } from '../src/config/query.ts';
+import { quoteText as quote, readLinkParams } from '../src/config/index.ts';
 
 /**
  * The link's page state besides the config, view and section: its format version, presenter mode, the panel

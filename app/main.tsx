@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readLinkParams, repeatsKeys } from '../src/config/query.ts';
+import { readLinkParams, repeatsKeys } from '../src/config/index.ts';
 import { App } from './App.tsx';
 import { DrawHold, DrawHoldContext } from './export/drawHold.ts';
 import { readLink } from './linkStart.ts';

@@ -1,4 +1,4 @@
-import { readLinkParams } from '../src/config/query.ts';
+import { readLinkParams } from '../src/config/index.ts';
 
 /**
  * Testing flags read from the link, never shown in the UI (as PhET's `?ea` and `?fuzz`):

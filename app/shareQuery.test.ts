@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/config/config.ts';
+import { DEFAULT_CONFIG } from '../src/config/index.ts';
 import { queryFor } from './shareQuery.ts';
 
 describe('queryFor', () => {

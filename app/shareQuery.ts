@@ -1,5 +1,4 @@
-import type { Config } from '../src/config/config.ts';
-import { configToQuery } from '../src/config/url.ts';
+import { configToQuery, type Config } from '../src/config/index.ts';
 import { DEFAULT_LINK_UI, LINK_VERSION, linkUiToQuery, type LinkUi } from './linkUi.ts';
 import { scalingToQuery } from './scaling/scalingQuery.ts';
 import { useScalingStore } from './scaling/scalingStore.ts';

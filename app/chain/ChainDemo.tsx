@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { CHAIN_PRESETS, chainStep, normalizedChainStep, superscript, termName, type ChainPreset } from '../../src/chain/chain.ts';
+import { CHAIN_PRESETS, chainStep, normalizedChainStep, superscript, termName, type ChainPreset } from '../../src/chain/index.ts';
 import { formatChange, sweepChange } from './chainChart.ts';
 import { ChangeChart } from './ChangeChart.tsx';
 import { PanelFrame } from '../panels/PanelFrame.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainStep } from '../../src/chain/chain.ts';
+import { chainStep } from '../../src/chain/index.ts';
 import { formatChange, formatDecade, sweepChange, symlogTicks } from './chainChart.ts';
 
 describe('sweepChange', () => {

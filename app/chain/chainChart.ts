@@ -1,4 +1,4 @@
-import { chainGradient, chainOutput, normalizedChainStep } from '../../src/chain/chain.ts';
+import { chainGradient, chainOutput, normalizedChainStep } from '../../src/chain/index.ts';
 
 /** Predicted and actual change of ŷ at each ε of a log-spaced sweep. */
 export interface ChangeSweep {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { presetWeights, type ChainPreset } from '../../src/chain/chain.ts';
+import { presetWeights, type ChainPreset } from '../../src/chain/index.ts';
 
 export interface ChainState {
   /** w1 … wl; the depth is their count (2 to 10). */

@@ -1,12 +1,9 @@
-import { presetWatch } from '../../src/claims/presetText.ts';
+import { presetWatch } from '../../src/claims/index.ts';
 import { useEffect, useRef } from 'react';
-import { DATASETS, DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
+import { DATASETS, DEFAULT_CONFIG, configSchema, type Config } from '../../src/config/index.ts';
 import { ExportRun } from '../export/ExportRun.tsx';
-import { configSchema } from '../../src/config/schema.ts';
-import { ACTIVATIONS } from '../../src/engine/activations.ts';
-import { INIT_KINDS } from '../../src/engine/init.ts';
-import { INFERENCE_MODES } from '../../src/engine/model.ts';
-import { PRESETS } from '../../src/experiment/presets.ts';
+import { ACTIVATIONS, INIT_KINDS, INFERENCE_MODES } from '../../src/engine/index.ts';
+import { PRESETS } from '../../src/experiment/index.ts';
 import type { HideKey } from '../linkUi.ts';
 import { notify, updateConfig, useStore } from '../store/store.ts';
 import { startFresh } from '../trainer/startFresh.ts';

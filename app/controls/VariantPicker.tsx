@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { VARIANTS_MAX as MAX, VARIANTS_MIN as MIN } from '../../src/config/schema.ts';
-import { PLACEMENTS, type Placement } from '../../src/engine/spec.ts';
+import { VARIANTS_MAX as MAX, VARIANTS_MIN as MIN } from '../../src/config/index.ts';
+import { PLACEMENTS, type Placement } from '../../src/engine/index.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { Swatch } from '../viz/Swatch.tsx';
 import { nextUnused, PLACEMENT_GROUPS, replaceSlot } from './variantSlots.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEMENTS } from '../../src/engine/spec.ts';
+import { PLACEMENTS } from '../../src/engine/index.ts';
 import { nextUnused, PLACEMENT_GROUPS, replaceSlot } from './variantSlots.ts';
 
 describe('variant slots', () => {

@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 
 /** The variant menu, grouped by what the normalization is. */
 export const PLACEMENT_GROUPS: readonly { readonly label: string; readonly placements: readonly Placement[] }[] = [

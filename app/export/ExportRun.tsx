@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TRACE_MAX_STEPS } from '../../src/experiment/trace.ts';
+import { TRACE_MAX_STEPS } from '../../src/experiment/index.ts';
 import { notify, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { downloadText } from './download.ts';

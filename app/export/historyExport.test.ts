@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LS, VS } from '../../src/experiment/snapshot.ts';
-import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import { LS, VS, packSnapshot, runLayout } from '../../src/experiment/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { historyCsv, historyJson, historyTable } from './historyExport.ts';
 

@@ -1,4 +1,4 @@
-import { LAYER_STATS, VS, type LayerStat } from '../../src/experiment/snapshot.ts';
+import { LAYER_STATS, VS, type LayerStat } from '../../src/experiment/index.ts';
 import type { History } from '../history/History.ts';
 
 /** Per variant: the training and test numbers the curves plot. */

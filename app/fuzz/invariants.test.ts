@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import { packSnapshot, runLayout } from '../../src/experiment/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { historyProblems } from './invariants.ts';
 

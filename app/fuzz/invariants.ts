@@ -1,4 +1,4 @@
-import type { VariantStat } from '../../src/experiment/snapshot.ts';
+import type { VariantStat } from '../../src/experiment/index.ts';
 import type { History } from '../history/History.ts';
 
 /** Text that must never be drawn or printed: a value that went non-finite on its way to the screen. */

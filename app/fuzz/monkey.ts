@@ -1,4 +1,4 @@
-import { Rng } from '../../src/engine/rng.ts';
+import { Rng } from '../../src/engine/index.ts';
 
 /** What a monkey did, for the log that lets a failure be replayed. */
 export interface MonkeyAction {

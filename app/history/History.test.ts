@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packSnapshot, runLayout } from '../../src/experiment/snapshotReader.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import { packSnapshot, runLayout } from '../../src/experiment/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 import { History } from './History.ts';
 
 const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 3], nLayers: 1, bins: { lo: -1, hi: 1, count: 4 }, zBins: { lo: -2, hi: 2, count: 8 }, probeRows: 3 };

@@ -1,6 +1,5 @@
-import type { LayerStat, VariantStat } from '../../src/experiment/snapshot.ts';
-import { runLayout, SnapshotReader, SnapshotRows, type SteppedSnapshot } from '../../src/experiment/snapshotReader.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import { runLayout, SnapshotReader, SnapshotRows, type LayerStat, type VariantStat, type SteppedSnapshot } from '../../src/experiment/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 
 /** A snapshot as it arrives from the worker: its step and packed arrays (src/experiment/snapshot.ts). */
 export type WorkerSnapshot = SteppedSnapshot;

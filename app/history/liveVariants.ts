@@ -1,5 +1,5 @@
-import type { SnapshotReader } from '../../src/experiment/snapshotReader.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import type { SnapshotReader } from '../../src/experiment/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 import type { VariantLive } from '../store/store.ts';
 
 /** Each variant's latest scalars (the big live numbers) from a snapshot of a run of this shape. */

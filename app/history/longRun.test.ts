@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { buildSplit } from '../../src/experiment/datasets.ts';
-import { Experiment } from '../../src/experiment/experiment.ts';
-import { runShape } from '../../src/worker/runShape.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
+import { buildSplit, Experiment } from '../../src/experiment/index.ts';
+import { runShape } from '../../src/worker/index.ts';
 import { History } from './History.ts';
 
 describe('a long run', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
 import { initialState, updateConfig, useStore } from '../store/store.ts';
 import { navigate } from './navigate.ts';
 import { pageHref, type LinkState } from './pageLink.ts';

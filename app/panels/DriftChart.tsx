@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3-scale';
-import type { HistogramBins } from '../../src/experiment/snapshot.ts';
+import type { HistogramBins } from '../../src/experiment/index.ts';
 import { formatTick } from '../viz/format.ts';
 import { heatLegendGradient } from '../viz/heatStrip.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo, useRef, useState } from 'react';
-import type { LayerStat } from '../../src/experiment/snapshot.ts';
+import type { LayerStat } from '../../src/experiment/index.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import type { History } from '../history/History.ts';
 import { useFrame } from '../hooks/useFrame.ts';

@@ -1,8 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
-import { saturationOf } from '../../src/engine/activationNames.ts';
-import type { LayerStat } from '../../src/experiment/snapshot.ts';
-import type { SnapshotReader } from '../../src/experiment/snapshotReader.ts';
+import { saturationOf } from '../../src/engine/index.ts';
+import type { LayerStat, SnapshotReader } from '../../src/experiment/index.ts';
 import { useFrame } from '../hooks/useFrame.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';

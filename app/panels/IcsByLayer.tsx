@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';

@@ -1,5 +1,4 @@
-import { INFER_EPS, INFER_ROWS } from '../../src/experiment/inferenceProbe.ts';
-import type { VariantStat } from '../../src/experiment/snapshot.ts';
+import { INFER_EPS, INFER_ROWS, type VariantStat } from '../../src/experiment/index.ts';
 import type { History } from '../history/History.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';

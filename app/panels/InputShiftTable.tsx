@@ -1,5 +1,5 @@
-import type { Placement } from '../../src/engine/spec.ts';
-import { SHIFT_WINDOW } from '../../src/experiment/inputShift.ts';
+import type { Placement } from '../../src/engine/index.ts';
+import { SHIFT_WINDOW } from '../../src/experiment/index.ts';
 import { Term } from '../glossary/Term.tsx';
 import { useLatest } from '../hooks/useLatest.ts';
 import { useStore } from '../store/store.ts';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { LayerStat, VariantStat } from '../../src/experiment/snapshot.ts';
+import type { LayerStat, VariantStat } from '../../src/experiment/index.ts';
 import type { History } from '../history/History.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';

@@ -1,4 +1,4 @@
-import type { VariantStat } from '../../src/experiment/snapshot.ts';
+import type { VariantStat } from '../../src/experiment/index.ts';
 import type { History } from '../history/History.ts';
 import { MODE_LABEL, MODE_TERM } from '../controls/Select.tsx';
 import { Term } from '../glossary/Term.tsx';

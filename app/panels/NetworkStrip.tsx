@@ -1,4 +1,4 @@
-import { normBeforeActivation, normOf, type NormKind, type Placement } from '../../src/engine/spec.ts';
+import { normBeforeActivation, normOf, type NormKind, type Placement } from '../../src/engine/index.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 import { Panel } from './Panel.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { SPEEDS, type Speed } from '../../src/worker/protocol.ts';
+import { SPEEDS, type Speed } from '../../src/worker/index.ts';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatStep } from '../viz/format.ts';
-import type { WorkSlice } from '../../src/experiment/work.ts';
+import type { WorkSlice } from '../../src/experiment/index.ts';
 import { CopyLink } from '../CopyLink.tsx';
 import { VariantCards } from './VariantCards.tsx';
 

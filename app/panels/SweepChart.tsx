@@ -1,6 +1,6 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
-import type { Placement } from '../../src/engine/spec.ts';
-import { SWEEP_BUDGET, SWEEP_FACTORS, type SweepRow } from '../../src/experiment/lrSweep.ts';
+import type { Placement } from '../../src/engine/index.ts';
+import { SWEEP_BUDGET, SWEEP_FACTORS, type SweepRow } from '../../src/experiment/index.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { formatTick } from '../viz/format.ts';
 import { markerPath, VARIANT_STYLES } from '../viz/palette.ts';

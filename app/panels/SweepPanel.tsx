@@ -1,5 +1,5 @@
-import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/lrSweep.ts';
-import type { Placement } from '../../src/engine/spec.ts';
+import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/index.ts';
+import type { Placement } from '../../src/engine/index.ts';
 import { useStore } from '../store/store.ts';
 import { sweepBusy, useSweepStore } from '../sweep/sweepStore.ts';
 import { useSweep } from '../trainer/SweepContext.ts';

@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 import { VARIANT_STYLES } from '../viz/palette.ts';
 
 /** A table's head row: the row header's title, then one column per variant, named in its ink. */

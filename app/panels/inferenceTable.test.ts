@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INFER_CASES, INFER_EPS } from '../../src/experiment/inferenceProbe.ts';
-import { inferAccIndex, SnapshotLayout, VS } from '../../src/experiment/snapshot.ts';
-import { packSnapshot, SnapshotReader } from '../../src/experiment/snapshotReader.ts';
+import { INFER_CASES, INFER_EPS, inferAccIndex, SnapshotLayout, VS, packSnapshot, SnapshotReader } from '../../src/experiment/index.ts';
 import { CASE_TEXT, inferenceTable, largestEpsEffect } from './inferenceTable.ts';
 
 /** A snapshot of n variants where variant v's accuracy for case c, ε e is v + c/10 + e/100. */

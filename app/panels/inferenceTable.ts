@@ -1,6 +1,5 @@
-import type { Placement } from '../../src/engine/spec.ts';
-import { INFER_CASES, INFER_EPS } from '../../src/experiment/inferenceProbe.ts';
-import type { SnapshotReader } from '../../src/experiment/snapshotReader.ts';
+import type { Placement } from '../../src/engine/index.ts';
+import { INFER_CASES, INFER_EPS, type SnapshotReader } from '../../src/experiment/index.ts';
 
 /** How each inference case reads in the table: what it is, and the convention or consequence beside it. */
 export const CASE_TEXT: Record<string, { readonly short: string; readonly label: string; readonly note: string }> = {

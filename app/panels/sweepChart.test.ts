@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepRow, TargetOutcome } from '../../src/experiment/lrSweep.ts';
+import type { SweepRow, TargetOutcome } from '../../src/experiment/index.ts';
 import { gapText, lrDomain, outcomeLane, outcomeText, rangeText, usableRange } from './sweepChart.ts';
 
 function row(lr: number, plain: TargetOutcome, bn: TargetOutcome): SweepRow {

@@ -1,4 +1,4 @@
-import type { SweepRow, TargetOutcome } from '../../src/experiment/lrSweep.ts';
+import type { SweepRow, TargetOutcome } from '../../src/experiment/index.ts';
 import { formatStep, formatTick } from '../viz/format.ts';
 
 /** A variant's outcome in words: "1,200", "diverged at 35", "never (1,500)". */

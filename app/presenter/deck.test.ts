@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEMENTS } from '../../src/engine/spec.ts';
+import { PLACEMENTS } from '../../src/engine/index.ts';
 import { SECTIONS } from '../story/sections.ts';
 import { flipPlacements, neighbourSlide, SLIDES, slideIndex, VARIANT_LAYOUTS } from './deck.ts';
 

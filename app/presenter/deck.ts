@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 import { SECTIONS, type SectionId } from '../story/sections.ts';
 import type { ViewId } from '../views.ts';
 

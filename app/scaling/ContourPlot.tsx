@@ -1,9 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import type { DescentResult } from '../../src/contour/descent.ts';
-import { fitView, lossContours, type View } from '../../src/contour/levels.ts';
-import type { QuadraticLoss, Vec2 } from '../../src/contour/quadratic.ts';
+import { fitView, lossContours, type DescentResult, type View, type QuadraticLoss, type Vec2 } from '../../src/contour/index.ts';
 import { useSize } from '../hooks/useSize.ts';
 import { useStore } from '../store/store.ts';
 import type { Theme } from '../viz/palette.ts';

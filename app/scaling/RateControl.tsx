@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { QuadraticLoss } from '../../src/contour/quadratic.ts';
+import type { QuadraticLoss } from '../../src/contour/index.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { formatLimit, formatRate } from './contourGeometry.ts';
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { DEFAULT_DESCENT, descend, type DescentResult } from '../../src/contour/descent.ts';
-import { toRaw, toStandardized, type QuadraticLoss, type Vec2 } from '../../src/contour/quadratic.ts';
+import { DEFAULT_DESCENT, descend, toRaw, toStandardized, type DescentResult, type QuadraticLoss, type Vec2 } from '../../src/contour/index.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import { formatStep } from '../viz/format.ts';
 import { ContourPlot } from './ContourPlot.tsx';

@@ -1,4 +1,4 @@
-import type { Contour } from '../../src/contour/levels.ts';
+import type { Contour } from '../../src/contour/index.ts';
 
 type Scale = (v: number) => number;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quoteText as quote, readLinkParams } from '../../src/config/query.ts';
+import { quoteText as quote, readLinkParams } from '../../src/config/index.ts';
 import { ANIMATION_SPEEDS, AREA_UNITS, clampStart, DEFAULT_START, defaultRawRate, defaultScalingState, problemFor, type ScalingState } from './scalingStore.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import { makeHouses } from '../../src/contour/houses.ts';
-import { scalingProblem, type ScalingProblem, type Vec2 } from '../../src/contour/quadratic.ts';
+import { makeHouses, scalingProblem, type ScalingProblem, type Vec2 } from '../../src/contour/index.ts';
 import { prefersReducedMotion } from '../hooks/motion.ts';
 
 /** The two plots of the feature-scaling lab. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import type { RunShape } from '../../src/worker/protocol.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
+import type { RunShape } from '../../src/worker/index.ts';
 import { applyConfigured, setLoading } from './runActions.ts';
 import { initialState, useStore } from './store.ts';
 

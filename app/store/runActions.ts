@@ -1,7 +1,6 @@
-import type { Config } from '../../src/config/config.ts';
-import { adoptWorkerConfig } from '../../src/config/diff.ts';
-import type { WorkSlice } from '../../src/experiment/work.ts';
-import type { RunShape, RunStatus } from '../../src/worker/protocol.ts';
+import { adoptWorkerConfig, type Config } from '../../src/config/index.ts';
+import type { WorkSlice } from '../../src/experiment/index.ts';
+import type { RunShape, RunStatus } from '../../src/worker/index.ts';
 import { useStore, type VariantLive } from './store.ts';
 
 /** The run slice's actions: what the trainer client reports, written in one place each. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
 import { dismiss, initialState, notify, updateConfig, useStore } from './store.ts';
 
 describe('config changes from the page', () => {

@@ -1,10 +1,8 @@
 import { create } from 'zustand';
-import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
-import { changedFields, LIVE_FIELDS, needsReset } from '../../src/config/diff.ts';
-import { parseConfig } from '../../src/config/schema.ts';
-import type { WorkSlice } from '../../src/experiment/work.ts';
-import type { Placement } from '../../src/engine/spec.ts';
-import type { RunShape, RunStatus, Speed } from '../../src/worker/protocol.ts';
+import { DEFAULT_CONFIG, changedFields, LIVE_FIELDS, needsReset, parseConfig, type Config } from '../../src/config/index.ts';
+import type { WorkSlice } from '../../src/experiment/index.ts';
+import type { Placement } from '../../src/engine/index.ts';
+import type { RunShape, RunStatus, Speed } from '../../src/worker/index.ts';
 import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
 import type { HideKey, LinkUi, PanelId } from '../linkUi.ts';
 import type { Theme } from '../viz/palette.ts';

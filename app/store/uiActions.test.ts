@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
 import { initialState, useStore } from './store.ts';
 import { leaveInnermost, openPage, showPage, togglePresenting } from './uiActions.ts';
 

@@ -1,5 +1,5 @@
-import type { Config } from '../../src/config/config.ts';
-import type { Speed } from '../../src/worker/protocol.ts';
+import type { Config } from '../../src/config/index.ts';
+import type { Speed } from '../../src/worker/index.ts';
 import type { LinkUi, PanelId } from '../linkUi.ts';
 import type { SectionId } from '../story/sections.ts';
 import type { ViewId } from '../views.ts';

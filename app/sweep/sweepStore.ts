@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Config } from '../../src/config/config.ts';
-import type { SweepRow } from '../../src/experiment/lrSweep.ts';
+import type { Config } from '../../src/config/index.ts';
+import type { SweepRow } from '../../src/experiment/index.ts';
 
 /** Where the learning-rate sweep is. */
 export type SweepStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';

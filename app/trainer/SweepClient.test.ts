@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config/config.ts';
-import { SWEEP_BUDGET, SWEEP_FACTORS, type SweepRow } from '../../src/experiment/lrSweep.ts';
-import type { FromSweep } from '../../src/worker/sweepProtocol.ts';
+import { DEFAULT_CONFIG } from '../../src/config/index.ts';
+import { SWEEP_BUDGET, SWEEP_FACTORS, type SweepRow } from '../../src/experiment/index.ts';
+import type { FromSweep } from '../../src/worker/index.ts';
 import { initialSweepState, useSweepStore } from '../sweep/sweepStore.ts';
 import { factorsFor, SweepClient, type SweepWorker } from './SweepClient.ts';
 

@@ -1,6 +1,6 @@
-import type { Config } from '../../src/config/config.ts';
-import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/lrSweep.ts';
-import { SWEEP_PROTOCOL_VERSION, type FromSweep, type ToSweep } from '../../src/worker/sweepProtocol.ts';
+import type { Config } from '../../src/config/index.ts';
+import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/index.ts';
+import { SWEEP_PROTOCOL_VERSION, type FromSweep, type ToSweep } from '../../src/worker/index.ts';
 import { notify } from '../store/store.ts';
 import { initialSweepState, useSweepStore, withRow } from '../sweep/sweepStore.ts';
 

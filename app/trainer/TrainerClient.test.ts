@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type Config } from '../../src/config/config.ts';
-import { FakeClock } from '../../src/worker/fakeClock.ts';
-import { Session } from '../../src/worker/session.ts';
+import { DEFAULT_CONFIG, type Config } from '../../src/config/index.ts';
+import { FakeClock, Session } from '../../src/worker/index.ts';
 import { initialState, useStore } from '../store/store.ts';
 import { TrainerClient, type TrainerEnv, type TrainerWorker } from './TrainerClient.ts';
 

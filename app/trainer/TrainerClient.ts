@@ -1,10 +1,7 @@
-import type { Config } from '../../src/config/config.ts';
-import { Coordinator } from '../../src/worker/coordinator.ts';
-import { PROTOCOL_VERSION, parseFromWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from '../../src/worker/protocol.ts';
-import { INITIAL_RUN, next as nextRun, wantsToPlay, type RunEvent, type RunState } from '../../src/worker/runMachine.ts';
+import { changedFields, needsReset, type Config } from '../../src/config/index.ts';
+import { Coordinator, PROTOCOL_VERSION, parseFromWorker, unreachable, INITIAL_RUN, next as nextRun, wantsToPlay, type FromWorker, type RunStatus, type Speed, type ToWorker, type RunEvent, type RunState } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
-import { changedFields, needsReset } from '../../src/config/diff.ts';
 import { applyConfigured, applySnapshot, setLoading, setStatus, setStopped, setWork } from '../store/runActions.ts';
 import { setSpeed } from '../store/uiActions.ts';
 import { notify, useStore, type VariantLive } from '../store/store.ts';

@@ -1,5 +1,4 @@
-import type { Config } from '../../src/config/config.ts';
-import { needsReset } from '../../src/config/diff.ts';
+import { needsReset, type Config } from '../../src/config/index.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import type { TrainerClient } from './TrainerClient.ts';
 

@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 import { markerPath, VARIANT_STYLES } from './palette.ts';
 
 /** A short sample of a variant's line, its color, dash and marker as every chart draws them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binsFor, zBinsFor } from '../../src/experiment/histogram.ts';
+import { binsFor, zBinsFor } from '../../src/experiment/index.ts';
 import { foldIntoWindow } from './histWindow.ts';
 
 describe('foldIntoWindow', () => {

@@ -1,4 +1,4 @@
-import type { HistogramBins } from '../../src/experiment/snapshot.ts';
+import type { HistogramBins } from '../../src/experiment/index.ts';
 
 /**
  * Re-bins one histogram of shares on `from` bins (values[offset … offset + from.count)) onto the `to` window

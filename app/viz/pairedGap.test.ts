@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyGap, accuracyStdError, referenceIndex, stepsToTargetText, TEST_SET_SIZE } from './pairedGap.ts';
-import { blobsSet, scalesSet } from '../../src/data/synthetic.ts';
+import { blobsSet, scalesSet } from '../../src/data/index.ts';
 
 describe('the paired difference', () => {
   it('says how many points BN leads or trails by, with a real minus sign', () => {

@@ -1,7 +1,7 @@
 /** The paired difference the run bar leads with: steps to 90 % per variant, and each variant's accuracy gap to the reference. */
 
-import type { DatasetName } from '../../src/config/config.ts';
-import { MNIST_TRAIN_COUNT } from '../../src/data/mnistSource.ts';
+import type { DatasetName } from '../../src/config/index.ts';
+import { MNIST_TRAIN_COUNT } from '../../src/data/index.ts';
 import { formatStep } from './format.ts';
 
 /** Test examples per data set (MNIST: 10,000 digits, 8,000 train; src/data/synthetic.ts for the others). */

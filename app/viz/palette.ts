@@ -1,4 +1,4 @@
-import type { Placement } from '../../src/engine/spec.ts';
+import type { Placement } from '../../src/engine/index.ts';
 
 /**
  * How one variant looks everywhere: a color-blind-safe color (Okabe–Ito, darkened where needed for 3:1 on

@@ -1,7 +1,5 @@
-import type { ActivationName } from '../../src/engine/activations.ts';
-import { normOf, type Placement } from '../../src/engine/spec.ts';
-import type { LayerStat } from '../../src/experiment/snapshot.ts';
-import { zIsActIn } from '../../src/experiment/snapshot.ts';
+import { normOf, type ActivationName, type Placement } from '../../src/engine/index.ts';
+import { zIsActIn, type LayerStat } from '../../src/experiment/index.ts';
 
 /**
  * What a chart of one layer shows: `z`, the dense output xW + b that a normalization before the nonlinearity

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ACTIVATIONS } from '../engine/activations.ts';
+import { ACTIVATIONS } from '../engine/activationNames.ts';
 import { INIT_KINDS } from '../engine/init.ts';
-import { INFERENCE_MODES } from '../engine/model.ts';
+import { INFERENCE_MODES } from '../engine/modes.ts';
 import { PLACEMENTS } from '../engine/spec.ts';
 import { DATASETS, DEFAULT_CONFIG, type Config } from './config.ts';
 

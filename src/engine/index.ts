@@ -1,15 +1,11 @@
-/** The engine's public surface: an MLP with optional batch norm, its kernels, loss, optimizer and RNG. */
-export * from './activations.ts';
-export * from './batchnorm.ts';
-export * from './dense.ts';
-export * from './floatArray.ts';
-export * from './gradcheck.ts';
-export * from './init.ts';
-export * from './loss.ts';
-export * from './model.ts';
-export * from './normLayer.ts';
-export * from './rng.ts';
-export * from './sgd.ts';
-export * from './spec.ts';
-export * from './train.ts';
-export * from './workspace.ts';
+/**
+ * The engine's surface for app/: names, menus and plain facts only. It re-exports light modules, never
+ * the kernels (activations.ts, model.ts, wasm/), so the page bundle does not carry the WebAssembly binary.
+ */
+export { PLACEMENTS, normBeforeActivation, normOf, type NormKind, type Placement } from './spec.ts';
+/** What each nonlinearity, initialization and inference mode is called, in menu order. */
+export { ACTIVATIONS, saturationOf, type ActivationName } from './activationNames.ts';
+export { INIT_KINDS } from './init.ts';
+export { INFERENCE_MODES } from './modes.ts';
+/** The seeded PRNG (the fuzzing monkey draws from it). */
+export { Rng } from './rng.ts';

@@ -1,6 +1,6 @@
 import { withTracked, type Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
-import { deriveSeed } from '../experiment/experiment.ts';
+import { deriveSeed } from '../experiment/seeds.ts';
 import { runLayout, SnapshotReader } from '../experiment/snapshotReader.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { PROTOCOL_VERSION, parseToWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Config } from '../../../src/config/config.ts';
-import { PROTOCOL_VERSION, type FromWorker, type RunShape, type ToWorker } from '../../../src/worker/protocol.ts';
+import type { Config } from '../../../src/config/index.ts';
+import { PROTOCOL_VERSION, type FromWorker, type RunShape, type ToWorker } from '../../../src/worker/index.ts';
 import { History } from '../../history/History.ts';
 
 type Command = ToWorker extends infer M ? (M extends { v: number } ? Omit<M, 'v'> : never) : never;

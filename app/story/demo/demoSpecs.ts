@@ -1,6 +1,5 @@
-import { DEFAULT_CONFIG, type Config } from '../../../src/config/config.ts';
-import { parseConfig } from '../../../src/config/schema.ts';
-import { findPreset } from '../../../src/experiment/presets.ts';
+import { DEFAULT_CONFIG, parseConfig, type Config } from '../../../src/config/index.ts';
+import { findPreset } from '../../../src/experiment/index.ts';
 import type { SectionId } from '../sections.ts';
 import type { DemoRequest } from './DemoClient.ts';
 

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
-import { formatValue } from '../../../src/claims/format.ts';
+import { formatValue } from '../../../src/claims/index.ts';
 import { useSize } from '../../hooks/useSize.ts';
 import { useStore } from '../../store/store.ts';
 import { markerPath, VARIANT_STYLES } from '../../viz/palette.ts';

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { ReactNode } from 'react';
-import { INFER_ROWS } from '../../../src/experiment/inferenceProbe.ts';
+import { INFER_ROWS } from '../../../src/experiment/index.ts';
 import { useSize } from '../../hooks/useSize.ts';
 import { useStore } from '../../store/store.ts';
 import { VARIANT_STYLES } from '../../viz/palette.ts';

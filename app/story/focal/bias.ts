@@ -1,4 +1,4 @@
-import type { Placement } from '../../../src/engine/spec.ts';
+import type { Placement } from '../../../src/engine/index.ts';
 import type { History } from '../../history/History.ts';
 import { probeSeries, type SeriesPoint } from './probeSeries.ts';
 

@@ -1,5 +1,5 @@
-import { formatValue } from '../../../src/claims/format.ts';
-import type { LayerStat } from '../../../src/experiment/snapshot.ts';
+import { formatValue } from '../../../src/claims/index.ts';
+import type { LayerStat } from '../../../src/experiment/index.ts';
 import type { History } from '../../history/History.ts';
 
 /** One step of a unit's band: its 15th percentile, median and 85th percentile on the probe batch. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate } from '../../../src/claims/format.ts';
-import type { ClaimResults, MeasuredNumber, Unit } from '../../../src/claims/types.ts';
+import { fillTemplate, type ClaimResults, type MeasuredNumber, type Unit } from '../../../src/claims/index.ts';
 import { EVIDENCE_NETWORKS, evidenceItems, evidencePoints, type Measurements } from './evidenceData.ts';
 
 const UNITS: Record<string, Unit> = { Spread3: 'share', To90: 'step', Final: 'accuracy', Diff3: 'value', Cos3: 'value', betaRatio: 'ratio' };

@@ -1,6 +1,5 @@
-import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
-import type { Placement } from '../../../src/engine/spec.ts';
-import type { MeasuredNumber } from '../../../src/claims/types.ts';
+import { claimHolds, measured, measuredText, type MeasuredNumber } from '../../../src/claims/index.ts';
+import type { Placement } from '../../../src/engine/index.ts';
 
 /** Where one number comes from: a claim and one of its numbers. */
 export type Source = readonly [claim: string, name: string];

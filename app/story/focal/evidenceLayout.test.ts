@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeasuredNumber } from '../../../src/claims/types.ts';
+import type { MeasuredNumber } from '../../../src/claims/index.ts';
 import type { EvidencePoint } from './evidenceData.ts';
 import { alongLineSpot, evidenceDomains, placeLabels, valueExtent } from './evidenceLayout.ts';
 

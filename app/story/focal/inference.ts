@@ -1,5 +1,5 @@
-import { formatValue } from '../../../src/claims/format.ts';
-import type { VariantStat } from '../../../src/experiment/snapshot.ts';
+import { formatValue } from '../../../src/claims/index.ts';
+import type { VariantStat } from '../../../src/experiment/index.ts';
 import type { History } from '../../history/History.ts';
 import { textWidth } from './fitText.ts';
 import { probeSeries, type SeriesPoint } from './probeSeries.ts';

@@ -1,4 +1,4 @@
-import { formatValue } from '../../../src/claims/format.ts';
+import { formatValue } from '../../../src/claims/index.ts';
 import type { History } from '../../history/History.ts';
 import { probeSeries, type SeriesPoint } from './probeSeries.ts';
 

@@ -1,4 +1,4 @@
-import type { LayerStat, VariantStat } from '../../../src/experiment/snapshot.ts';
+import type { LayerStat, VariantStat } from '../../../src/experiment/index.ts';
 import type { History } from '../../history/History.ts';
 
 /** Reads one variant's statistics at one kept history row (or the latest snapshot). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DESCENT, descend, type DescentResult } from '../../../src/contour/descent.ts';
+import { DEFAULT_DESCENT, descend, type DescentResult } from '../../../src/contour/index.ts';
 import { scalingRuns, stepAtTick, stepLabel, stepsOf, ticksFor } from './scalingStory.ts';
 
 const result = (over: Partial<DescentResult>): DescentResult => ({ path: new Float64Array(2), excess: new Float64Array(1), convergedAt: null, divergedAt: null, steps: 0, ...over });

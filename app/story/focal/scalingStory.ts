@@ -1,5 +1,4 @@
-import { DEFAULT_DESCENT, descend, type DescentResult } from '../../../src/contour/descent.ts';
-import { toRaw, type QuadraticLoss, type ScalingProblem, type Vec2 } from '../../../src/contour/quadratic.ts';
+import { DEFAULT_DESCENT, descend, toRaw, type DescentResult, type QuadraticLoss, type ScalingProblem, type Vec2 } from '../../../src/contour/index.ts';
 import { DEFAULT_START, problemFor, type AreaUnit } from '../../scaling/scalingStore.ts';
 
 /** The story's area unit: 10 m², the lab's default, where the zig-zag shows and the crawl still ends. */

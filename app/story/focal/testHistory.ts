@@ -1,8 +1,7 @@
 /** Histories built by hand, for the tests of the helpers that read them. */
-import type { LayerStat, VariantStat } from '../../../src/experiment/snapshot.ts';
-import { packSnapshot, runLayout } from '../../../src/experiment/snapshotReader.ts';
-import type { Placement } from '../../../src/engine/spec.ts';
-import type { RunShape } from '../../../src/worker/protocol.ts';
+import { packSnapshot, runLayout, type LayerStat, type VariantStat } from '../../../src/experiment/index.ts';
+import type { Placement } from '../../../src/engine/index.ts';
+import type { RunShape } from '../../../src/worker/index.ts';
 import { History } from '../../history/History.ts';
 
 /** A run of `placements` with 3 hidden layers, for tests of helpers that read the history. */

@@ -1,4 +1,4 @@
-import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
+import { claimHolds, measured, measuredText } from '../../../src/claims/index.ts';
 import { fewerSteps } from '../focal/scalingStory.ts';
 import type { SectionId } from '../sections.ts';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Placement } from '../../../src/engine/spec.ts';
+import type { Placement } from '../../../src/engine/index.ts';
 import { VARIANT_STYLES } from '../../viz/palette.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { evalSeries, firstReach } from '../focal/race.ts';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { claimHolds, measuredText } from '../../../src/claims/results.ts';
-import { INFER_POPULATION_BATCHES } from '../../../src/experiment/inferenceProbe.ts';
+import { claimHolds, measuredText } from '../../../src/claims/index.ts';
+import { INFER_POPULATION_BATCHES } from '../../../src/experiment/index.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';

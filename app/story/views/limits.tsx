@@ -1,4 +1,4 @@
-import { measured, measuredText } from '../../../src/claims/results.ts';
+import { measured, measuredText } from '../../../src/claims/index.ts';
 import { AccuracyRace } from '../focal/AccuracyRace.tsx';
 import { RaceClaim } from './RaceClaim.tsx';
 import type { SectionView } from './types.ts';

@@ -1,4 +1,4 @@
-import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
+import { claimHolds, measured, measuredText } from '../../../src/claims/index.ts';
 import { AccuracyRace, type RaceNote } from '../focal/AccuracyRace.tsx';
 import { RaceClaim } from './RaceClaim.tsx';
 import type { SectionView } from './types.ts';

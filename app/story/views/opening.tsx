@@ -1,4 +1,4 @@
-import { measured, measuredText } from '../../../src/claims/results.ts';
+import { measured, measuredText } from '../../../src/claims/index.ts';
 import { AccuracyRace, type RaceNote } from '../focal/AccuracyRace.tsx';
 import type { RacePoint } from '../focal/race.ts';
 import { RaceClaim } from './RaceClaim.tsx';

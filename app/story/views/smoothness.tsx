@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { claimHolds, measured, measuredText } from '../../../src/claims/results.ts';
+import { claimHolds, measured, measuredText } from '../../../src/claims/index.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
 import { demoConfig, DEMOS } from '../demo/demoSpecs.ts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { claimHolds, measuredText } from '../../../src/claims/results.ts';
+import { claimHolds, measuredText } from '../../../src/claims/index.ts';
 import { Term } from '../../glossary/Term.tsx';
 import { useStore } from '../../store/store.ts';
 import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts';
