@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config/index.ts';
 import { SWEEP_BUDGET, SWEEP_FACTORS } from '../../src/experiment/index.ts';
-import { SWEEP_PROTOCOL_VERSION, type FromSweep, type ToSweep } from '../../src/worker/index.ts';
+import { assertNever, SWEEP_PROTOCOL_VERSION, type FromSweep, type ToSweep } from '../../src/worker/index.ts';
 import { notify } from '../store/store.ts';
 import { initialSweepState, useSweepStore, withRow } from '../sweep/sweepStore.ts';
 
@@ -134,6 +134,8 @@ export class SweepClient {
         notify(`Learning-rate sweep: ${msg.message}`, 'error', 'sweep');
         useSweepStore.setState({ message: msg.message });
         return;
+      default:
+        assertNever(msg, 'sweep message');
     }
   }
 }

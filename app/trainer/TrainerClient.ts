@@ -1,5 +1,5 @@
 import { changedFields, needsReset, type Config } from '../../src/config/index.ts';
-import { Coordinator, PROTOCOL_VERSION, parseFromWorker, unreachable, INITIAL_RUN, next as nextRun, wantsToPlay, type FromWorker, type RunStatus, type Speed, type ToWorker, type RunEvent, type RunState } from '../../src/worker/index.ts';
+import { Coordinator, PROTOCOL_VERSION, parseFromWorker, assertNever, INITIAL_RUN, next as nextRun, wantsToPlay, type FromWorker, type RunStatus, type Speed, type ToWorker, type RunEvent, type RunState } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
 import { applyConfigured, applySnapshot, setLoading, setStatus, setStopped, setWork } from '../store/runActions.ts';
@@ -353,7 +353,7 @@ export class TrainerClient {
         this.traceWaiters.delete(msg.id);
         return;
       default:
-        unreachable(msg);
+        assertNever(msg, 'message');
     }
   }
 }

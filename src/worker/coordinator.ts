@@ -3,7 +3,7 @@ import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/seeds.ts';
 import { runLayout, SnapshotReader } from '../experiment/snapshotReader.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
-import { PROTOCOL_VERSION, parseToWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, assertNever, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
@@ -154,7 +154,7 @@ export class Coordinator {
         this.host.send(0, msg);
         return;
       default:
-        unreachable(msg);
+        assertNever(msg, 'message');
     }
   }
 
@@ -217,7 +217,7 @@ export class Coordinator {
         this.settlePause();
         return;
       default:
-        unreachable(msg);
+        assertNever(msg, 'message');
     }
   }
 

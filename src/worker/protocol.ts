@@ -145,7 +145,5 @@ export function parseFromWorker(data: unknown): { ok: true; msg: FromWorker } | 
   return check(fromWorkerSchema, data);
 }
 
-/** Ends a switch that handles every case: a new message type or state is then a type error here. */
-export function unreachable(x: never): never {
-  throw new Error(`unhandled case ${JSON.stringify(x)}`);
-}
+/** Ends a switch that handles every case: a new message type or state is then a type error there. */
+export { assertNever } from '../engine/floatArray.ts';

@@ -5,7 +5,7 @@ import type { MnistFile } from '../data/mnistFormat.ts';
 import { buildSplit } from '../experiment/datasets.ts';
 import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
-import { PROTOCOL_VERSION, parseToWorker, unreachable, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
+import { PROTOCOL_VERSION, parseToWorker, assertNever, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunEvent, type RunState } from './runMachine.ts';
 import { PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import type { Work, WorkSlice } from '../experiment/work.ts';
@@ -138,7 +138,7 @@ export class Session {
         return;
       }
       default:
-        unreachable(msg);
+        assertNever(msg, 'message');
     }
   }
 
