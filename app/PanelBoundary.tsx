@@ -6,9 +6,7 @@ function Failure({ error, resetErrorBoundary }: FallbackProps) {
   const message = error instanceof Error ? error.message : String(error);
   return (
     <div role="alert" className="panel-failure">
-      <p>
-        This part of the page failed ({message}). Everything else keeps running.
-      </p>
+      <p>This part of the page failed ({message}). Everything else keeps running.</p>
       <button type="button" className="plain-button" onClick={resetErrorBoundary}>
         Try again
       </button>

@@ -5,7 +5,14 @@ import { chooseTheme } from './theme.ts';
 export function ThemeToggle() {
   const theme = useStore((s) => s.theme);
   return (
-    <button type="button" className="theme-toggle" aria-label="Dark theme" title="Dark theme" aria-pressed={theme === 'dark'} onClick={() => chooseTheme(theme === 'dark' ? 'light' : 'dark')}>
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-label="Dark theme"
+      title="Dark theme"
+      aria-pressed={theme === 'dark'}
+      onClick={() => chooseTheme(theme === 'dark' ? 'light' : 'dark')}
+    >
       <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
     </button>
   );

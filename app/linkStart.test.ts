@@ -37,7 +37,8 @@ describe('a page opened from a link', () => {
   });
 
   it('takes the last value of every repeated parameter, config or not, with a notice', () => {
-    const query = '?view=lab&present=0&lr=0.1&preset=nothing&panel=drift&hide=nav&area=1&section=bias&view=chain&present=1&lr=0.2&preset=relu-before-vs-after&panel=curves&hide=controls&area=10&section=shift';
+    const query =
+      '?view=lab&present=0&lr=0.1&preset=nothing&panel=drift&hide=nav&area=1&section=bias&view=chain&present=1&lr=0.2&preset=relu-before-vs-after&panel=curves&hide=controls&area=10&section=shift';
     const start = readLink(query);
     expect(start.view).toBe('chain');
     expect(start.section).toBe('shift');
@@ -52,7 +53,13 @@ describe('a page opened from a link', () => {
 
   it('uses every tracked layer and unit a link gives, or names it in a notice (2,000 links)', () => {
     const value = fc.oneof(fc.integer({ min: -3, max: 300 }).map(String), fc.string({ maxLength: 6 }), fc.constantFrom('1e2', '2.5', 'NaN', ''));
-    const link = fc.record({ depth: fc.option(fc.integer({ min: 1, max: 6 })), width: fc.option(fc.integer({ min: 8, max: 256 })), trackLayer: value, trackUnit: value, preset: fc.option(fc.constantFrom('bn-paper', 'scales')) });
+    const link = fc.record({
+      depth: fc.option(fc.integer({ min: 1, max: 6 })),
+      width: fc.option(fc.integer({ min: 8, max: 256 })),
+      trackLayer: value,
+      trackUnit: value,
+      preset: fc.option(fc.constantFrom('bn-paper', 'scales')),
+    });
     fc.assert(
       fc.property(link, (l) => {
         const pairs = Object.entries(l).filter(([, v]) => v !== null) as [string, string][];

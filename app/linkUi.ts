@@ -11,7 +11,20 @@ import { quoteText as quote, readLinkParams } from '../src/config/index.ts';
 export const LINK_VERSION = 1;
 
 /** Every panel that can be shown full screen (their `data-panel` ids). */
-export const PANEL_IDS = ['curves', 'histograms', 'drift', 'network', 'landscape', 'inference-probe', 'lr-sweep', 'bn-live', 'bias', 'inference', 'scaling', 'chain'] as const;
+export const PANEL_IDS = [
+  'curves',
+  'histograms',
+  'drift',
+  'network',
+  'landscape',
+  'inference-probe',
+  'lr-sweep',
+  'bn-live',
+  'bias',
+  'inference',
+  'scaling',
+  'chain',
+] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 /**
@@ -48,7 +61,8 @@ export function linkUiFromQuery(query: string): { ui: LinkUi; notices: string[] 
   if (v !== null) {
     const version = versionSchema.safeParse(v);
     if (!version.success) notices.push(`Link version ${quote(v)} is not a number; reading it as version ${LINK_VERSION}.`);
-    else if (version.data > LINK_VERSION) notices.push(`This link was made by a newer Shift Lab (link version ${version.data}); settings this version does not know are ignored.`);
+    else if (version.data > LINK_VERSION)
+      notices.push(`This link was made by a newer Shift Lab (link version ${version.data}); settings this version does not know are ignored.`);
   }
   let present = false;
   const presentText = params.get('present');

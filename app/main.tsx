@@ -47,7 +47,15 @@ const writeUrl = () => {
   }, 300);
 };
 useStore.subscribe((s, prev) => {
-  if (s.config === prev.config && s.view === prev.view && s.section === prev.section && s.presenting === prev.presenting && s.fullPanel === prev.fullPanel && s.hidden === prev.hidden) return;
+  if (
+    s.config === prev.config &&
+    s.view === prev.view &&
+    s.section === prev.section &&
+    s.presenting === prev.presenting &&
+    s.fullPanel === prev.fullPanel &&
+    s.hidden === prev.hidden
+  )
+    return;
   writeUrl();
 });
 useScalingStore.subscribe(writeUrl);

@@ -10,7 +10,14 @@ import type { ViewId } from './views.ts';
  * The query string for a view (and, in the story, its section), config and page state ('' for the
  * defaults): the page's address, and its share link. Anything non-default starts with the link version.
  */
-export function queryFor(view: ViewId, config: Config, parallel: string | null, section: SectionId = FIRST_SECTION, ui: LinkUi = DEFAULT_LINK_UI, scaling = ''): string {
+export function queryFor(
+  view: ViewId,
+  config: Config,
+  parallel: string | null,
+  section: SectionId = FIRST_SECTION,
+  ui: LinkUi = DEFAULT_LINK_UI,
+  scaling = '',
+): string {
   const rest = [configToQuery(config), scaling, linkUiToQuery(ui), parallel === null ? '' : `parallel=${parallel}`].filter(Boolean);
   // A link with settings but no view opens the lab (a preset or config link), so the story names itself then.
   const where = view !== 'story' ? `view=${view}` : section !== FIRST_SECTION ? `view=story&section=${section}` : rest.length > 0 ? 'view=story' : '';

@@ -7,7 +7,7 @@ describe('preferredTheme', () => {
     expect(preferredTheme('dark', false)).toBe('dark');
   });
 
-  it("follows the system when nothing (or something unreadable) is stored", () => {
+  it('follows the system when nothing (or something unreadable) is stored', () => {
     expect(preferredTheme(null, true)).toBe('dark');
     expect(preferredTheme(null, false)).toBe('light');
     expect(preferredTheme('sepia', true)).toBe('dark');

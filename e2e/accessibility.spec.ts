@@ -9,7 +9,13 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 const STORY_SECTIONS = ['opening', 'scaling', 'shift', 'transform', 'bias', 'inference', 'rates', 'limits', 'noisy', 'smoothness', 'evidence'];
-const PAGES = ['?dataset=blobs', '?view=scenarios', '?view=scaling', '?view=chain', ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`)];
+const PAGES = [
+  '?dataset=blobs',
+  '?view=scenarios',
+  '?view=scaling',
+  '?view=chain',
+  ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`),
+];
 
 // Each page is loaded once and checked in both themes (the page follows the system's scheme live); the pages
 // are split over two tests so the two workers share them.
@@ -55,7 +61,11 @@ test('the theme follows the system, the toggle overrides it, and the choice surv
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   expect(await paper()).not.toBe(dark);
   // The variant colors are theme variables: the plain variant's line changes color with the theme.
-  const lineInk = () => page.locator('[data-variant="none"] svg line').first().evaluate((el) => getComputedStyle(el).stroke);
+  const lineInk = () =>
+    page
+      .locator('[data-variant="none"] svg line')
+      .first()
+      .evaluate((el) => getComputedStyle(el).stroke);
   const lightInk = await lineInk();
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'light');
@@ -72,12 +82,22 @@ test('each live chart has a title and a spoken summary of its current values', a
   const loss = page.locator('[data-chart="loss"] svg');
   await expect(loss).toHaveAccessibleName('training loss against training step for Plain and BN before');
   await expect(loss).toHaveAccessibleDescription(/^training loss\. At step 10: Plain \d\.\d+; BN before \d\.\d+\.$/);
-  await expect(page.locator('[data-chart="accuracy"] svg')).toHaveAccessibleDescription(/At step 10: Plain [\d.]+%; BN before [\d.]+%\. Reached 90(\.0)?%: Plain (not yet|at step \d+); BN before (not yet|at step \d+)\.$/);
-  await expect(page.locator('[data-hist="before-1"]')).toHaveAccessibleDescription(/^Step 10, into the sigmoid \(after BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+; \d+% saturated\.$/);
+  await expect(page.locator('[data-chart="accuracy"] svg')).toHaveAccessibleDescription(
+    /At step 10: Plain [\d.]+%; BN before [\d.]+%\. Reached 90(\.0)?%: Plain (not yet|at step \d+); BN before (not yet|at step \d+)\.$/,
+  );
+  await expect(page.locator('[data-hist="before-1"]')).toHaveAccessibleDescription(
+    /^Step 10, into the sigmoid \(after BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+; \d+% saturated\.$/,
+  );
   // BN's input z = xW + b has its own histogram and drift chart, each saying which quantity it shows.
-  await expect(page.locator('[data-hist-z="before-1"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b \(before BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+(; \d+% beyond ±10)?\.$/);
-  await expect(page.locator('[data-drift="none"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b = sigmoid input\. Tracked unit: median .+\. Whole layer: median .+\.$/);
-  await expect(page.locator('[data-drift-z="before"]')).toHaveAccessibleDescription(/^Step 10, z = xW \+ b \(before BN\)\. Tracked unit: median .+\. Whole layer: median .+\.$/);
+  await expect(page.locator('[data-hist-z="before-1"]')).toHaveAccessibleDescription(
+    /^Step 10, z = xW \+ b \(before BN\): median -?[\d.]+, middle 70% from -?[\d.]+ to -?[\d.]+(; \d+% beyond ±10)?\.$/,
+  );
+  await expect(page.locator('[data-drift="none"]')).toHaveAccessibleDescription(
+    /^Step 10, z = xW \+ b = sigmoid input\. Tracked unit: median .+\. Whole layer: median .+\.$/,
+  );
+  await expect(page.locator('[data-drift-z="before"]')).toHaveAccessibleDescription(
+    /^Step 10, z = xW \+ b \(before BN\)\. Tracked unit: median .+\. Whole layer: median .+\.$/,
+  );
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(loss).toHaveAccessibleDescription(/At step 20:/);
 });

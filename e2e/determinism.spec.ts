@@ -22,7 +22,9 @@ test('200 steps of bn-paper give bit-identical per-step losses in the browser wo
   await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBe(200);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Per-step losses (CSV)' }).click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('step,plain_loss,bn-before_loss');
 
   await cli;

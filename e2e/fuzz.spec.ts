@@ -26,7 +26,14 @@ test.describe('monkey testing (?fuzz)', () => {
       console.log(`fuzz: replay with ${link}`);
       await page.goto(link);
       await expect
-        .poll(() => page.evaluate(([actions, checks]) => (window.shiftLabFuzz ? Math.min(window.shiftLabFuzz.actions / actions, window.shiftLabFuzz.checks / checks) : 0), [ACTIONS, CHECKS]), { timeout: 150_000, intervals: [1000] })
+        .poll(
+          () =>
+            page.evaluate(
+              ([actions, checks]) => (window.shiftLabFuzz ? Math.min(window.shiftLabFuzz.actions / actions, window.shiftLabFuzz.checks / checks) : 0),
+              [ACTIONS, CHECKS],
+            ),
+          { timeout: 150_000, intervals: [1000] },
+        )
         .toBeGreaterThanOrEqual(1);
       // The monkey stops before the report is read, so that it cannot undo what this test does next.
       const report = await page.evaluate(() => {
@@ -45,7 +52,10 @@ test.describe('monkey testing (?fuzz)', () => {
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.keyboard.press('Escape');
       }
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: /Batch-norm lab/ })
+        .click();
       await expect(page.getByTestId('step-counter')).toBeVisible();
       health.expectClean();
     });

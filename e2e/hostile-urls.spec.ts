@@ -32,7 +32,11 @@ for (const [what, query] of cases) {
     const story = page.locator('#story-title');
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await expect(story.or(play)).toBeVisible({ timeout: 20_000 });
-    if (await story.isVisible()) await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
+    if (await story.isVisible())
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: /Batch-norm lab/ })
+        .click();
     await expect(play).toBeEnabled({ timeout: 20_000 });
     // A notice names what the link got wrong.
     await expect(page.locator('.notice.warning').first()).toContainText(/Link:|Unknown|newer Shift Lab/);

@@ -9,8 +9,7 @@ const dataBytes = statSync('public/data/mnist.bin.gz').size;
 const kept = 'shift-lab-mnist-v1';
 
 /** Whether the workers' kept copy of the data file is in Cache Storage. */
-const hasKeptCopy = (page: Page) =>
-  page.evaluate(async (name) => (await (await caches.open(name)).match('/data/mnist.bin.gz')) !== undefined, kept);
+const hasKeptCopy = (page: Page) => page.evaluate(async (name) => (await (await caches.open(name)).match('/data/mnist.bin.gz')) !== undefined, kept);
 
 test('a first visit downloads MNIST once, and the service worker precaches neither it nor the fuzz chunk', async ({ page, context }) => {
   const fuzzChunks = readdirSync(join(process.env.E2E_DIST ?? 'dist', 'assets')).filter((f) => /^fuzz-.*\.js$/.test(f));
@@ -21,7 +20,13 @@ test('a first visit downloads MNIST once, and the service worker precaches neith
   context.on('requestfinished', (req) => {
     if (req.serviceWorker() !== null) swAsked.push(req.url());
     if (!req.url().endsWith('/data/mnist.bin.gz')) return;
-    downloads.push(req.sizes().then(async (s) => ({ url: req.url(), bySw: req.serviceWorker() !== null, body: (await req.response())?.fromServiceWorker() ? 0 : s.responseBodySize })));
+    downloads.push(
+      req.sizes().then(async (s) => ({
+        url: req.url(),
+        bySw: req.serviceWorker() !== null,
+        body: (await req.response())?.fromServiceWorker() ? 0 : s.responseBodySize,
+      })),
+    );
   });
   await openLab(page);
   await expect(page.getByLabel('Data set')).toHaveValue('mnist');
@@ -31,7 +36,10 @@ test('a first visit downloads MNIST once, and the service worker precaches neith
   await expect.poll(() => hasKeptCopy(page)).toBe(true);
   const seen = await Promise.all(downloads);
   expect(seen.length).toBeGreaterThan(0);
-  expect(seen.reduce((n, d) => n + d.body, 0), JSON.stringify(seen)).toBe(dataBytes);
+  expect(
+    seen.reduce((n, d) => n + d.body, 0),
+    JSON.stringify(seen),
+  ).toBe(dataBytes);
   expect(swAsked.filter((u) => u.includes('mnist') || u.includes('/fuzz-'))).toEqual([]);
   const precached = await page.evaluate(async () => {
     const names = (await caches.keys()).filter((n) => n.startsWith('workbox-precache'));
@@ -57,7 +65,10 @@ test('after a first visit to the story alone, the lab trains on MNIST with the n
   await expect(page.getByTestId('step-counter')).toHaveText('10');
 });
 
-test('after one visit the lab works with the network off: the page and its workers come from the service worker, the MNIST file from the workers\' kept copy', async ({ page, context }) => {
+test("after one visit the lab works with the network off: the page and its workers come from the service worker, the MNIST file from the workers' kept copy", async ({
+  page,
+  context,
+}) => {
   const health = watchPageHealth(page);
   await openLab(page);
   await expect(page.getByLabel('Data set')).toHaveValue('mnist');
@@ -81,7 +92,14 @@ test('after one visit the lab works with the network off: the page and its worke
   await expect(page.getByText(/MNIST could not be loaded/)).toHaveCount(0);
   // The network is off: a request the service worker has not cached fails. (navigator.onLine is not the
   // test: this Chromium reports it true again after a reload under Playwright's offline emulation.)
-  expect(await page.evaluate(() => fetch(`/not-cached-${Date.now()}`).then((r) => `answered ${r.status}`, () => 'failed'))).toBe('failed');
+  expect(
+    await page.evaluate(() =>
+      fetch(`/not-cached-${Date.now()}`).then(
+        (r) => `answered ${r.status}`,
+        () => 'failed',
+      ),
+    ),
+  ).toBe('failed');
 
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('10');

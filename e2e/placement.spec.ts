@@ -60,7 +60,12 @@ test('nonsense typed into the lab’s number fields is refused next to the field
       await field.fill(bad);
       await field.press('Enter');
       // A message beside the field names what was wrong; the field shows a usable number again.
-      await expect(page.getByRole('alert').filter({ hasText: `${label}: ` }).filter({ hasText: says })).toBeVisible();
+      await expect(
+        page
+          .getByRole('alert')
+          .filter({ hasText: `${label}: ` })
+          .filter({ hasText: says }),
+      ).toBeVisible();
       expect(Number.isFinite(Number(await field.inputValue()))).toBe(true);
     }
     expect(Number(await field.inputValue())).not.toBeNaN();

@@ -107,7 +107,10 @@ test('F shows the focused panel full screen, ? lists the keys, Esc leaves each i
   await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-full-panel', '');
   // (The section link lies under the full-screen panel: a script's click, as from Back, moves the page.)
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Scenarios/ }).dispatchEvent('click');
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Scenarios/ })
+    .dispatchEvent('click');
   await expect(page.locator('html')).not.toHaveAttribute('data-full-panel', '');
   await expect(page).not.toHaveURL(/panel=/);
 });

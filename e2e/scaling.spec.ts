@@ -14,7 +14,10 @@ async function openScaling(page: Page): Promise<void> {
 test('the main page links to the scaling lab, which zig-zags raw and goes straight standardized', async ({ page }) => {
   const health = watchPageHealth(page);
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Feature scaling/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Feature scaling/ })
+    .click();
   await expect(page.getByRole('heading', { name: /Why standardize inputs/ })).toBeVisible();
   await expect(page).toHaveURL(/view=scaling/);
   // The defaults converge slowly raw and within a handful of steps standardized.
@@ -49,7 +52,13 @@ test('dragging the start point redraws both paths', async ({ page }) => {
   await expect.poll(() => pathOf(page, 'standardized')).not.toBe(before.std);
   // The standardized start is the raw one mapped through w̃ = w·σ (σ of rooms is in the axis label).
   const coords = async (side: 'raw' | 'standardized') =>
-    ((await plot(page, side).getByRole('button', { name: /Start point/ }).getAttribute('aria-label'))?.match(/\((-?[\d.k]+), (-?[\d.k]+)\)/) ?? [])
+    (
+      (
+        await plot(page, side)
+          .getByRole('button', { name: /Start point/ })
+          .getAttribute('aria-label')
+      )?.match(/\((-?[\d.k]+), (-?[\d.k]+)\)/) ?? []
+    )
       .slice(1)
       .map((t) => (t.endsWith('k') ? 1000 * Number(t.slice(0, -1)) : Number(t)));
   const sdRooms = Number((await plot(page, 'standardized').locator('.axis-label').first().textContent())?.match(/\(([\d.]+)\)/)?.[1]);
@@ -58,7 +67,9 @@ test('dragging the start point redraws both paths', async ({ page }) => {
   expect(v1 / w1).toBeCloseTo(sdRooms, 0);
   // The keyboard moves it too.
   const moved = await pathOf(page, 'standardized');
-  await plot(page, 'standardized').getByRole('button', { name: /Start point/ }).press('ArrowUp');
+  await plot(page, 'standardized')
+    .getByRole('button', { name: /Start point/ })
+    .press('ArrowUp');
   await expect.poll(() => pathOf(page, 'standardized')).not.toBe(moved);
   health.expectClean();
 });
@@ -96,7 +107,10 @@ test('typed learning rates that make no sense are refused with a message, and no
 
 test('Back and Forward move between the sections', async ({ page }) => {
   await page.goto('/?view=chain');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Feature scaling/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Feature scaling/ })
+    .click();
   await expect(page.getByRole('heading', { name: /Why standardize inputs/ })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { name: /stacked layers/i })).toBeVisible();

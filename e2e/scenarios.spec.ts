@@ -14,7 +14,10 @@ const REQUIRED = [
 test('the scenario gallery: each card a title, what to watch and a link; one click runs it in the lab', async ({ page }) => {
   const health = watchPageHealth(page);
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Scenarios/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Scenarios/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Scenarios', level: 2 })).toBeVisible();
   const cards = page.locator('.gallery-card');
   for (const title of REQUIRED) await expect(cards.filter({ has: page.getByRole('heading', { name: title, exact: true }) })).toHaveCount(1);

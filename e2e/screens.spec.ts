@@ -14,9 +14,7 @@ for (const size of [
     await page.setViewportSize(size);
     await openLab(page, '?preset=bn-paper');
     await page.getByRole('button', { name: 'Play' }).click();
-    await expect
-      .poll(() => stepCount(page), { timeout: 30_000 })
-      .toBeGreaterThan(120);
+    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(120);
     await page.getByRole('button', { name: 'Pause' }).click();
     // Nothing overflows sideways, and every chart got a real width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

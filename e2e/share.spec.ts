@@ -64,8 +64,12 @@ test("the story's links carry the page's state and its parallel override, and mo
   await page.goto('/?v=1&view=story&section=shift&seed=5&hide=nav&parallel=0');
   const contents = page.getByRole('navigation', { name: 'Story contents' });
   const bias = contents.getByRole('link', { name: /Bias neutralization/ });
-  for (const part of ['view=story', 'section=bias', 'seed=5', 'hide=nav', 'parallel=0']) await expect(bias).toHaveAttribute('href', new RegExp(`[?&]${part}(&|$)`));
-  await page.getByRole('link', { name: /Feature scaling/ }).first().click();
+  for (const part of ['view=story', 'section=bias', 'seed=5', 'hide=nav', 'parallel=0'])
+    await expect(bias).toHaveAttribute('href', new RegExp(`[?&]${part}(&|$)`));
+  await page
+    .getByRole('link', { name: /Feature scaling/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/section=scaling/);
   await expect(page).toHaveURL(/parallel=0/);
   // The link to the feature-scaling lab, in that section's "More", carries them too.

@@ -10,7 +10,10 @@ test('the front page opens on the story’s first picture, training, with no con
   await expect(page.locator('[data-chart="race"] .race-line')).toHaveCount(2, { timeout: 15_000 });
   await expect(page.getByTestId('demo-step')).toContainText(/step [1-9]/, { timeout: 15_000 });
   // The lab is one click away.
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Batch-norm lab/ })
+    .click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 15_000 });
   await expect(page.getByTestId('step-counter')).toHaveText('0');
   await expect(page.locator('[data-network="none"]')).toBeVisible();

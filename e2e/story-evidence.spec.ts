@@ -4,7 +4,9 @@ import { expectOneScreen } from './storyFit.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('weighing the evidence: predict, then six measured networks against the covariate-shift trend, and a summary whose numbers are the chart’s', async ({ page }) => {
+test('weighing the evidence: predict, then six measured networks against the covariate-shift trend, and a summary whose numbers are the chart’s', async ({
+  page,
+}) => {
   const health = watchPageHealth(page);
   await page.goto('/?view=story&section=evidence');
   const points = page.locator('.evidence-point');

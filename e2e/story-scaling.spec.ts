@@ -39,7 +39,8 @@ test('feature scaling: predict, watch both descents from step 0 on one screen, a
     expect(claimed).toBe(await count(side).getAttribute('data-steps'));
   }
   // κ on the chart is computed from the problem shown: a long valley raw, a round bowl standardized.
-  const kappa = async (side: string) => Number((await page.locator(`.scaling-focal-side[data-side=${side}] .contour-title`).textContent())?.match(/κ = ([\d.,]+)/)?.[1].replace(/,/g, ''));
+  const kappa = async (side: string) =>
+    Number((await page.locator(`.scaling-focal-side[data-side=${side}] .contour-title`).textContent())?.match(/κ = ([\d.,]+)/)?.[1].replace(/,/g, ''));
   expect(await kappa('raw')).toBeGreaterThan(10);
   expect(await kappa('standardized')).toBeLessThan(1.5);
 

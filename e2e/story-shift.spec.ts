@@ -26,7 +26,8 @@ test('internal covariate shift: predict, watch one unit drift from step 0 withou
   await expect(predict.getByText('← measured')).toBeVisible();
 
   // The chart names its marks, and the claim's widening for this run is the one the chart writes.
-  for (const label of ['median', 'medians', '15th–85th percentile', 'z = xW + b, before BN', 'by construction']) await expect(chart.getByText(label).first()).toBeVisible();
+  for (const label of ['median', 'medians', '15th–85th percentile', 'z = xW + b, before BN', 'by construction'])
+    await expect(chart.getByText(label).first()).toBeVisible();
   await expect(chart.getByText('median', { exact: true })).toBeVisible();
   const widening = await chart.locator('[data-widening]').getAttribute('data-widening');
   expect(widening).toMatch(/^\d+\.\d×$/);

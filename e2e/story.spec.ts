@@ -32,7 +32,9 @@ for (const size of [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ]) {
-  test(`every section fits ${size.width}×${size.height}, in presenter mode too, before and after its run, with its focal chart on ≥ 40% of the screen`, async ({ page }, info) => {
+  test(`every section fits ${size.width}×${size.height}, in presenter mode too, before and after its run, with its focal chart on ≥ 40% of the screen`, async ({
+    page,
+  }, info) => {
     test.setTimeout(300_000);
     await page.setViewportSize(size);
     const bothModes = async (when: string, shot: string): Promise<void> => {
@@ -107,12 +109,18 @@ test('the lab’s long run never leaks into the story: each section starts its o
   await page.getByRole('button', { name: 'Step 10' }).click();
   await page.getByRole('button', { name: 'Step 10' }).click();
   await expect.poll(() => stepCount(page)).toBe(20);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /The story/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /The story/ })
+    .click();
   await expect(page.getByTestId('demo-step')).toContainText(/step \d+ of 500/, { timeout: 20_000 });
   const seen = Number((await page.getByTestId('demo-step').textContent())?.match(/step (\d+)/)?.[1]);
   expect(seen).toBeLessThan(400);
   // Back in the lab, its run is where it was.
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: /Batch-norm lab/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: /Batch-norm lab/ })
+    .click();
   await expect.poll(() => stepCount(page)).toBe(20);
 });
 

@@ -7,9 +7,7 @@ test('pressing Play trains both networks on MNIST: the counter advances, every c
   await openLab(page, '?preset=bn-paper');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect
-    .poll(() => stepCount(page), { timeout: 30_000 })
-    .toBeGreaterThan(150);
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(150);
   for (const variant of ['none', 'before']) {
     for (const chart of ['loss', 'accuracy']) {
       const d = await page.locator(`[data-chart="${chart}"] path.series[data-variant="${variant}"]`).getAttribute('d');
@@ -27,7 +25,9 @@ test('pressing Play trains both networks on MNIST: the counter advances, every c
     }
     await expect(page.locator(`[data-drift="${variant}"]`)).toHaveAttribute('data-drift-cell', `${variant}-3`);
   }
-  const strip = page.getByRole('img', { name: 'Plain (no BN), layer 1, z = xW + b = sigmoid input: histogram over time from -10 to 10, brighter where more values fall' });
+  const strip = page.getByRole('img', {
+    name: 'Plain (no BN), layer 1, z = xW + b = sigmoid input: histogram over time from -10 to 10, brighter where more values fall',
+  });
   const lit = await strip.evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let n = 0;

@@ -128,7 +128,15 @@ interface VariantRun {
 }
 
 /** Runs one seed; returns per variant index the shift per layer and, if evaluated, the training numbers. */
-function runSeed(base: Config, split: ReturnType<typeof buildSplit>, seed: number, steps: number, noise: NoiseParams, evaluate: boolean, trainOnly: number | null): VariantRun[] {
+function runSeed(
+  base: Config,
+  split: ReturnType<typeof buildSplit>,
+  seed: number,
+  steps: number,
+  noise: NoiseParams,
+  evaluate: boolean,
+  trainOnly: number | null,
+): VariantRun[] {
   const config = parseConfig({ ...base, seed, evalEvery: evaluate ? EVAL_EVERY : steps }).config;
   const exp = new Experiment(config, split, trainOnly);
   exp.variants.forEach((v) => {
@@ -224,17 +232,36 @@ function main(): void {
     if (!args.shiftOnly) {
       log('\nseed variant  | acc@250 acc@500 acc@1000 acc@3000 | steps to 85% 90%');
       for (const s of perSeed) {
-        for (const [name, t] of [['plain', s.training.plain], ['bn', s.training.bn], ['noisy', s.training.noisy]] as const) {
+        for (const [name, t] of [
+          ['plain', s.training.plain],
+          ['bn', s.training.bn],
+          ['noisy', s.training.noisy],
+        ] as const) {
           if (t === null) continue;
-          log(`${String(s.seed).padStart(4)} ${name.padEnd(8)} | ${t.acc.map((a) => fmt(a * 100, 1).padStart(7)).join(' ')} | ${t.stepsTo.map((x) => String(x ?? 'never').padStart(6)).join(' ')}`);
+          log(
+            `${String(s.seed).padStart(4)} ${name.padEnd(8)} | ${t.acc.map((a) => fmt(a * 100, 1).padStart(7)).join(' ')} | ${t.stepsTo.map((x) => String(x ?? 'never').padStart(6)).join(' ')}`,
+          );
         }
       }
       log('\nmedian (min–max) over seeds');
       for (const name of ['plain', 'bn', 'noisy'] as const) {
         const ts = perSeed.map((s) => s.training[name]).filter((t): t is Training => t !== null);
         if (ts.length === 0) continue;
-        const accs = ACC_STEPS.map((step, k) => `acc@${step} ${summary(ts.map((t) => t.acc[k]), 100)}%`);
-        const tos = TARGETS.map((target, k) => `to ${target * 100}% ${summary(ts.map((t) => t.stepsTo[k]), 1, 0)}`);
+        const accs = ACC_STEPS.map(
+          (step, k) =>
+            `acc@${step} ${summary(
+              ts.map((t) => t.acc[k]),
+              100,
+            )}%`,
+        );
+        const tos = TARGETS.map(
+          (target, k) =>
+            `to ${target * 100}% ${summary(
+              ts.map((t) => t.stepsTo[k]),
+              1,
+              0,
+            )}`,
+        );
         log(`${name.padEnd(6)} ${tos.join(', ')}; ${accs.join(', ')}`);
       }
     }

@@ -10,7 +10,12 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('the layering lint rule', () => {
   it('rejects React, the store, app/ and d3-selection imports in src/', async () => {
-    for (const source of ["import React from 'react';", "import { create } from 'zustand';", "import { x } from '../../app/App.tsx';", "import { select } from 'd3-selection';"]) {
+    for (const source of [
+      "import React from 'react';",
+      "import { create } from 'zustand';",
+      "import { x } from '../../app/App.tsx';",
+      "import { select } from 'd3-selection';",
+    ]) {
       expect(await ruleIds(`${source}\nexport const y = 1;\n`, 'src/engine/example.ts')).toContain('no-restricted-imports');
     }
   });

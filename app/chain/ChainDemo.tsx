@@ -3,11 +3,24 @@ import { CHAIN_PRESETS, chainStep, normalizedChainStep, superscript, termName, t
 import { formatChange, sweepChange } from './chainChart.ts';
 import { ChangeChart } from './ChangeChart.tsx';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
-import { applyPreset, EPS_RANGE, MAX_DEPTH, MIN_DEPTH, setDepth, setEps, setInput, setNormalize, setWeight, useChainStore, WEIGHT_RANGE } from './chainStore.ts';
+import {
+  applyPreset,
+  EPS_RANGE,
+  MAX_DEPTH,
+  MIN_DEPTH,
+  setDepth,
+  setEps,
+  setInput,
+  setNormalize,
+  setWeight,
+  useChainStore,
+  WEIGHT_RANGE,
+} from './chainStore.ts';
 
 /** How far the actual change is from the first-order prediction, as a verdict. */
 function verdict(predicted: number, actual: number): { text: string; good: boolean } {
-  if (predicted === 0) return actual === 0 ? { text: 'No gradient: nothing changes.', good: true } : { text: 'No gradient predicted, yet ŷ moved.', good: false };
+  if (predicted === 0)
+    return actual === 0 ? { text: 'No gradient: nothing changes.', good: true } : { text: 'No gradient predicted, yet ŷ moved.', good: false };
   const ratio = actual / predicted;
   const off = Math.abs(ratio - 1);
   if (off <= 0.05) return { text: `First order is right to within ${(100 * off).toFixed(1)}%.`, good: true };
@@ -15,7 +28,23 @@ function verdict(predicted: number, actual: number): { text: string; good: boole
   return { text: `The actual change is ${formatChange(ratio)}× the prediction: first order is off by ${Math.round(100 * off)}%.`, good: false };
 }
 
-function Slider({ label, value, min, max, step, onChange, text }: { label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void; text: string }) {
+function Slider({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  text,
+}: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (v: number) => void;
+  text: string;
+}) {
   const id = useId();
   return (
     <div className="chain-slider">
@@ -44,10 +73,10 @@ export function ChainDemo() {
     <div className="chain-lab">
       <PanelFrame id="chain" title="Why stacked layers make the learning rate hard to choose">
         <p className="watch">
-          A chain of {l} layers with one unit each and no nonlinearity: ŷ = x·w₁·w₂·…·w{l === 2 ? '₂' : 'ₗ'}. Suppose we want ŷ
-          smaller, so every weight takes one step against its gradient gᵢ = ∂ŷ/∂wᵢ, all at once. To first order ŷ drops by ε·gᵀg.
-          But each weight's update multiplies all the others’, adding terms up to order ε{superscript(l)}. With weights below 1 they vanish;
-          above 1 they swamp the prediction, so a learning rate that is right for one layer is wrong once the others move too.
+          A chain of {l} layers with one unit each and no nonlinearity: ŷ = x·w₁·w₂·…·w{l === 2 ? '₂' : 'ₗ'}. Suppose we want ŷ smaller, so every weight takes
+          one step against its gradient gᵢ = ∂ŷ/∂wᵢ, all at once. To first order ŷ drops by ε·gᵀg. But each weight's update multiplies all the others’, adding
+          terms up to order ε{superscript(l)}. With weights below 1 they vanish; above 1 they swamp the prediction, so a learning rate that is right for one
+          layer is wrong once the others move too.
         </p>
         <div className="chain-grid">
           <div className="chain-controls">
@@ -77,7 +106,15 @@ export function ChainDemo() {
           <div className="chain-weights" role="group" aria-label="Weights and their gradients">
             {weights.map((w, i) => (
               <div key={i} className="weight-cell">
-                <Slider label={`w${i + 1}`} value={w} min={WEIGHT_RANGE[0]} max={WEIGHT_RANGE[1]} step={0.05} onChange={(val) => setWeight(i, val)} text={w.toFixed(2)} />
+                <Slider
+                  label={`w${i + 1}`}
+                  value={w}
+                  min={WEIGHT_RANGE[0]}
+                  max={WEIGHT_RANGE[1]}
+                  step={0.05}
+                  onChange={(val) => setWeight(i, val)}
+                  text={w.toFixed(2)}
+                />
                 <p className={`gradient ${normalize && i < l - 1 ? 'dead' : ''}`} data-testid={`gradient-${i + 1}`}>
                   g{i + 1} = {formatChange(step.gradient[i])}
                 </p>
@@ -109,10 +146,9 @@ export function ChainDemo() {
           </div>
           {normalize ? (
             <p className="chain-note">
-              With h<sub>l−1</sub> normalized over a batch of inputs (mean 0, SD 1), ŷ = w{l}·ĥ and ĥ = ±x whatever w₁…w{l - 1} are.
-              The last layer’s step is now exactly first order: predictable again. The price, in a purely linear chain: the lower
-              weights’ gradients are 0, so those layers can no longer change ŷ at all. With nonlinearities between them they keep
-              their use.
+              With h<sub>l−1</sub> normalized over a batch of inputs (mean 0, SD 1), ŷ = w{l}·ĥ and ĥ = ±x whatever w₁…w{l - 1} are. The last layer’s step is
+              now exactly first order: predictable again. The price, in a purely linear chain: the lower weights’ gradients are 0, so those layers can no longer
+              change ŷ at all. With nonlinearities between them they keep their use.
             </p>
           ) : (
             <div className="chain-terms">
@@ -145,8 +181,8 @@ export function ChainDemo() {
         </div>
         <ChangeChart sweep={sweep} eps={eps} now={step} scaleHint={Math.max(Math.abs(step.before), 1e-6)} />
         <p className="watch">
-          Try: “all 0.5” then “all 1.5” at the same ε, and add layers. The curves agree at small ε and part where the
-          higher-order terms take over; with weights above 1 that happens at a far smaller ε, and sooner the deeper the chain.
+          Try: “all 0.5” then “all 1.5” at the same ε, and add layers. The curves agree at small ε and part where the higher-order terms take over; with weights
+          above 1 that happens at a far smaller ε, and sooner the deeper the chain.
         </p>
       </PanelFrame>
     </div>

@@ -7,19 +7,41 @@ import { formatDecade, symlogTicks, type ChangeSweep } from './chainChart.ts';
 const MARGIN = { left: 78, right: 16, top: 14, bottom: 52 };
 
 /** The first-order prediction and the actual change of ŷ against ε (log x, symmetric-log y), with the chosen ε marked. */
-export function ChangeChart({ sweep, eps, now, scaleHint }: { sweep: ChangeSweep; eps: number; now: { predicted: number; actual: number }; scaleHint: number }) {
+export function ChangeChart({
+  sweep,
+  eps,
+  now,
+  scaleHint,
+}: {
+  sweep: ChangeSweep;
+  eps: number;
+  now: { predicted: number; actual: number };
+  scaleHint: number;
+}) {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 260);
   const height = Math.round(Math.min(Math.max(width * 0.55, 240), 420));
   const n = sweep.eps.length;
-  const x = useMemo(() => scaleLog().domain([sweep.eps[0], sweep.eps[n - 1]]).range([MARGIN.left, width - MARGIN.right]), [sweep, n, width]);
+  const x = useMemo(
+    () =>
+      scaleLog()
+        .domain([sweep.eps[0], sweep.eps[n - 1]])
+        .range([MARGIN.left, width - MARGIN.right]),
+    [sweep, n, width],
+  );
   const { y, ticks } = useMemo(() => {
     let maxAbs = 0;
     for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(sweep.predicted[i]), Math.abs(sweep.actual[i]));
     // The linear zone around 0: a thousandth of ŷ's own size, so small changes still read.
     const c = Math.max(scaleHint * 1e-3, 1e-9);
     const top = Math.max(maxAbs, c * 10);
-    return { y: scaleSymlog().constant(c).domain([-top, top]).range([height - MARGIN.bottom, MARGIN.top]), ticks: symlogTicks(top, c, 3) };
+    return {
+      y: scaleSymlog()
+        .constant(c)
+        .domain([-top, top])
+        .range([height - MARGIN.bottom, MARGIN.top]),
+      ticks: symlogTicks(top, c, 3),
+    };
   }, [sweep, n, height, scaleHint]);
   const line = (values: Float64Array) => {
     let d = '';

@@ -24,7 +24,11 @@ export function sweepChange(x: number, w: readonly number[], normalize: boolean,
       actual[i] = s.actual;
     } else {
       predicted[i] = -eps[i] * gg;
-      actual[i] = chainOutput(x, w.map((wi, j) => wi - eps[i] * g[j])) - before;
+      actual[i] =
+        chainOutput(
+          x,
+          w.map((wi, j) => wi - eps[i] * g[j]),
+        ) - before;
     }
   }
   return { eps, predicted, actual };

@@ -117,7 +117,9 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
             }
             onChange={(init) => set({ init })}
           />
-          {config.init === 'gaussian' && <NumberField label="Init σ" term="initSigma" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />}
+          {config.init === 'gaussian' && (
+            <NumberField label="Init σ" term="initSigma" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />
+          )}
         </fieldset>
       )}
       {shows('training') && (

@@ -31,7 +31,12 @@ export function VariantPicker({ variants, onChange }: { variants: readonly Place
               ×
             </button>
           </div>
-          <select id={`${id}-${slot}`} value={p} style={{ color: VARIANT_STYLES[p].ink }} onChange={(e) => onChange(replaceSlot(variants, slot, e.target.value as Placement))}>
+          <select
+            id={`${id}-${slot}`}
+            value={p}
+            style={{ color: VARIANT_STYLES[p].ink }}
+            onChange={(e) => onChange(replaceSlot(variants, slot, e.target.value as Placement))}
+          >
             {PLACEMENT_GROUPS.map((g) => (
               <optgroup key={g.label} label={g.label}>
                 {g.placements.map((o) => (

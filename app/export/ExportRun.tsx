@@ -52,7 +52,8 @@ export function ExportRun() {
     const step = useStore.getState().step;
     const msg = await trainer.requestTrace(step > 0 ? Math.min(step, TRACE_MAX_STEPS) : DEFAULT_TRACE_STEPS);
     downloadText(`shift-lab-trace-${msg.steps}steps.json`, msg.json ?? '', 'application/json');
-    if (step > 0 && msg.steps < step) notify(`The trace holds the first ${msg.steps} steps: more would make the file too large to open comfortably.`, 'info', 'export');
+    if (step > 0 && msg.steps < step)
+      notify(`The trace holds the first ${msg.steps} steps: more would make the file too large to open comfortably.`, 'info', 'export');
   };
   const picture = async () => {
     const page = document.querySelector<HTMLElement>('.app');

@@ -4,7 +4,15 @@ import type { RunShape } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { historyCsv, historyJson, historyTable } from './historyExport.ts';
 
-const shape: RunShape = { variantNames: ['plain', 'bn-before'], placements: ['none', 'before'], sizes: [4, 8, 8, 3], nLayers: 2, bins: { lo: -1, hi: 1, count: 4 }, zBins: { lo: -2, hi: 2, count: 8 }, probeRows: 3 };
+const shape: RunShape = {
+  variantNames: ['plain', 'bn-before'],
+  placements: ['none', 'before'],
+  sizes: [4, 8, 8, 3],
+  nLayers: 2,
+  bins: { lo: -1, hi: 1, count: 4 },
+  zBins: { lo: -2, hi: 2, count: 8 },
+  probeRows: 3,
+};
 
 /** A snapshot where every number says where it came from: step·100 + variant·10 + layer (or stat index). */
 function snapshot(step: number) {

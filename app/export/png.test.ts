@@ -5,9 +5,13 @@ describe('saving a picture', () => {
   it('hands the main thread back once per slice of copying, not after every element', async () => {
     let clock = 0;
     let pauses = 0;
-    const after = sliceYielder(25, () => clock, async () => {
-      pauses++;
-    });
+    const after = sliceYielder(
+      25,
+      () => clock,
+      async () => {
+        pauses++;
+      },
+    );
     for (let element = 0; element < 100; element++) {
       clock += 1;
       await after();

@@ -18,7 +18,11 @@ function nextTask(): Promise<void> {
  * whole lab is thousands of elements, each with its computed style copied: in one go that blocked the page for
  * 1.1 s while training.
  */
-export function sliceYielder(sliceMs = SLICE_MS, now: () => number = () => performance.now(), pause: () => Promise<void> = nextTask): () => Promise<void> | undefined {
+export function sliceYielder(
+  sliceMs = SLICE_MS,
+  now: () => number = () => performance.now(),
+  pause: () => Promise<void> = nextTask,
+): () => Promise<void> | undefined {
   let start = now();
   return () => {
     if (now() - start < sliceMs) return undefined;

@@ -4,7 +4,14 @@ import type { RunShape } from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { historyProblems } from './invariants.ts';
 
-const shape = { variantNames: ['plain', 'bn'], placements: ['none', 'before'], nLayers: 1, bins: { lo: -1, hi: 1, count: 2 }, zBins: { lo: -2, hi: 2, count: 4 }, probeRows: 3 } as unknown as RunShape;
+const shape = {
+  variantNames: ['plain', 'bn'],
+  placements: ['none', 'before'],
+  nLayers: 1,
+  bins: { lo: -1, hi: 1, count: 2 },
+  zBins: { lo: -2, hi: 2, count: 4 },
+  probeRows: 3,
+} as unknown as RunShape;
 
 /** A snapshot at `step` whose variants were evaluated at `evalSteps` and diverged at `diverged` (−1: still training). */
 function snapshot(step: number, evalSteps: number[], diverged = [-1, -1]) {
@@ -37,7 +44,7 @@ describe('historyProblems', () => {
     h.add(1, snapshot(10, [4, 10], [4, -1]));
     expect(historyProblems(h)).toEqual([]);
     h.add(1, snapshot(11, [11, 11], [12, -1]));
-    expect(historyProblems(h)).toEqual(['variant 0 diverged at step 12, after the snapshot\'s step 11']);
+    expect(historyProblems(h)).toEqual(["variant 0 diverged at step 12, after the snapshot's step 11"]);
   });
 
   it('reports rows over capacity', () => {
@@ -52,9 +59,7 @@ describe('historyProblems', () => {
     for (let s = 0; s < 3; s++) h.add(1, snapshot(s, [s, s]));
     h.steps[2] = 1;
     h.steps[1] = 5;
-    expect(historyProblems(h)).toEqual([
-      'history steps do not grow: row 1 is step 5, row 2 is step 1',
-    ]);
+    expect(historyProblems(h)).toEqual(['history steps do not grow: row 1 is step 5, row 2 is step 1']);
     h.steps[2] = 7;
     expect(historyProblems(h)).toEqual(['the newest snapshot (step 2) is older than the last kept row (step 7)']);
   });

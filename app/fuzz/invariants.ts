@@ -19,7 +19,8 @@ export function historyProblems(h: History): string[] {
   }
   const latest = h.latest;
   if (latest === null) return problems;
-  if (h.count > 0 && latest.step < h.steps[h.count - 1]) problems.push(`the newest snapshot (step ${latest.step}) is older than the last kept row (step ${h.steps[h.count - 1]})`);
+  if (h.count > 0 && latest.step < h.steps[h.count - 1])
+    problems.push(`the newest snapshot (step ${latest.step}) is older than the last kept row (step ${h.steps[h.count - 1]})`);
   const evalSteps = new Set<number>();
   for (let v = 0; v < latest.nVariants; v++) {
     const at = (k: VariantStat) => latest.variant(v, k);

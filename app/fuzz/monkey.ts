@@ -10,7 +10,29 @@ export interface MonkeyAction {
 /** Values a student might type into a number field: sensible ones, and the kinds that must be refused. */
 export const TYPED = ['', 'NaN', 'abc', '-5', '0', '1e308', '1e-308', '0.001', '0.1', '1', '3', '7', '50', '128', '1e999', ' 2 ', '<b>x</b>'] as const;
 /** Keys an instructor or a student reaches for (the app's shortcuts among them). */
-export const KEYS = [' ', '.', 'r', 'R', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', 'Escape', 'Tab', 'Home', 'End', 'PageUp', 'PageDown', '1', '2', '3', 'b', 'p', '?'] as const;
+export const KEYS = [
+  ' ',
+  '.',
+  'r',
+  'R',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Enter',
+  'Escape',
+  'Tab',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  '1',
+  '2',
+  '3',
+  'b',
+  'p',
+  '?',
+] as const;
 
 /** Elements a user can act on; `data-fuzz-skip` opts one out. */
 const INTERACTIVE = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"]), svg';
@@ -38,7 +60,19 @@ function key(target: EventTarget, k: string): void {
 }
 
 function pointer(target: Element, type: string, x: number, y: number, buttons: number): void {
-  target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, button: 0, buttons, pointerId: 1, pointerType: 'mouse', isPrimary: true }));
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      bubbles: true,
+      cancelable: true,
+      clientX: x,
+      clientY: y,
+      button: 0,
+      buttons,
+      pointerId: 1,
+      pointerType: 'mouse',
+      isPrimary: true,
+    }),
+  );
 }
 
 /**
@@ -49,7 +83,10 @@ function pointer(target: Element, type: string, x: number, y: number, buttons: n
 export class Monkey {
   private readonly rng: Rng;
 
-  constructor(seed: number, private readonly root: Element) {
+  constructor(
+    seed: number,
+    private readonly root: Element,
+  ) {
     this.rng = new Rng(seed);
   }
 

@@ -45,7 +45,10 @@ export function startFuzz(trainer: TrainerClient, seed: number | null): FuzzRepo
       if (seen.has(p)) continue;
       seen.add(p);
       report.problems.push(p);
-      const last = report.recent.slice(-5).map((a) => `${a.kind} ${a.target} ${a.detail}`).join('; ');
+      const last = report.recent
+        .slice(-5)
+        .map((a) => `${a.kind} ${a.target} ${a.detail}`)
+        .join('; ');
       console.error(`Invariant broken: ${p}${seed === null ? '' : ` (fuzzSeed=${seed}; last actions: ${last})`}`);
     }
   };

@@ -16,7 +16,8 @@ export const TERMS = {
   },
   bn: {
     term: 'batch norm',
-    plain: 'A layer that rescales each unit’s inputs to mean 0 and variance 1 over the current mini-batch, then lets the network scale and shift them again with two learned numbers.',
+    plain:
+      'A layer that rescales each unit’s inputs to mean 0 and variance 1 over the current mini-batch, then lets the network scale and shift them again with two learned numbers.',
     more: 'Per unit: x̂ = (x − μ_B)/√(σ²_B + ε), then y = γ·x̂ + β (Ioffe & Szegedy, 2015). Training uses the batch’s own statistics; test time usually fixed ones.',
   },
   muB: {
@@ -156,12 +157,14 @@ export const TERMS = {
   },
   layerNorm: {
     term: 'layer norm',
-    plain: 'Like batch norm, but each example is normalized over the units of its own layer rather than each unit over the batch, so it behaves the same at any batch size.',
+    plain:
+      'Like batch norm, but each example is normalized over the units of its own layer rather than each unit over the batch, so it behaves the same at any batch size.',
     more: 'Ba, Kiros & Hinton (2016). Training and test time compute the same thing; there are no running averages.',
   },
   lpBn: {
     term: 'ℓ1 / ℓ∞ batch norm',
-    plain: 'Batch norm that measures a unit’s spread differently: by the average distance from the batch mean (ℓ1) or the largest one (ℓ∞) instead of the root mean square.',
+    plain:
+      'Batch norm that measures a unit’s spread differently: by the average distance from the batch mean (ℓ1) or the largest one (ℓ∞) instead of the root mean square.',
     more: 'Santurkar et al. (2018), §3.3: they help training about as much as standard batch norm while letting the inputs’ distributions shift more.',
   },
   noisyBn: {

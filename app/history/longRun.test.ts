@@ -6,7 +6,17 @@ import { History } from './History.ts';
 
 describe('a long run', () => {
   it('keeps history and snapshot memory bounded over 200,000 paired steps, still covering step 0 to the end', () => {
-    const config = { ...DEFAULT_CONFIG, dataset: 'blobs' as const, depth: 1, width: 8, batchSize: 8, lr: 0.1, evalEvery: 10_000, evalBatchSize: 500, trackLayer: 1 };
+    const config = {
+      ...DEFAULT_CONFIG,
+      dataset: 'blobs' as const,
+      depth: 1,
+      width: 8,
+      batchSize: 8,
+      lr: 0.1,
+      evalEvery: 10_000,
+      evalBatchSize: 500,
+      trackLayer: 1,
+    };
     const exp = new Experiment(config, buildSplit(config, null));
     const snap = exp.createSnapshot();
     const history = new History(512);
@@ -21,7 +31,14 @@ describe('a long run', () => {
       exp.run(EVERY);
       // The worker sends copies; the page's history copies them into its own rows.
       const s = exp.snapshot(snap);
-      history.add(1, { step: exp.step, variant: s.variant.slice(), layer: s.layer.slice(), hist: s.hist.slice(), zHist: s.zHist.slice(), unitZ: s.unitZ.slice() });
+      history.add(1, {
+        step: exp.step,
+        variant: s.variant.slice(),
+        layer: s.layer.slice(),
+        hist: s.hist.slice(),
+        zHist: s.zHist.slice(),
+        unitZ: s.unitZ.slice(),
+      });
     }
     expect(exp.step).toBe(STEPS);
     // Snapshot buffers are reused, never regrown.

@@ -12,7 +12,7 @@ describe('redrawDelay', () => {
     expect(redrawDelay(5000, 0, true)).toBe(0);
   });
 
-  it('spaces a slow panel\'s redraws by its own gap, or by the reduced-motion one if longer', () => {
+  it("spaces a slow panel's redraws by its own gap, or by the reduced-motion one if longer", () => {
     expect(redrawDelay(1000, 900, false, 200)).toBe(100);
     expect(redrawDelay(1000, 700, false, 200)).toBe(0);
     expect(redrawDelay(1000, 900, true, 100)).toBe(REDUCED_MOTION_FRAME_MS - 100);

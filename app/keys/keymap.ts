@@ -57,7 +57,14 @@ export const BINDINGS: readonly Binding[] = [
   { label: '1 2 3', what: 'two, three or four variants', context: 'presenter', keys: { '1': 'twoVariants', '2': 'threeVariants', '3': 'fourVariants' } },
   { label: 'F', what: 'the focused panel full screen', context: 'anywhere', keys: { f: 'toggleFullPanel', F: 'toggleFullPanel' } },
   { label: '?', what: 'this sheet', context: 'anywhere', keys: { '?': 'toggleSheet' }, overSheet: true },
-  { label: 'Esc', what: 'close the sheet, leave full screen, leave presenter mode', context: 'anywhere', keys: { Escape: 'escape' }, inFields: true, overSheet: true },
+  {
+    label: 'Esc',
+    what: 'close the sheet, leave full screen, leave presenter mode',
+    context: 'anywhere',
+    keys: { Escape: 'escape' },
+    inFields: true,
+    overSheet: true,
+  },
 ];
 
 /** How the sheet names each context. */

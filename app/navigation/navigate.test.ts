@@ -48,7 +48,13 @@ describe('navigate', () => {
     navigate({ section: 'bias' });
     expect(pushState).toHaveBeenCalledTimes(1);
     const pushed = new URLSearchParams(String(pushState.mock.calls[0][2]));
-    expect([pushed.get('view'), pushed.get('section'), pushed.get('parallel'), pushed.get('seed'), pushed.get('panel')]).toEqual(['story', 'bias', '1', '5', null]);
+    expect([pushed.get('view'), pushed.get('section'), pushed.get('parallel'), pushed.get('seed'), pushed.get('panel')]).toEqual([
+      'story',
+      'bias',
+      '1',
+      '5',
+      null,
+    ]);
     const s = useStore.getState();
     expect([s.view, s.section, s.fullPanel]).toEqual(['story', 'bias', null]);
     expect(scrollTo).toHaveBeenCalled();

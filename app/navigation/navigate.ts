@@ -29,7 +29,9 @@ export function useHref(to: Place): string {
 }
 
 /** A link's click: a plain left click navigates in place; a modified or middle click keeps the browser's own (a new tab). */
-export function onLinkClick(to: Partial<Place>): (e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; button: number; preventDefault(): void }) => void {
+export function onLinkClick(
+  to: Partial<Place>,
+): (e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; button: number; preventDefault(): void }) => void {
   return (e) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();

@@ -50,7 +50,9 @@ export function DriftChart({ cell, layer, id, quantity, tracked, width, height, 
   const name = `${cell.placement}-${layer + 1}`;
   // The nonlinearity's input (or the one quantity) keeps the attributes tests and the story look for.
   const isZ = cell.quantity === 'z';
-  const data = isZ ? { 'data-drift-z-cell': name, 'data-drift-z': tracked ? cell.placement : undefined } : { 'data-drift-cell': name, 'data-drift': tracked ? cell.placement : undefined };
+  const data = isZ
+    ? { 'data-drift-z-cell': name, 'data-drift-z': tracked ? cell.placement : undefined }
+    : { 'data-drift-cell': name, 'data-drift': tracked ? cell.placement : undefined };
   return (
     <div className="drift-chart" data-quantity={cell.quantity}>
       <div className="drift-chart-head">
@@ -60,7 +62,14 @@ export function DriftChart({ cell, layer, id, quantity, tracked, width, height, 
         </span>
         <span className="quantity-name">{quantity}</span>
       </div>
-      <svg width={width} height={height} role="img" aria-label={`${style.label}, layer ${layer + 1}, ${quantity}: percentiles over training`} aria-describedby={`drift-summary-${id}`} {...data}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${style.label}, layer ${layer + 1}, ${quantity}: percentiles over training`}
+        aria-describedby={`drift-summary-${id}`}
+        {...data}
+      >
         <desc ref={(el) => attach.desc(el)} id={`drift-summary-${id}`} />
         {y.ticks(height < 150 ? 2 : 4).map((t) => (
           <g key={t}>

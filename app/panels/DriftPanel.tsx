@@ -56,9 +56,20 @@ export function DriftPanel() {
   const layout = driftLayout(size.width, cells.length, presenting ? 1 : nl);
   const { columns, cellWidth } = layout;
   const bandHeight = presenting ? PRESENTER_BAND_HEIGHT : layout.bandHeight;
-  const x = useMemo(() => scaleLinear().domain([0, domain.x]).range([M.left, cellWidth - M.right]), [domain.x, cellWidth]);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, domain.x])
+        .range([M.left, cellWidth - M.right]),
+    [domain.x, cellWidth],
+  );
   const ys = useMemo(
-    () => Array.from({ length: nl }, (_, l) => scaleLinear().domain([-(domain.spans[l] ?? 2), domain.spans[l] ?? 2]).range([bandHeight - M.bottom, M.top])),
+    () =>
+      Array.from({ length: nl }, (_, l) =>
+        scaleLinear()
+          .domain([-(domain.spans[l] ?? 2), domain.spans[l] ?? 2])
+          .range([bandHeight - M.bottom, M.top]),
+      ),
     [domain.spans, nl, bandHeight],
   );
   const paths = useRef<Record<string, SVGPathElement | null>>({});
@@ -84,7 +95,9 @@ export function DriftPanel() {
         const k = quantityKeys(c.quantity);
         return [k.layer[0], k.layer[2], k.unit[0], k.unit[2]].map((key) => ({ v: c.v, key }));
       });
-      const spans = Array.from({ length: shape.nLayers }, (_, l) => symmetricSpan(series.length * n, (i) => stat(i % n, series[Math.floor(i / n)].v, l, series[Math.floor(i / n)].key)));
+      const spans = Array.from({ length: shape.nLayers }, (_, l) =>
+        symmetricSpan(series.length * n, (i) => stat(i % n, series[Math.floor(i / n)].v, l, series[Math.floor(i / n)].key)),
+      );
       const xMax = niceCeil(latest.step);
       if (xMax !== domain.x || spans.length !== domain.spans.length || spans.some((s, l) => s !== domain.spans[l])) {
         setDomain({ x: xMax, spans });
@@ -98,7 +111,8 @@ export function DriftPanel() {
       const lastRowStep = h.count > 0 ? h.steps[h.count - 1] : -1;
       // Strips show kept rows only: after the history thins out, most snapshots leave them as they are.
       const stripKey = `${h.runId}|${h.count}|${lastRowStep}|${domain.x}|${cellWidth}|${view}|${shape.nLayers}|${shape.bins.count}`;
-      const rows = stripKey === painted.current ? null : stripRows(stripColumns(cellWidth), domain.x, lastRowStep, h.count, (s) => nearestIndex(h.steps, h.count, s));
+      const rows =
+        stripKey === painted.current ? null : stripRows(stripColumns(cellWidth), domain.x, lastRowStep, h.count, (s) => nearestIndex(h.steps, h.count, s));
       painted.current = stripKey;
       for (const c of cells) {
         const { layer, unit } = quantityKeys(c.quantity);
@@ -165,49 +179,51 @@ export function DriftPanel() {
       </div>
       <StripLegend />
       <div ref={boxRef} className="drift-grid">
-        {Array.from({ length: nl }, (_, l) => l).filter((l) => !presenting || l === tracked).map((l) => (
-          <div key={l} className={l === tracked ? 'drift-row tracked' : 'drift-row'}>
-            <h3 className="drift-layer-name">
-              Layer {l + 1}
-              {l === tracked && <span className="tracked-mark"> · tracked</span>}
-            </h3>
-            <div className="drift-row-charts" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
-              {shape !== null &&
-                cells.map((c) => {
-                  const id = cellId(c, l);
-                  return (
-                    <DriftChart
-                      key={id}
-                      cell={c}
-                      layer={l}
-                      id={id}
-                      quantity={quantityLabel(c, act)}
-                      tracked={l === tracked}
-                      width={cellWidth}
-                      height={bandHeight}
-                      x={x}
-                      y={ys[l]}
-                      xTicks={xTicks}
-                      bins={c.quantity === 'z' ? shape.zBins : shape.bins}
-                      attach={{
-                        path: (name, el) => {
-                          paths.current[`${id}-${name}`] = el;
-                        },
-                        canvas: (el) => {
-                          // A new canvas is blank: paint the strips again at the next draw.
-                          if (el !== null && canvases.current[id] !== el) painted.current = '';
-                          canvases.current[id] = el;
-                        },
-                        desc: (el) => {
-                          summaries.current[id] = el;
-                        },
-                      }}
-                    />
-                  );
-                })}
+        {Array.from({ length: nl }, (_, l) => l)
+          .filter((l) => !presenting || l === tracked)
+          .map((l) => (
+            <div key={l} className={l === tracked ? 'drift-row tracked' : 'drift-row'}>
+              <h3 className="drift-layer-name">
+                Layer {l + 1}
+                {l === tracked && <span className="tracked-mark"> · tracked</span>}
+              </h3>
+              <div className="drift-row-charts" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+                {shape !== null &&
+                  cells.map((c) => {
+                    const id = cellId(c, l);
+                    return (
+                      <DriftChart
+                        key={id}
+                        cell={c}
+                        layer={l}
+                        id={id}
+                        quantity={quantityLabel(c, act)}
+                        tracked={l === tracked}
+                        width={cellWidth}
+                        height={bandHeight}
+                        x={x}
+                        y={ys[l]}
+                        xTicks={xTicks}
+                        bins={c.quantity === 'z' ? shape.zBins : shape.bins}
+                        attach={{
+                          path: (name, el) => {
+                            paths.current[`${id}-${name}`] = el;
+                          },
+                          canvas: (el) => {
+                            // A new canvas is blank: paint the strips again at the next draw.
+                            if (el !== null && canvases.current[id] !== el) painted.current = '';
+                            canvases.current[id] = el;
+                          },
+                          desc: (el) => {
+                            summaries.current[id] = el;
+                          },
+                        }}
+                      />
+                    );
+                  })}
+              </div>
             </div>
-          </div>
-        ))}
+          ))}
       </div>
       {/* On a slide the input-shift table gives way to the charts (the lab page and the story's shift section show it). */}
       {!presenting && <InputShiftTable />}

@@ -51,8 +51,21 @@ export function HistogramPanel() {
   // Narrow cells keep three ticks.
   const cellWidth = Math.max(stacked ? 72 : 84, Math.floor((size.width - labelWidth) / n) - 8);
   const cellHeight = Math.round(Math.min(MAX_CELL_HEIGHT, Math.max(MIN_CELL_HEIGHT, cellWidth * 0.5)));
-  const x = useMemo(() => scaleLinear().domain([bins.lo, bins.hi]).range([PAD.left, cellWidth - PAD.right]), [bins.lo, bins.hi, cellWidth]);
-  const y = useMemo(() => scaleLinear().domain([0, yMax]).range([cellHeight - PAD.bottom, PAD.top]).clamp(true), [yMax, cellHeight]);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([bins.lo, bins.hi])
+        .range([PAD.left, cellWidth - PAD.right]),
+    [bins.lo, bins.hi, cellWidth],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, yMax])
+        .range([cellHeight - PAD.bottom, PAD.top])
+        .clamp(true),
+    [yMax, cellHeight],
+  );
   const sat = saturationOf(act);
   const satLabel = sat.kind === 'dead' ? 'inactive' : 'saturated';
   // In a narrow cell the share goes without its word (the caption names the shaded region).
@@ -67,7 +80,8 @@ export function HistogramPanel() {
       const shape = h.shape;
       if (latest === null || shape === null) return;
       const count = shape.bins.count;
-      const zOf = (s: SnapshotReader | null, v: number, l: number, out: Float32Array) => (s === null ? NaN : foldIntoWindow(s.zHist(v, l), 0, shape.zBins, shape.bins, out));
+      const zOf = (s: SnapshotReader | null, v: number, l: number, out: Float32Array) =>
+        s === null ? NaN : foldIntoWindow(s.zHist(v, l), 0, shape.zBins, shape.bins, out);
       let max = 0;
       for (const s of [latest, h.first]) if (s) max = Math.max(max, s.histMax());
       // z's edge bins hold what lies beyond the axis: they are clamped, not allowed to flatten the rest.
@@ -118,7 +132,14 @@ export function HistogramPanel() {
   );
 
   const regions: [number, number][] =
-    sat.kind === 'saturating' ? [[bins.lo, -sat.threshold], [sat.threshold, bins.hi]] : sat.kind === 'dead' ? [[bins.lo, 0]] : [];
+    sat.kind === 'saturating'
+      ? [
+          [bins.lo, -sat.threshold],
+          [sat.threshold, bins.hi],
+        ]
+      : sat.kind === 'dead'
+        ? [[bins.lo, 0]]
+        : [];
   const ticks = narrow ? [bins.lo, 0, bins.hi].filter((t, i, all) => all.indexOf(t) === i) : x.ticks(5);
   const actName = activationName(act);
   return (
@@ -162,17 +183,45 @@ export function HistogramPanel() {
                 aria-describedby={`hist-summary-${id}`}
                 {...(isZ ? { 'data-hist-z': name } : { 'data-hist': name })}
               >
-                {!isZ && regions.map(([a, b]) => <rect key={a} className="sat-region" x={x(a)} width={Math.max(0, x(b) - x(a))} y={PAD.top} height={cellHeight - PAD.top - PAD.bottom} />)}
-                <path ref={(el) => { bars.current[id] = el; }} className="hist-bars" fill={VARIANT_STYLES[c.placement].color} fillOpacity={isZ ? 0.55 : undefined} />
-                <path ref={(el) => { ghosts.current[id] = el; }} className="hist-ghost" />
+                {!isZ &&
+                  regions.map(([a, b]) => (
+                    <rect key={a} className="sat-region" x={x(a)} width={Math.max(0, x(b) - x(a))} y={PAD.top} height={cellHeight - PAD.top - PAD.bottom} />
+                  ))}
+                <path
+                  ref={(el) => {
+                    bars.current[id] = el;
+                  }}
+                  className="hist-bars"
+                  fill={VARIANT_STYLES[c.placement].color}
+                  fillOpacity={isZ ? 0.55 : undefined}
+                />
+                <path
+                  ref={(el) => {
+                    ghosts.current[id] = el;
+                  }}
+                  className="hist-ghost"
+                />
                 <line className="baseline" x1={PAD.left} x2={cellWidth - PAD.right} y1={y(0)} y2={y(0)} />
                 {ticks.map((t) => (
                   <text key={t} className="tick" x={x(t)} y={cellHeight - 8} textAnchor="middle">
                     {formatTick(t)}
                   </text>
                 ))}
-                <text ref={(el) => { shares.current[id] = el; }} className="share" x={cellWidth - (narrow ? 2 : PAD.right)} y={PAD.top + 16} textAnchor="end" />
-                <desc ref={(el) => { summaries.current[id] = el; }} id={`hist-summary-${id}`} />
+                <text
+                  ref={(el) => {
+                    shares.current[id] = el;
+                  }}
+                  className="share"
+                  x={cellWidth - (narrow ? 2 : PAD.right)}
+                  y={PAD.top + 16}
+                  textAnchor="end"
+                />
+                <desc
+                  ref={(el) => {
+                    summaries.current[id] = el;
+                  }}
+                  id={`hist-summary-${id}`}
+                />
               </svg>
             );
           }),

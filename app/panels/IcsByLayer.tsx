@@ -38,7 +38,8 @@ export function IcsByLayer() {
     <div className="ics-layers" data-testid="ics-by-layer">
       <table>
         <caption className="live-caption">
-          <Term id="ics">Covariate shift</Term> of every layer at step {step.toLocaleString('en-US')}: <Term id="gradDiff">‖G − G′‖</Term>, and <Term id="gradCos">cos(G, G′)</Term> beside it
+          <Term id="ics">Covariate shift</Term> of every layer at step {step.toLocaleString('en-US')}: <Term id="gradDiff">‖G − G′‖</Term>, and{' '}
+          <Term id="gradCos">cos(G, G′)</Term> beside it
         </caption>
         <VariantHeadRow first="Layer" placements={placements} />
         <tbody>
@@ -52,7 +53,13 @@ export function IcsByLayer() {
               )}
               {l > 0 &&
                 row.map((d, v) => (
-                  <MeterCell key={placements[v]} placement={placements[v]} share={Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0} value={small(d)} note={`cos ${small(cos[l][v])}`} />
+                  <MeterCell
+                    key={placements[v]}
+                    placement={placements[v]}
+                    share={Number.isFinite(d) ? Math.max(0, Math.min(1, d / top)) : 0}
+                    value={small(d)}
+                    note={`cos ${small(cos[l][v])}`}
+                  />
                 ))}
             </tr>
           ))}

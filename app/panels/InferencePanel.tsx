@@ -25,7 +25,10 @@ const runningKeras = variant('accRunningKeras');
 function AccuracyCell({ acc, alt, color }: { acc: number; alt?: number; color: string }) {
   const share = Number.isFinite(acc) ? Math.max(0, Math.min(1, acc)) : 0;
   return (
-    <td className="num acc-cell" style={{ backgroundImage: `linear-gradient(to right, color-mix(in srgb, ${color} 20%, transparent) ${100 * share}%, transparent ${100 * share}%)` }}>
+    <td
+      className="num acc-cell"
+      style={{ backgroundImage: `linear-gradient(to right, color-mix(in srgb, ${color} 20%, transparent) ${100 * share}%, transparent ${100 * share}%)` }}
+    >
       {formatPercent(acc)}
       {alt !== undefined && <span className="acc-alt">ε 1e-3: {formatPercent(alt)}</span>}
     </td>
@@ -46,7 +49,8 @@ function Table({ table }: { table: InferenceTable }) {
     <div className="table-scroll" ref={boxRef}>
       <table className={`inference-table${compact ? ' compact' : ''}`} data-testid="inference-table">
         <caption>
-          Test accuracy on {INFER_ROWS} fixed test examples (all of them if there are fewer) at step {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics each normalization uses
+          Test accuracy on {INFER_ROWS} fixed test examples (all of them if there are fewer) at step{' '}
+          {Number.isFinite(table.step) ? table.step.toLocaleString('en-US') : '—'}, by the statistics each normalization uses
         </caption>
         <colgroup span={1} />
         {styles.map((s) => (
@@ -110,7 +114,12 @@ export function InferencePanel() {
     (t) => (t === null ? '' : `${t.step}:${t.placements.join()}`),
     [shape],
   );
-  const cost = probeCost(live.filter((v) => v.placement !== 'none').map((v) => v.inferMs), inferEvery, stepsPerSecond, trainer.parallel);
+  const cost = probeCost(
+    live.filter((v) => v.placement !== 'none').map((v) => v.inferMs),
+    inferEvery,
+    stepsPerSecond,
+    trainer.parallel,
+  );
   const epsEffect = table === null ? NaN : largestEpsEffect(table);
   const collapsed = table?.classesAtOne.some((c) => c === 1) ?? false;
   return (
@@ -132,7 +141,8 @@ export function InferencePanel() {
     >
       {inferEvery === 0 ? (
         <p className="empty-note">
-          Off: each measurement evaluates the test digits about fifteen ways per normalized variant. Tick “measure” to run it every {DEFAULT_INFER_EVERY} steps (the run restarts).
+          Off: each measurement evaluates the test digits about fifteen ways per normalized variant. Tick “measure” to run it every {DEFAULT_INFER_EVERY} steps
+          (the run restarts).
         </p>
       ) : shape === null || table === null || table.bnVariants.length === 0 ? (
         <p className="empty-note">This needs a variant with a normalization.</p>
@@ -140,13 +150,16 @@ export function InferencePanel() {
         <>
           <p className="probe-cost" data-testid="infer-cost">
             Every {inferEvery} steps, on copies of the models: training never sees it. Running averages for both momenta are kept side by side from step 0.
-            {cost !== null && ` Cost: ${cost.ms.toFixed(0)} ms per measurement and normalized variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
+            {cost !== null &&
+              ` Cost: ${cost.ms.toFixed(0)} ms per measurement and normalized variant, about ${(100 * cost.share).toFixed(0)}% of the run's time.`}
           </p>
           <Table table={table} />
           <p className="legend-note" data-testid="infer-summary">
             {table.plain !== null && `Plain network, no BN: ${formatPercent(table.plain.acc)} in every row. `}
             {collapsed && 'At test batch 1, BN predicts a single class for every digit. '}
-            {table.placements.includes('ln-before') || table.placements.includes('ln-after') ? 'Layer norm uses no batch statistics, so its number is the same in every row (up to ε). ' : ''}
+            {table.placements.includes('ln-before') || table.placements.includes('ln-after')
+              ? 'Layer norm uses no batch statistics, so its number is the same in every row (up to ε). '
+              : ''}
             {Number.isFinite(epsEffect) &&
               `Swapping ε at test time (the network trained with its own) changes accuracy by at most ${(100 * epsEffect).toFixed(1)} points: ε matters only where a variance is as small as ε.`}
           </p>

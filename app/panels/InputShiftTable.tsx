@@ -38,8 +38,9 @@ export function InputShiftTable() {
     <div className="ics-layers shift-layers" data-testid="input-shift">
       <table>
         <caption className="live-caption">
-          <Term id="inputShift">Input shift</Term> per {SHIFT_WINDOW} steps, averaged {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread changes
-          (%, the bar, on a log scale from 0.1% to 100%) and how far its mean moves (in σ, its spread)
+          <Term id="inputShift">Input shift</Term> per {SHIFT_WINDOW} steps, averaged{' '}
+          {measured ? `from step ${SHIFT_WINDOW} to ${step.toLocaleString('en-US')}` : `once step ${2 * SHIFT_WINDOW} is reached`}: how much each unit’s spread
+          changes (%, the bar, on a log scale from 0.1% to 100%) and how far its mean moves (in σ, its spread)
         </caption>
         <VariantHeadRow first="Layer" placements={placements} />
         <tbody>

@@ -28,7 +28,6 @@ const gradBand = (h: History, row: number, v: number, which: 'lo' | 'hi') => var
 const beta = variant('betaSmooth');
 const small = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : '—');
 
-
 /**
  * Santurkar et al. (2018) live: internal covariate shift measured as the change in a layer's gradient when
  * the earlier layers update, and the smoothness of the loss along the gradient, per variant.
@@ -43,7 +42,12 @@ export function LandscapePanel() {
   const shownLayer = Math.min(trackLayer, depth) - 1;
   const icsDiff = useMemo(() => layerStat('icsDiff', shownLayer), [shownLayer]);
   const icsCos = useMemo(() => layerStat('icsCos', shownLayer), [shownLayer]);
-  const cost = probeCost(live.map((v) => v.probeMs), probeEvery, stepsPerSecond, parallel);
+  const cost = probeCost(
+    live.map((v) => v.probeMs),
+    probeEvery,
+    stepsPerSecond,
+    parallel,
+  );
   return (
     <Panel
       id="landscape"
@@ -54,25 +58,22 @@ export function LandscapePanel() {
       }
       watch={
         <>
-          With <Term id="bn">BN</Term> the loss changes less, and more predictably, along the gradient (a narrower <Term id="lossRange">loss range</Term>, a lower{' '}
-          <Term id="betaSmooth">β-smoothness</Term>), although its layers’ gradients shift as much as plain ones (<Term id="gradDiff">‖G − G′‖</Term>; Santurkar et al., 2018).
+          With <Term id="bn">BN</Term> the loss changes less, and more predictably, along the gradient (a narrower <Term id="lossRange">loss range</Term>, a
+          lower <Term id="betaSmooth">β-smoothness</Term>), although its layers’ gradients shift as much as plain ones (<Term id="gradDiff">‖G − G′‖</Term>;
+          Santurkar et al., 2018).
         </>
       }
       actions={
         <label className="toggle">
-          <input
-            type="checkbox"
-            checked={probeEvery > 0}
-            onChange={(e) => updateConfig({ probeEvery: e.target.checked ? DEFAULT_PROBE_EVERY : 0 })}
-          />{' '}
-          probes on
+          <input type="checkbox" checked={probeEvery > 0} onChange={(e) => updateConfig({ probeEvery: e.target.checked ? DEFAULT_PROBE_EVERY : 0 })} /> probes
+          on
         </label>
       }
     >
       {probeEvery === 0 ? (
         <p className="empty-note">
-          The probes are off: they cost about ten extra forward and backward passes per variant each time they run. Tick “probes on” to measure every {DEFAULT_PROBE_EVERY} steps
-          (the run restarts).
+          The probes are off: they cost about ten extra forward and backward passes per variant each time they run. Tick “probes on” to measure every{' '}
+          {DEFAULT_PROBE_EVERY} steps (the run restarts).
         </p>
       ) : (
         <>
@@ -113,8 +114,8 @@ export function LandscapePanel() {
                 {VARIANT_STYLES[v.placement].short}{' '}
               </span>
             ))}
-            · bands span η = 0.5× to 4× the <Term id="lr">learning rate</Term> · <Term id="gradDiff">G′</Term> is layer {shownLayer + 1}’s gradient on the same batch after only the
-            earlier layers stepped.
+            · bands span η = 0.5× to 4× the <Term id="lr">learning rate</Term> · <Term id="gradDiff">G′</Term> is layer {shownLayer + 1}’s gradient on the same
+            batch after only the earlier layers stepped.
           </p>
         </>
       )}

@@ -51,14 +51,34 @@ export function LossAccuracyPanel() {
             <p className="chart-note">
               <Term id="trainLoss">Training loss</Term> on each step’s mini-batch
             </p>
-            <TimeChart id="loss" label="training loss" kind={logLoss ? 'log' : 'linear'} fixed={null} yMax={LOSS_AXIS_MAX} valueAt={trainLoss} format={formatLoss} height={230} fillSlide />
+            <TimeChart
+              id="loss"
+              label="training loss"
+              kind={logLoss ? 'log' : 'linear'}
+              fixed={null}
+              yMax={LOSS_AXIS_MAX}
+              valueAt={trainLoss}
+              format={formatLoss}
+              height={230}
+              fillSlide
+            />
           </div>
           <div>
             {/* The axis has room for the name only; how batch norms are evaluated goes above the chart. */}
             <p className="chart-note">
               Test accuracy, with batch norms using <Term id={MODE_TERM[evalMode]}>{MODE_LABEL[evalMode]}</Term> at test time
             </p>
-            <TimeChart id="accuracy" label="test accuracy" kind="linear" fixed={[0, 1]} valueAt={testAcc} format={formatPercent} target={0.9} height={230} fillSlide />
+            <TimeChart
+              id="accuracy"
+              label="test accuracy"
+              kind="linear"
+              fixed={[0, 1]}
+              valueAt={testAcc}
+              format={formatPercent}
+              target={0.9}
+              height={230}
+              fillSlide
+            />
           </div>
         </div>
       </div>

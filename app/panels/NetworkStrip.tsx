@@ -15,7 +15,11 @@ export function NetworkStrip() {
   const hidden = shape.sizes.slice(1, -1);
   const act = ACT_LABEL[config.activation];
   return (
-    <Panel id="network" title="The networks" watch="Same weights at step 0, same batches every step: the only difference is which normalization each has, and where it sits. Click a layer or unit to track it.">
+    <Panel
+      id="network"
+      title="The networks"
+      watch="Same weights at step 0, same batches every step: the only difference is which normalization each has, and where it sits. Click a layer or unit to track it."
+    >
       <div className="network-rows">
         {shape.placements.map((p, v) => (
           <div key={`${p}-${v}`} className="network-row" data-network={p}>
@@ -31,7 +35,9 @@ export function NetworkStrip() {
                   <button
                     type="button"
                     className="layer-button"
-                    aria-label={`Layer ${l + 1}: ${blocks(p, act).map((b) => (b.kind === 'noise' ? 'added noise' : b.label)).join(', then ')}. Track this layer.`}
+                    aria-label={`Layer ${l + 1}: ${blocks(p, act)
+                      .map((b) => (b.kind === 'noise' ? 'added noise' : b.label))
+                      .join(', then ')}. Track this layer.`}
                     aria-pressed={config.trackLayer === l + 1}
                     onClick={() => updateConfig({ trackLayer: l + 1 })}
                   >

@@ -9,7 +9,19 @@ import { focusPanel } from '../store/uiActions.ts';
  * A panel's frame: its titled section, with buttons to save it as a PNG and to show it full screen (F). It
  * remembers being the last panel clicked or focused, which is the one F enlarges.
  */
-export function PanelFrame({ id, title, actions, className = '', children }: { id: PanelId; title: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
+export function PanelFrame({
+  id,
+  title,
+  actions,
+  className = '',
+  children,
+}: {
+  id: PanelId;
+  title: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLElement>(null);
   const full = useStore((s) => s.fullPanel === id);
   // The page behind a full-screen panel does not scroll; only a panel actually on screen can say so.

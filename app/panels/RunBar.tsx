@@ -72,7 +72,13 @@ export function RunBar() {
           {formatStep(step)}
         </span>
         <span className="rate" data-testid="run-rate">
-          {stopped !== null ? 'trainer stopped: reload the page' : work !== null ? workText(work, names) : busy ? loadingText(loading) : `${Math.round(rate)} steps/s`}
+          {stopped !== null
+            ? 'trainer stopped: reload the page'
+            : work !== null
+              ? workText(work, names)
+              : busy
+                ? loadingText(loading)
+                : `${Math.round(rate)} steps/s`}
         </span>
       </div>
       <VariantCards />

@@ -22,10 +22,17 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
   const rangeTop = 300;
   const height = rangeTop + placements.length * RANGE_ROW + 8;
   const x = scaleLog()
-    .domain(lrDomain(rows, SWEEP_FACTORS.map((f) => f * baseLr)))
+    .domain(
+      lrDomain(
+        rows,
+        SWEEP_FACTORS.map((f) => f * baseLr),
+      ),
+    )
     .range([MARGIN.left, width - MARGIN.right]);
   const budget = Math.max(SWEEP_BUDGET, ...rows.map((r) => r.steps));
-  const y = scaleLinear().domain([0, budget]).range([rangeTop - MARGIN.bottom, PLOT_TOP]);
+  const y = scaleLinear()
+    .domain([0, budget])
+    .range([rangeTop - MARGIN.bottom, PLOT_TOP]);
   const yTicks = y.ticks(4);
   // Variants at the same rate and lane sit side by side rather than on top of each other.
   const dx = (v: number) => (v - (placements.length - 1) / 2) * 15;
@@ -92,11 +99,22 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
                 const cx = x(r.lr) + dx(v);
                 const cy = posY(r, v);
                 return o.kind === 'diverged' ? (
-                  <path key={r.factor} className="sweep-cross" d={`M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx + 6},${cy - 6}L${cx - 6},${cy + 6}`} stroke={style.color}>
+                  <path
+                    key={r.factor}
+                    className="sweep-cross"
+                    d={`M${cx - 6},${cy - 6}L${cx + 6},${cy + 6}M${cx + 6},${cy - 6}L${cx - 6},${cy + 6}`}
+                    stroke={style.color}
+                  >
                     <title>{`${style.short} at lr ${formatTick(r.lr)}: ${outcomeText(o, r.steps)}`}</title>
                   </path>
                 ) : (
-                  <path key={r.factor} className={o.kind === 'never' ? 'marker hollow' : 'marker'} d={markerPath(style.marker, cx, cy, 7)} fill={o.kind === 'never' ? 'var(--card)' : style.color} style={o.kind === 'never' ? { stroke: style.color } : undefined}>
+                  <path
+                    key={r.factor}
+                    className={o.kind === 'never' ? 'marker hollow' : 'marker'}
+                    d={markerPath(style.marker, cx, cy, 7)}
+                    fill={o.kind === 'never' ? 'var(--card)' : style.color}
+                    style={o.kind === 'never' ? { stroke: style.color } : undefined}
+                  >
                     <title>{`${style.short} at lr ${formatTick(r.lr)}: ${outcomeText(o, r.steps)}`}</title>
                   </path>
                 );
@@ -114,7 +132,9 @@ export function SweepChart({ rows, placements, baseLr }: { rows: readonly SweepR
                 <text x={MARGIN.left - 10} y={cy} dy="0.35em" textAnchor="end" fill={style.ink} className="range-name">
                   {style.short}
                 </text>
-                {range !== null && <line x1={x(range.lo) - 6} x2={x(range.hi) + 6} y1={cy} y2={cy} stroke={style.color} strokeWidth={10} strokeLinecap="round" />}
+                {range !== null && (
+                  <line x1={x(range.lo) - 6} x2={x(range.hi) + 6} y1={cy} y2={cy} stroke={style.color} strokeWidth={10} strokeLinecap="round" />
+                )}
                 {range === null && (
                   <text x={MARGIN.left} y={cy} dy="0.35em" className="range-text">
                     no rate reached 90%

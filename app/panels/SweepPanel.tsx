@@ -58,12 +58,15 @@ export function SweepPanel() {
       }
     >
       <p className="probe-cost">
-        {SWEEP_FACTORS.length} rates around lr = {formatTick(baseLr)}, up to {SWEEP_BUDGET.toLocaleString('en-US')} steps each, test accuracy every 50 steps; a rate stops once every
-        variant has reached 90% or diverged. It runs in its own workers; starting it pauses the lab, so the two do not share the processor.
+        {SWEEP_FACTORS.length} rates around lr = {formatTick(baseLr)}, up to {SWEEP_BUDGET.toLocaleString('en-US')} steps each, test accuracy every 50 steps; a
+        rate stops once every variant has reached 90% or diverged. It runs in its own workers; starting it pauses the lab, so the two do not share the
+        processor.
       </p>
       {status !== 'idle' && <SweepProgress />}
       {rows.length === 0 ? (
-        status === 'idle' && <p className="empty-note">Press “Run the sweep”: it takes a while (minutes at the bn-paper size), and each row appears as its rate finishes.</p>
+        status === 'idle' && (
+          <p className="empty-note">Press “Run the sweep”: it takes a while (minutes at the bn-paper size), and each row appears as its rate finishes.</p>
+        )
       ) : (
         <>
           <SweepChart rows={rows} placements={placements} baseLr={baseLr} />
@@ -113,7 +116,10 @@ function SweepTable({ placements }: { placements: readonly Placement[] }) {
           {rows.map((r) => (
             <tr key={r.factor} data-lr={r.lr}>
               <th scope="row">
-                {formatTick(r.lr)} <span className="case-note">{formatTick(r.factor)}×, {r.steps.toLocaleString('en-US')} steps</span>
+                {formatTick(r.lr)}{' '}
+                <span className="case-note">
+                  {formatTick(r.factor)}×, {r.steps.toLocaleString('en-US')} steps
+                </span>
               </th>
               {r.variants.map((v) => (
                 <td key={v.name} data-variant={v.placement} data-outcome={v.outcome.kind}>

@@ -57,14 +57,23 @@ function slideFillHeight(base: number): number {
 /** The y ticks of a domain (a log axis labels whole decades only). */
 function yTicksOf(kind: 'linear' | 'log', domain: [number, number]): number[] {
   if (kind === 'linear') return scaleLinear().domain(domain).ticks(4);
-  return scaleLog().domain(domain).ticks(4).filter((t) => Number.isInteger(Math.log10(t)));
+  return scaleLog()
+    .domain(domain)
+    .ticks(4)
+    .filter((t) => Number.isInteger(Math.log10(t)));
 }
 
 /** A chart of one quantity over steps, every variant overlaid with its color and dash, with a hover readout. */
 export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, format, target, height: baseHeight, bandAt, fillSlide = false }: TimeChartProps) {
   // Presenter mode's larger axis text needs a taller plot for the same labels, as far as the screen's height
   // leaves room under the run bar (a 768-px-high slide keeps it whole); a panel full screen has room.
-  const height = useStore((s) => Math.round(s.presenting && fillSlide && s.fullPanel === null ? slideFillHeight(baseHeight) : baseHeight * (s.presenting ? presenterScale() : 1) * (s.fullPanel !== null ? 1.5 : 1)));
+  const height = useStore((s) =>
+    Math.round(
+      s.presenting && fillSlide && s.fullPanel === null
+        ? slideFillHeight(baseHeight)
+        : baseHeight * (s.presenting ? presenterScale() : 1) * (s.fullPanel !== null ? 1.5 : 1),
+    ),
+  );
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const stepAxis = useStore((s) => (s.logSteps ? 'log' : 'linear'));
@@ -84,7 +93,11 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
   const layout = useMemo(() => chartLayout(fontPx, yTicks.map(formatTick), [formatTick(domain.x[1])]), [fontPx, yTicks, domain.x]);
   const x = useMemo(() => stepScale(stepAxis, domain.x[1], [layout.left, width - layout.right]), [stepAxis, domain.x, width, layout]);
   const y = useMemo(
-    () => (kind === 'log' ? scaleLog() : scaleLinear()).domain(domain.y).range([height - layout.bottom, layout.top]).clamp(kind === 'log'),
+    () =>
+      (kind === 'log' ? scaleLog() : scaleLinear())
+        .domain(domain.y)
+        .range([height - layout.bottom, layout.top])
+        .clamp(kind === 'log'),
     [domain.y, kind, height, layout],
   );
   const xTicks = useMemo(
@@ -129,12 +142,28 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
       for (let v = 0; v < nv; v++) {
         // Kept rows, then the latest snapshot as the live end of the line.
         const n = h.count;
-        const d = linePath(n + 1, (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)), (i) => valueAt(h, i < n ? i : -1, v), x, yNear);
+        const d = linePath(
+          n + 1,
+          (i) => (i < n ? h.steps[i] : (latest?.step ?? NaN)),
+          (i) => valueAt(h, i < n ? i : -1, v),
+          x,
+          yNear,
+        );
         lines.current[v]?.setAttribute('d', d);
         if (bandAt) {
           const rowOf = (i: number) => (i < n ? i : -1);
           const stepOf = (i: number) => (i < n ? h.steps[i] : (latest?.step ?? NaN));
-          bands.current[v]?.setAttribute('d', bandPath(n + 1, stepOf, (i) => bandAt(h, rowOf(i), v, 'lo'), (i) => bandAt(h, rowOf(i), v, 'hi'), x, yNear));
+          bands.current[v]?.setAttribute(
+            'd',
+            bandPath(
+              n + 1,
+              stepOf,
+              (i) => bandAt(h, rowOf(i), v, 'lo'),
+              (i) => bandAt(h, rowOf(i), v, 'hi'),
+              x,
+              yNear,
+            ),
+          );
         }
         const reached = h.reachedTarget[v];
         const m = markers.current[v];
@@ -145,8 +174,18 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
       // The same picture in words, for screen readers.
       if (summary.current && h.shape && latest) {
         const names = h.shape.placements.map((p) => VARIANT_STYLES[p].short);
-        const now = seriesSummary(latest.step, names.map((name, v) => ({ name, value: valueAt(h, -1, v) })), format);
-        const reached = target === undefined ? '' : targetSummary(format(target), names.map((name, v) => ({ name, reached: h.reachedTarget[v] })));
+        const now = seriesSummary(
+          latest.step,
+          names.map((name, v) => ({ name, value: valueAt(h, -1, v) })),
+          format,
+        );
+        const reached =
+          target === undefined
+            ? ''
+            : targetSummary(
+                format(target),
+                names.map((name, v) => ({ name, reached: h.reachedTarget[v] })),
+              );
         summary.current.textContent = `${label}. ${now} ${reached}`.trim();
       }
     },
@@ -191,7 +230,12 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
         />
         <clipPath id={clipId}>
           {/* The plot, and room for half a line's stroke along its edges. */}
-          <rect x={layout.left - 3} y={layout.top - 3} width={Math.max(0, width - layout.left - layout.right + 6)} height={Math.max(0, height - layout.top - layout.bottom + 6)} />
+          <rect
+            x={layout.left - 3}
+            y={layout.top - 3}
+            width={Math.max(0, width - layout.left - layout.right + 6)}
+            height={Math.max(0, height - layout.top - layout.bottom + 6)}
+          />
         </clipPath>
         <g clipPath={`url(#${clipId})`}>
           {bandAt &&

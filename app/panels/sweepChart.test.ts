@@ -3,7 +3,14 @@ import type { SweepRow, TargetOutcome } from '../../src/experiment/index.ts';
 import { gapText, lrDomain, outcomeLane, outcomeText, rangeText, usableRange } from './sweepChart.ts';
 
 function row(lr: number, plain: TargetOutcome, bn: TargetOutcome): SweepRow {
-  const v = (name: string, outcome: TargetOutcome) => ({ name, placement: name === 'plain' ? ('none' as const) : ('before' as const), outcome, testAcc: 0.9, trainAcc: 0.92, divergedAt: outcome.kind === 'diverged' ? outcome.step : -1 });
+  const v = (name: string, outcome: TargetOutcome) => ({
+    name,
+    placement: name === 'plain' ? ('none' as const) : ('before' as const),
+    outcome,
+    testAcc: 0.9,
+    trainAcc: 0.92,
+    divergedAt: outcome.kind === 'diverged' ? outcome.step : -1,
+  });
   return { factor: lr / 0.5, lr, steps: 1500, ms: 1, variants: [v('plain', plain), v('bn-before', bn)] };
 }
 

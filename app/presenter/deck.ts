@@ -10,7 +10,10 @@ export interface Slide {
 }
 
 /** The talk in order: the story's sections, then the lab for questions. */
-export const SLIDES: readonly Slide[] = [...SECTIONS.map((s) => ({ view: 'story' as const, section: s.id, title: s.title })), { view: 'lab', section: null, title: 'The batch-norm lab' }];
+export const SLIDES: readonly Slide[] = [
+  ...SECTIONS.map((s) => ({ view: 'story' as const, section: s.id, title: s.title })),
+  { view: 'lab', section: null, title: 'The batch-norm lab' },
+];
 
 /**
  * Where a page sits in the talk. The feature-scaling and stacked-layers views sit at the story sections

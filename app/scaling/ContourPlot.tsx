@@ -77,14 +77,29 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
   const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
-  const fitted = useMemo(() => fitView(framedPoints(start, f.minimum, result, minRadius), inner.w, inner.h, 0.12), [start, f, result, minRadius, inner.w, inner.h]);
+  const fitted = useMemo(
+    () => fitView(framedPoints(start, f.minimum, result, minRadius), inner.w, inner.h, 0.12),
+    [start, f, result, minRadius, inner.w, inner.h],
+  );
   // While the other plot is being dragged, this one holds its view too: no refit per pointer move.
   const [frozenView, setFrozenView] = useState<View | null>(null);
   if (frozen && frozenView === null) setFrozenView(fitted);
   if (!frozen && frozenView !== null) setFrozenView(null);
   const view = held ?? frozenView ?? fitted;
-  const x = useMemo(() => scaleLinear().domain([view.x0, view.x1]).range([MARGIN.left, MARGIN.left + inner.w]), [view, inner.w]);
-  const y = useMemo(() => scaleLinear().domain([view.y0, view.y1]).range([MARGIN.top + inner.h, MARGIN.top]), [view, inner.h]);
+  const x = useMemo(
+    () =>
+      scaleLinear()
+        .domain([view.x0, view.x1])
+        .range([MARGIN.left, MARGIN.left + inner.w]),
+    [view, inner.w],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([view.y0, view.y1])
+        .range([MARGIN.top + inner.h, MARGIN.top]),
+    [view, inner.h],
+  );
   const shapes = useMemo(() => {
     const nx = Math.min(160, Math.max(40, Math.round(inner.w / 4)));
     const ny = Math.min(140, Math.max(30, Math.round(inner.h / 4)));

@@ -5,7 +5,21 @@ import { formatStep } from '../viz/format.ts';
 import { ContourPlot } from './ContourPlot.tsx';
 import { formatAmount, formatLimit } from './contourGeometry.ts';
 import { RateControl } from './RateControl.tsx';
-import { ANIMATION_SPEEDS, AREA_UNITS, DEFAULT_START, moveStart, problemFor, resetScaling, setAnimationSpeed, setAreaUnit, setMomentum, setRate, useScalingStore, type AreaUnit, type Side } from './scalingStore.ts';
+import {
+  ANIMATION_SPEEDS,
+  AREA_UNITS,
+  DEFAULT_START,
+  moveStart,
+  problemFor,
+  resetScaling,
+  setAnimationSpeed,
+  setAreaUnit,
+  setMomentum,
+  setRate,
+  useScalingStore,
+  type AreaUnit,
+  type Side,
+} from './scalingStore.ts';
 import { useStepAnimation } from './useStepAnimation.ts';
 
 const unitName = (u: AreaUnit) => (u === 1 ? 'm²' : `${u} m²`);
@@ -64,10 +78,9 @@ export function ScalingLab() {
     <div className="scaling-lab">
       <PanelFrame id="scaling" title="Why standardize inputs? Gradient descent on raw and standardized features">
         <p className="watch">
-          Fit a house price as w₁·rooms + w₂·area, with no intercept. Rooms run from 1 to 8. Measured in 10 m², floor area runs
-          from 2 to 40, so no single step size suits both weights. On the raw features the bowl is a narrow valley, and gradient
-          descent zig-zags across it before it creeps along. Standardized, the bowl is round and descent goes straight in. Drag
-          the start point (●) in either plot: it moves in both. The + marks the minimum.
+          Fit a house price as w₁·rooms + w₂·area, with no intercept. Rooms run from 1 to 8. Measured in 10 m², floor area runs from 2 to 40, so no single step
+          size suits both weights. On the raw features the bowl is a narrow valley, and gradient descent zig-zags across it before it creeps along.
+          Standardized, the bowl is round and descent goes straight in. Drag the start point (●) in either plot: it moves in both. The + marks the minimum.
         </p>
         <div className="scaling-controls">
           <label className="speed">
@@ -152,10 +165,9 @@ export function ScalingLab() {
           })}
         </div>
         <p className="watch">
-          Try: measure the area in m² (a 50-fold gap in scale): the raw valley narrows until descent barely advances, while the
-          standardized plot does not change at all. Raise the raw η past its stable limit and it diverges. The raw η is capped by
-          the steep direction (2/λmax), and then the flat direction shrinks by only about 2/κ per step. A run counts as
-          converged once L − L* is down to 10⁻⁶ of its value at the start.
+          Try: measure the area in m² (a 50-fold gap in scale): the raw valley narrows until descent barely advances, while the standardized plot does not
+          change at all. Raise the raw η past its stable limit and it diverges. The raw η is capped by the steep direction (2/λmax), and then the flat direction
+          shrinks by only about 2/κ per step. A run counts as converged once L − L* is down to 10⁻⁶ of its value at the start.
         </p>
       </PanelFrame>
     </div>

@@ -32,7 +32,13 @@ describe('contour geometry', () => {
 
   it('thins a long path after its first points, keeping the last', () => {
     const long = Float64Array.from({ length: 2 * 10_000 }, (_, i) => i);
-    const d = polylinePath(long, 10_000, (v) => v, (v) => v, 100);
+    const d = polylinePath(
+      long,
+      10_000,
+      (v) => v,
+      (v) => v,
+      100,
+    );
     const points = d.split(/[ML]/).filter(Boolean);
     expect(points.length).toBeLessThanOrEqual(202);
     expect(points.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => `${2 * i}.0,${2 * i + 1}.0`));

@@ -5,7 +5,14 @@ import { defaultRawRate, defaultScalingState } from './scalingStore.ts';
 describe('the feature-scaling lab in a link', () => {
   it('writes nothing for the defaults, and reads back what it writes', () => {
     expect(scalingToQuery(defaultScalingState())).toBe('');
-    const state = { ...defaultScalingState(), areaUnit: 1 as const, lr: { raw: 1e-6, standardized: 0.4 }, momentum: 0.9, speed: 'all' as const, start: [1.5, -2] as [number, number] };
+    const state = {
+      ...defaultScalingState(),
+      areaUnit: 1 as const,
+      lr: { raw: 1e-6, standardized: 0.4 },
+      momentum: 0.9,
+      speed: 'all' as const,
+      start: [1.5, -2] as [number, number],
+    };
     const query = scalingToQuery(state);
     expect(query).toBe('area=1&rawLr=0.000001&stdLr=0.4&descentMomentum=0.9&start=1.5,-2&anim=all');
     expect(scalingFromQuery(query)).toEqual({ state, notices: [] });

@@ -11,7 +11,9 @@ describe('config changes from the page', () => {
     expect(s.config.depth).toBe(2);
     // The default tracked layer (3) no longer fits: it moves to the last layer without a warning.
     expect(s.config.trackLayer).toBe(2);
-    expect(s.notices.map((n) => n.text)).toEqual(['Changed the number of hidden layers: every variant restarted together from the same new weights, so they stay paired.']);
+    expect(s.notices.map((n) => n.text)).toEqual([
+      'Changed the number of hidden layers: every variant restarted together from the same new weights, so they stay paired.',
+    ]);
     updateConfig({ lr: -3 });
     expect(useStore.getState().config.lr).toBe(DEFAULT_CONFIG.lr);
     expect(useStore.getState().notices.at(-1)).toMatchObject({ kind: 'warning' });

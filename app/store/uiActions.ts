@@ -19,7 +19,15 @@ export interface Opening {
 
 /** Starts the page at what its link says (main.tsx, once). */
 export function openPage(o: Opening): void {
-  useStore.setState({ ...initialState(o.config), view: o.view, section: o.section, presenting: o.ui.present, fullPanel: o.ui.panel, hidden: o.ui.hide, parallel: o.parallel });
+  useStore.setState({
+    ...initialState(o.config),
+    view: o.view,
+    section: o.section,
+    presenting: o.ui.present,
+    fullPanel: o.ui.panel,
+    hidden: o.ui.hide,
+    parallel: o.parallel,
+  });
 }
 
 /** Shows a view and section; a full-screen panel ends when the page moves (the panel may not be there). */

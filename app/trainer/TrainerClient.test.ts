@@ -20,7 +20,11 @@ class FakeWorker implements TrainerWorker {
       if (!this.terminated && !this.hung) fn();
     };
     this.session = new Session({
-      post: (msg) => clock.schedule(alive(() => this.onmessage?.({ data: msg } as MessageEvent<unknown>)), 0),
+      post: (msg) =>
+        clock.schedule(
+          alive(() => this.onmessage?.({ data: msg } as MessageEvent<unknown>)),
+          0,
+        ),
       loadMnist: () => Promise.reject(new Error('no MNIST in unit tests')),
       now: clock.now,
       schedule: (fn, ms) => clock.schedule(alive(fn), ms),

@@ -1,5 +1,19 @@
 import { changedFields, needsReset, type Config } from '../../src/config/index.ts';
-import { Coordinator, PROTOCOL_VERSION, parseFromWorker, assertNever, INITIAL_RUN, next as nextRun, wantsToPlay, type FromWorker, type RunStatus, type Speed, type ToWorker, type RunEvent, type RunState } from '../../src/worker/index.ts';
+import {
+  Coordinator,
+  PROTOCOL_VERSION,
+  parseFromWorker,
+  assertNever,
+  INITIAL_RUN,
+  next as nextRun,
+  wantsToPlay,
+  type FromWorker,
+  type RunStatus,
+  type Speed,
+  type ToWorker,
+  type RunEvent,
+  type RunState,
+} from '../../src/worker/index.ts';
 import { History } from '../history/History.ts';
 import { liveVariants } from '../history/liveVariants.ts';
 import { applyConfigured, applySnapshot, setLoading, setStatus, setStopped, setWork } from '../store/runActions.ts';
@@ -201,7 +215,8 @@ export class TrainerClient {
       // A worker of another version (a stale cached copy) speaks another protocol: say so once, act on none of it.
       const v: unknown = (e.data as { v?: unknown } | null)?.v;
       if (v !== PROTOCOL_VERSION) {
-        if (!this.refusedVersion) notify(`The trainer sent a message of protocol version ${String(v)}, not ${PROTOCOL_VERSION}; reload the page to get matching files.`, 'error');
+        if (!this.refusedVersion)
+          notify(`The trainer sent a message of protocol version ${String(v)}, not ${PROTOCOL_VERSION}; reload the page to get matching files.`, 'error');
         this.refusedVersion = true;
         return;
       }
@@ -237,7 +252,11 @@ export class TrainerClient {
     if (this.restarts.length >= MAX_RESTARTS) {
       this.env.clearInterval(this.watchdogTimer);
       this.run = nextRun(this.run, { type: 'giveUp', reason }, useStore.getState().step);
-      notify(`${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`, 'error', 'trainer');
+      notify(
+        `${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`,
+        'error',
+        'trainer',
+      );
       setStopped(reason);
       return;
     }

@@ -5,7 +5,7 @@ import { blobsSet, scalesSet } from '../../src/data/index.ts';
 describe('the paired difference', () => {
   it('says how many points BN leads or trails by, with a real minus sign', () => {
     expect(accuracyGap(0.948, 0.7, 2000)).toMatchObject({ text: '+24.8', tie: false });
-    expect(accuracyGap(0.90, 0.931, 2000)).toMatchObject({ text: '−3.1', tie: false });
+    expect(accuracyGap(0.9, 0.931, 2000)).toMatchObject({ text: '−3.1', tie: false });
     expect(accuracyGap(NaN, 0.9, 2000).text).toBe('—');
   });
 

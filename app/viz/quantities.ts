@@ -69,7 +69,10 @@ export function quantityLabel(cell: Pick<QuantityCell, 'placement' | 'quantity'>
 }
 
 /** The snapshot statistics a quantity's chart plots: layer-wide and tracked-unit 15/50/85th percentiles. */
-export function quantityKeys(quantity: Quantity): { readonly layer: readonly [LayerStat, LayerStat, LayerStat]; readonly unit: readonly [LayerStat, LayerStat, LayerStat] } {
+export function quantityKeys(quantity: Quantity): {
+  readonly layer: readonly [LayerStat, LayerStat, LayerStat];
+  readonly unit: readonly [LayerStat, LayerStat, LayerStat];
+} {
   return quantity === 'z'
     ? { layer: ['zP15', 'zP50', 'zP85'], unit: ['zUnitP15', 'zUnitP50', 'zUnitP85'] }
     : { layer: ['p15', 'p50', 'p85'], unit: ['unitP15', 'unitP50', 'unitP85'] };

@@ -33,7 +33,9 @@ describe('chart text alternatives', () => {
     expect(driftSummary(1200, 'z = xW + b (before BN)', [-1, 0, 1], [-2, 0.5, 2])).toBe(
       'Step 1,200, z = xW + b (before BN). Tracked unit: median 0, middle 70% from -1 to 1. Whole layer: median 0.5, middle 70% from -2 to 2.',
     );
-    expect(histogramSummary(10, 'into the sigmoid (after BN)', [-1, 0, 1], '52% saturated')).toBe('Step 10, into the sigmoid (after BN): median 0, middle 70% from -1 to 1; 52% saturated.');
+    expect(histogramSummary(10, 'into the sigmoid (after BN)', [-1, 0, 1], '52% saturated')).toBe(
+      'Step 10, into the sigmoid (after BN): median 0, middle 70% from -1 to 1; 52% saturated.',
+    );
     expect(histogramSummary(10, 'z', [NaN, 0, 1], '')).toBe('Step 10, z: no values yet.');
   });
 });

@@ -178,7 +178,9 @@ for (const backend of ['cpu', 'wasm']) {
     const flops = flopsPerStep(newModel(w), w.batchSize);
     const rate = tfRate(w);
     results[w.name][`tfjs-${backend}`] = rate;
-    log(`tfjs-${backend.padEnd(5)} ${w.name.padEnd(16)} ${rate.toFixed(1).padStart(7)} steps/s  ${((rate * flops) / 1e9).toFixed(2)} GFLOP/s  (same work: max loss diff ${worst.toExponential(1)})`);
+    log(
+      `tfjs-${backend.padEnd(5)} ${w.name.padEnd(16)} ${rate.toFixed(1).padStart(7)} steps/s  ${((rate * flops) / 1e9).toFixed(2)} GFLOP/s  (same work: max loss diff ${worst.toExponential(1)})`,
+    );
   }
 }
 const ratios: Record<string, number> = {};
@@ -192,5 +194,7 @@ for (const backend of ['engine-js', 'tfjs-cpu', 'tfjs-wasm']) {
 }
 const snap = snapshotCost();
 log('');
-log(`snapshot (bn-paper pair, ${snap.snapshotMs.toFixed(2)} ms): ${(snap.fractionOfStep * 100).toFixed(1)}% of a paired step; ${(snap.fractionAt20PerSecond * 100).toFixed(1)}% of training time at 20 snapshots/s`);
+log(
+  `snapshot (bn-paper pair, ${snap.snapshotMs.toFixed(2)} ms): ${(snap.fractionOfStep * 100).toFixed(1)}% of a paired step; ${(snap.fractionAt20PerSecond * 100).toFixed(1)}% of training time at 20 snapshots/s`,
+);
 if (json) console.log(JSON.stringify({ steps_per_second: results, ratios, sameWorkMaxLossDiff: checks, snapshot: snap }));

@@ -90,5 +90,7 @@ if (json) {
   console.log(`paired steps/s      ${result.pairedStepsPerSecond}   (${result.pairedSteps} paired steps; target ≥ 170)`);
   console.log(`frame time          mean ${result.frameMeanMs} ms, p95 ${result.frameP95Ms} ms over ${result.frames} frames (target p95 ≤ 20 ms)`);
   console.log(`long tasks > 50 ms  ${result.longTasks} (longest ${result.longTaskMaxMs} ms)`);
-  console.log(`JS heap (main)      ${result.heapBeforeMB} MB before, ${result.heapAfterMB} MB after: growth ${(result.heapAfterMB - result.heapBeforeMB).toFixed(1)} MB (soak target ≤ 20 MB)`);
+  console.log(
+    `JS heap (main)      ${result.heapBeforeMB} MB before, ${result.heapAfterMB} MB after: growth ${(result.heapAfterMB - result.heapBeforeMB).toFixed(1)} MB (soak target ≤ 20 MB)`,
+  );
 }

@@ -15,7 +15,11 @@ const SECONDS = 6;
 
 /** Steps/s of an experiment over `variants`, with the app's evaluation and 20 snapshots a second. */
 function measure(variants: Placement[], only: number | null): number {
-  const config: Config = { ...DEFAULT_CONFIG, ...findPreset('bn-paper')!.config, variants: variants.length === 1 ? [variants[0], variants[0] === 'none' ? 'before' : 'none'] : variants };
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    ...findPreset('bn-paper')!.config,
+    variants: variants.length === 1 ? [variants[0], variants[0] === 'none' ? 'before' : 'none'] : variants,
+  };
   const exp = new Experiment(config, mnistSplit(readMnistFile()));
   // With one variant per thread, the other is frozen so this thread trains only its own.
   if (only !== null) exp.variants[1 - only].divergedAt = 0;
@@ -47,7 +51,9 @@ if (onlyArg >= 0) {
     [0, 1].map(
       (only) =>
         new Promise<number>((resolve, reject) =>
-          execFile(process.execPath, ['--import', 'tsx', self, '--only', String(only)], (err, stdout) => (err ? reject(err) : resolve(Number(stdout.trim().split('\n').at(-1))))),
+          execFile(process.execPath, ['--import', 'tsx', self, '--only', String(only)], (err, stdout) =>
+            err ? reject(err) : resolve(Number(stdout.trim().split('\n').at(-1))),
+          ),
         ),
     ),
   );

@@ -92,7 +92,16 @@ describe('normalized chain against real batch normalization', () => {
       expect(s.before).toBeCloseTo(bnOutput(w, i), 12);
       for (let k = 0; k < w.length; k++) {
         const h = 1e-6;
-        const fd = (bnOutput(w.map((v, j) => (j === k ? v + h : v)), i) - bnOutput(w.map((v, j) => (j === k ? v - h : v)), i)) / (2 * h);
+        const fd =
+          (bnOutput(
+            w.map((v, j) => (j === k ? v + h : v)),
+            i,
+          ) -
+            bnOutput(
+              w.map((v, j) => (j === k ? v - h : v)),
+              i,
+            )) /
+          (2 * h);
         expect(s.gradient[k]).toBeCloseTo(fd, 6);
       }
     }

@@ -72,7 +72,10 @@ export function expandUpdate(x: number, w: readonly number[], g: readonly number
 export function chainStep(x: number, w: readonly number[], eps: number): ChainStep {
   const g = chainGradient(x, w);
   const before = chainOutput(x, w);
-  const after = chainOutput(x, w.map((wi, i) => wi - eps * g[i]));
+  const after = chainOutput(
+    x,
+    w.map((wi, i) => wi - eps * g[i]),
+  );
   const predicted = -eps * g.reduce((s, gi) => s + gi * gi, 0);
   const higherOrder = expandUpdate(x, w, g, eps)
     .filter((t) => t.subset.length >= 2)

@@ -7,7 +7,8 @@ import type { ClaimResults } from './types.ts';
  */
 export function compareResults(committed: ClaimResults, fresh: ClaimResults, ids: readonly string[]): string[] {
   const problems: string[] = [];
-  if (JSON.stringify(committed.seeds) !== JSON.stringify(fresh.seeds)) problems.push(`seeds ${committed.seeds.join(',')} were committed, ${fresh.seeds.join(',')} measured`);
+  if (JSON.stringify(committed.seeds) !== JSON.stringify(fresh.seeds))
+    problems.push(`seeds ${committed.seeds.join(',')} were committed, ${fresh.seeds.join(',')} measured`);
   for (const id of ids) {
     const a = committed.claims[id];
     const b = fresh.claims[id];
@@ -20,7 +21,8 @@ export function compareResults(committed: ClaimResults, fresh: ClaimResults, ids
     for (const [name, n] of Object.entries(b.numbers)) {
       const old = a.numbers[name];
       if (old === undefined) problems.push(`${id}.${name}: new number, not in the committed results`);
-      else if (JSON.stringify(old.values) !== JSON.stringify(n.values)) problems.push(`${id}.${name}: committed ${JSON.stringify(old.values)}, measured ${JSON.stringify(n.values)}`);
+      else if (JSON.stringify(old.values) !== JSON.stringify(n.values))
+        problems.push(`${id}.${name}: committed ${JSON.stringify(old.values)}, measured ${JSON.stringify(n.values)}`);
     }
     for (const name of Object.keys(a.numbers)) if (b.numbers[name] === undefined) problems.push(`${id}.${name}: committed, but no longer measured`);
     if (a.holds !== b.holds) problems.push(`${id}: the condition ${b.holds ? 'now holds' : 'no longer holds'}`);

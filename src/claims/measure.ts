@@ -79,7 +79,14 @@ export class ClaimRunner {
       this.records.set(
         run.key,
         recordVariant(
-          { config, placement: run.spec.placement, steps: run.spec.steps, checkpointEvery: run.spec.checkpointEvery ?? 100, finalEvals: run.spec.finalEvals, trainRows: run.spec.trainRows },
+          {
+            config,
+            placement: run.spec.placement,
+            steps: run.spec.steps,
+            checkpointEvery: run.spec.checkpointEvery ?? 100,
+            finalEvals: run.spec.finalEvals,
+            trainRows: run.spec.trainRows,
+          },
           this.host.split(config),
         ),
       );
@@ -104,7 +111,14 @@ export class ClaimRunner {
       numbers[name] = { ...spec, values: clean, ...summary[name] };
     }
     const holds = claim.holds(values, summary);
-    return { title: claim.title, what: claim.what, condition: claim.condition, holds, numbers, text: fillTemplate(holds ? claim.statement : claim.otherwise, null, numbers) };
+    return {
+      title: claim.title,
+      what: claim.what,
+      condition: claim.condition,
+      holds,
+      numbers,
+      text: fillTemplate(holds ? claim.statement : claim.otherwise, null, numbers),
+    };
   }
 
   private record(key: string): VariantRecord {

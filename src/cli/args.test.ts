@@ -5,7 +5,10 @@ import { parseArgs, USAGE, UsageError } from './args.ts';
 describe('parseArgs', () => {
   it('lists every preset of the preset table in --help', () => {
     const presetHelp = USAGE.slice(USAGE.indexOf('\n  --preset NAME'), USAGE.indexOf('\n  --config FILE'));
-    const listed = presetHelp.replace(/^[^:]*:/, '').split(/[\s,]+/).filter(Boolean);
+    const listed = presetHelp
+      .replace(/^[^:]*:/, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     expect(listed).toEqual(PRESETS.map((p) => p.name));
   });
 

@@ -40,7 +40,10 @@ function wrapList(words: readonly string[], first: string, width = 104): string 
 
 /** The --help text; the preset list comes from the preset table. */
 export const USAGE = `usage: npm run experiment -- [--preset NAME] [--config FILE] [--steps N] [--every N] [--json] [--trace FILE] [--dtype T] [--sweep]
-${wrapList(PRESETS.map((p) => p.name), '  --preset NAME   start from a preset:')}
+${wrapList(
+  PRESETS.map((p) => p.name),
+  '  --preset NAME   start from a preset:',
+)}
   --config FILE   a JSON config, partial: missing fields keep the preset's or the defaults (README: Config)
   --steps N       paired training steps (default 1000)
   --every N       steps between table rows (default steps/10)

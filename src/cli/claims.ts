@@ -81,7 +81,9 @@ function host(plan: readonly PlannedRun[]) {
       const elapsed = (performance.now() - t0) / 1000;
       const left = done > 0 ? (elapsed / done) * (total - done) : NaN;
       const eta = Number.isFinite(left) ? `, about ${clock(left)} left` : '';
-      process.stderr.write(`[${index + 1}/${count}] ${run.spec.preset ?? 'defaults'} · ${run.spec.placement} · seed ${run.seed} · ${run.spec.steps} steps (${clock(elapsed)} so far${eta})\n`);
+      process.stderr.write(
+        `[${index + 1}/${count}] ${run.spec.preset ?? 'defaults'} · ${run.spec.placement} · seed ${run.seed} · ${run.spec.steps} steps (${clock(elapsed)} so far${eta})\n`,
+      );
     },
   };
 }
@@ -113,7 +115,11 @@ function main(argv: readonly string[]): number {
   }
   console.log(`measured ${chosen.length} claims over seeds ${CLAIM_SEEDS.join(', ')} in ${clock((performance.now() - t0) / 1000)}`);
   if (args.check) {
-    const problems = compareResults(committed, fresh, chosen.map((c) => c.id));
+    const problems = compareResults(
+      committed,
+      fresh,
+      chosen.map((c) => c.id),
+    );
     const readme = readFileSync(README_PATH, 'utf8');
     if (withClaimsBlock(readme, committed) !== readme) problems.push('README.md: the claims table differs from src/claims/results.json (run npm run claims)');
     for (const p of problems) console.error(`claims: ${p}`);

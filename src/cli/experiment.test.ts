@@ -36,7 +36,10 @@ describe('npm run experiment', () => {
   });
 
   it('prints one JSON object with every variant, its checkpoints and its steps to 90%', async () => {
-    const config = write('blobs.json', JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, evalEvery: 20, variants: ['none', 'before', 'after'] }));
+    const config = write(
+      'blobs.json',
+      JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, evalEvery: 20, variants: ['none', 'before', 'after'] }),
+    );
     const r = await runExperimentCli(['--config', config, '--steps', '60', '--every', '20', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
@@ -53,7 +56,10 @@ describe('npm run experiment', () => {
   });
 
   it('reports each variant’s own mean training loss since the previous checkpoint, its norm and its input shift', async () => {
-    const config = write('norms.json', JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, variants: ['none', 'before', 'ln-after', 'linf-before'] }));
+    const config = write(
+      'norms.json',
+      JSON.stringify({ dataset: 'blobs', depth: 2, width: 16, batchSize: 16, lr: 0.3, variants: ['none', 'before', 'ln-after', 'linf-before'] }),
+    );
     const trace = join(dir, 'norms-trace.json');
     const r = await runExperimentCli(['--config', config, '--steps', '300', '--every', '100', '--json', '--trace', trace]);
     expect(r.code).toBe(0);

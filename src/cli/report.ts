@@ -45,7 +45,9 @@ const fmt = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digit
 export function formatTable(r: RunReport): string {
   const lines: string[] = [];
   const trackNote = `tracked unit: layer ${r.config.trackLayer}, unit ${r.config.trackUnit}`;
-  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · ${r.steps} steps · batch ${r.config.batchSize} · lr ${r.config.lr} · eval ${r.config.evalMode} · ${trackNote}${dtypeNote(r.dtype)}`);
+  lines.push(
+    `${r.preset ?? 'custom config'} · ${r.config.dataset} · ${r.steps} steps · batch ${r.config.batchSize} · lr ${r.config.lr} · eval ${r.config.evalMode} · ${trackNote}${dtypeNote(r.dtype)}`,
+  );
   const cols = ['acc', 'test', 'train', 'p15', 'p50', 'p85'];
   const width = 8;
   const groupWidth = cols.length * width;
@@ -104,7 +106,9 @@ export function formatSweepTable(r: SweepReport): string {
   const lines: string[] = [];
   const factors = r.rows.map((row) => row.factor);
   const target = `${Math.round(r.target * 100)}%`;
-  lines.push(`${r.preset ?? 'custom config'} · ${r.config.dataset} · lr ${r.config.lr} × ${factors.join(', ')} · up to ${r.budget} steps each · batch ${r.config.batchSize} · eval ${r.config.evalMode}${dtypeNote(r.dtype)}`);
+  lines.push(
+    `${r.preset ?? 'custom config'} · ${r.config.dataset} · lr ${r.config.lr} × ${factors.join(', ')} · up to ${r.budget} steps each · batch ${r.config.batchSize} · eval ${r.config.evalMode}${dtypeNote(r.dtype)}`,
+  );
   const widths = [14, 8, 9];
   const groupWidth = widths.reduce((a, b) => a + b, 0);
   const names = r.rows[0]?.variants.map((v) => v.name) ?? [];

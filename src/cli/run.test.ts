@@ -8,11 +8,25 @@ import { runExperiment, runSweep } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shift-lab-run-'));
 const config = join(dir, 'blobs.json');
-writeFileSync(config, JSON.stringify({ dataset: 'blobs', depth: 2, width: 8, batchSize: 8, lr: 0.3, evalEvery: 20, inferEvery: 20, probeEvery: 10, variants: ['none', 'before', 'ln-after', 'linf-before'] }));
+writeFileSync(
+  config,
+  JSON.stringify({
+    dataset: 'blobs',
+    depth: 2,
+    width: 8,
+    batchSize: 8,
+    lr: 0.3,
+    evalEvery: 20,
+    inferEvery: 20,
+    probeEvery: 10,
+    variants: ['none', 'before', 'ln-after', 'linf-before'],
+  }),
+);
 
 describe('the experiment command in float64', () => {
   it('runs every variant, its probes and checkpoints in float64, and says so in the --json report and the table header', () => {
-    const run = (dtype: string) => runExperiment(parseArgs(['--config', config, '--steps', '40', '--every', '20', '--json', '--trace', 'unused.json', '--dtype', dtype]));
+    const run = (dtype: string) =>
+      runExperiment(parseArgs(['--config', config, '--steps', '40', '--every', '20', '--json', '--trace', 'unused.json', '--dtype', dtype]));
     const f64 = run('float64');
     const f32 = run('float32');
     expect(f64.report.dtype).toBe('float64');

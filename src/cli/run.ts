@@ -58,7 +58,15 @@ export function runExperiment(args: CliArgs): { report: RunReport; trace: RunTra
     dtype: args.dtype,
     steps: args.steps,
     wallSeconds: 0,
-    variants: exp.variants.map((v) => ({ name: v.name, placement: v.placement, norm: normOf(v.placement), diverged: null, checkpoints: [], stepsTo90: null, trainSeconds: 0 })),
+    variants: exp.variants.map((v) => ({
+      name: v.name,
+      placement: v.placement,
+      norm: normOf(v.placement),
+      diverged: null,
+      checkpoints: [],
+      stepsTo90: null,
+      trainSeconds: 0,
+    })),
   };
   const checkpoint = () => {
     if (exp.evals.some((e, i) => e.evalStep !== exp.step && !exp.variants[i].diverged)) exp.evaluate();

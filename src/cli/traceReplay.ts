@@ -17,9 +17,16 @@ const act = (name: string) =>
     linear: { f: (v: number) => v, df: () => 1 },
   })[name]!;
 
-interface BnCache { xhat: Matrix; invStd: number[] }
+interface BnCache {
+  xhat: Matrix;
+  invStd: number[];
+}
 /** What a normalization's backward needs, and how its running statistics move (null: it keeps none). */
-interface NormCache { xhat: Matrix; denom: number[]; kind: string }
+interface NormCache {
+  xhat: Matrix;
+  denom: number[];
+  kind: string;
+}
 
 function bnForward(x: Matrix, gamma: number[], beta: number[], eps: number): { y: Matrix; cache: BnCache; mean: number[]; variance: number[] } {
   const m = x.length;

@@ -44,7 +44,9 @@ describe('config schema', () => {
 
   it('describes every range for the docs', () => {
     expect(describeRange('batchSize')).toBe('integer in [1, 512]');
-    expect(describeRange('variants')).toBe('2–4 distinct of none, before, after, noisy, ln-before, ln-after, l1-before, l1-after, l2-before, l2-after, linf-before, linf-after');
+    expect(describeRange('variants')).toBe(
+      '2–4 distinct of none, before, after, noisy, ln-before, ln-after, l1-before, l1-after, l2-before, l2-after, linf-before, linf-after',
+    );
     expect(describeRange('evalMode')).toBe('one of batch, running, population');
   });
 });

@@ -37,7 +37,11 @@ export function partialFromQuery(query: string, ignore: readonly string[] = []):
   }
   const { config, notices } = parseFields(raw);
   const bad = new Set(notices.map((n) => n.field));
-  const partial = Object.fromEntries(Object.keys(raw).filter((k) => Object.hasOwn(DEFAULT_CONFIG, k) && !bad.has(k)).map((k) => [k, config[k as keyof Config]]));
+  const partial = Object.fromEntries(
+    Object.keys(raw)
+      .filter((k) => Object.hasOwn(DEFAULT_CONFIG, k) && !bad.has(k))
+      .map((k) => [k, config[k as keyof Config]]),
+  );
   return { partial: partial as Partial<Config>, notices };
 }
 

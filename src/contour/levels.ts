@@ -14,7 +14,10 @@ export interface View {
  * the contours, as it is) that holds the points with a margin, for a plot of width × height pixels.
  */
 export function fitView(points: readonly (readonly [number, number])[], width: number, height: number, margin = 0.12): View {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const [x, y] of points) {
     x0 = Math.min(x0, x);
     x1 = Math.max(x1, x);

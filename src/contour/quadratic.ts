@@ -57,7 +57,12 @@ export class QuadraticLoss {
   /** Builds the form from feature columns and targets. */
   static fit(x1: ArrayLike<number>, x2: ArrayLike<number>, y: ArrayLike<number>): QuadraticLoss {
     const n = y.length;
-    let a11 = 0, a12 = 0, a22 = 0, b1 = 0, b2 = 0, c = 0;
+    let a11 = 0,
+      a12 = 0,
+      a22 = 0,
+      b1 = 0,
+      b2 = 0,
+      c = 0;
     for (let i = 0; i < n; i++) {
       a11 += x1[i] * x1[i];
       a12 += x1[i] * x2[i];

@@ -31,8 +31,18 @@ describe('BatchStream', () => {
 
   it('reshuffles every epoch, so batches are not the same groups twice', () => {
     const stream = new BatchStream(data, 8, 1);
-    const first = epochBatches(stream, 5).map((b) => b.slice().sort((p, q) => p - q).join());
-    const second = epochBatches(stream, 5).map((b) => b.slice().sort((p, q) => p - q).join());
+    const first = epochBatches(stream, 5).map((b) =>
+      b
+        .slice()
+        .sort((p, q) => p - q)
+        .join(),
+    );
+    const second = epochBatches(stream, 5).map((b) =>
+      b
+        .slice()
+        .sort((p, q) => p - q)
+        .join(),
+    );
     expect(second).not.toEqual(first);
     expect(new Set([...first, ...second]).size).toBeGreaterThan(5);
   });

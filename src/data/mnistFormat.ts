@@ -39,9 +39,7 @@ export function encodeMnist(file: Omit<MnistFile, 'checksum'>): Uint8Array {
   bytes.set(pixels, MNIST_HEADER_BYTES + count);
   for (let i = 0; i < 8; i++) bytes[i] = MNIST_MAGIC.charCodeAt(i);
   const view = new DataView(bytes.buffer);
-  [MNIST_VERSION, count, rows, cols, trainCount, crc32(bytes.subarray(MNIST_HEADER_BYTES))].forEach((v, i) =>
-    view.setUint32(8 + 4 * i, v, true),
-  );
+  [MNIST_VERSION, count, rows, cols, trainCount, crc32(bytes.subarray(MNIST_HEADER_BYTES))].forEach((v, i) => view.setUint32(8 + 4 * i, v, true));
   return bytes;
 }
 

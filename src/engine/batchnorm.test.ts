@@ -68,7 +68,11 @@ describe('batch norm, training mode', () => {
     const gradY = y.map((v, i) => 2 * v * weights[i]);
     const gradX = new Float64Array(x.length);
     batchNormBackward(p, gradY, cache, gradX, batchSize, true);
-    for (const [value, grad] of [[p.gamma, p.gradGamma], [p.beta, p.gradBeta], [x, gradX]] as const) {
+    for (const [value, grad] of [
+      [p.gamma, p.gradGamma],
+      [p.beta, p.gradBeta],
+      [x, gradX],
+    ] as const) {
       expect(checkGradient(value, Float64Array.from(grad), loss).maxRelError).toBeLessThan(1e-6);
     }
   });
@@ -104,13 +108,17 @@ describe('batch norm, inference', () => {
     loss();
     for (let i = 0; i < batchSize; i++) {
       for (let j = 0; j < n; j++) {
-        const expected = p.gamma[j] * (x[i * n + j] - p.runningMean[j]) / Math.sqrt(p.runningVar[j] + p.eps) + p.beta[j];
+        const expected = (p.gamma[j] * (x[i * n + j] - p.runningMean[j])) / Math.sqrt(p.runningVar[j] + p.eps) + p.beta[j];
         expect(y[i * n + j]).toBeCloseTo(expected, 12);
       }
     }
     const gradX = new Float64Array(x.length);
     batchNormBackward(p, weights, cache, gradX, batchSize, false);
-    for (const [value, grad] of [[p.gamma, p.gradGamma], [p.beta, p.gradBeta], [x, gradX]] as const) {
+    for (const [value, grad] of [
+      [p.gamma, p.gradGamma],
+      [p.beta, p.gradBeta],
+      [x, gradX],
+    ] as const) {
       expect(checkGradient(value, Float64Array.from(grad), loss).maxRelError).toBeLessThan(1e-6);
     }
   });

@@ -92,13 +92,7 @@ export function createBatchNormCache(dtype: DType, n: number, batchSize: number)
  * Training-mode transform (BN paper, Alg. 1) of x: [batchSize, n] into y: [batchSize, n], with the
  * batch mean and biased batch variance per unit. Leaves them, x̂ and 1/√(σ²+ε) in the cache.
  */
-export function batchNormForwardBatch(
-  p: BatchNormParams,
-  x: FloatArray,
-  y: FloatArray,
-  cache: BatchNormCache,
-  batchSize: number,
-): void {
+export function batchNormForwardBatch(p: BatchNormParams, x: FloatArray, y: FloatArray, cache: BatchNormCache, batchSize: number): void {
   const { n } = p;
   const { mean, variance } = cache;
   // Column by column with the sums in locals: double-precision accumulation whatever the array type,
@@ -182,8 +176,7 @@ export function batchNormBackward(
   for (let i = 0; i < batchSize; i++) {
     const row = i * n;
     for (let j = 0; j < n; j++) {
-      gradX[row + j] =
-        gamma[j] * invStd[j] * (gradY[row + j] - invBatch * (gradBeta[j] + xhat[row + j] * gradGamma[j]));
+      gradX[row + j] = gamma[j] * invStd[j] * (gradY[row + j] - invBatch * (gradBeta[j] + xhat[row + j] * gradGamma[j]));
     }
   }
 }

@@ -44,7 +44,11 @@ describe('dense layer', () => {
     const gradX = new Float64Array(x.length);
     loss();
     denseBackward(p, x, weights, gradX, 4);
-    for (const [value, grad] of [[p.W, p.gradW], [p.b, p.gradB], [x, gradX]] as const) {
+    for (const [value, grad] of [
+      [p.W, p.gradW],
+      [p.b, p.gradB],
+      [x, gradX],
+    ] as const) {
       const r = checkGradient(value, Float64Array.from(grad), loss);
       expect(r.maxRelError).toBeLessThan(1e-6);
       expect(r.checked).toBe(value.length);

@@ -1,14 +1,7 @@
 import { allocFloat, type DType, type FloatArray } from './floatArray.ts';
 import { columnSums, matmulBias, matmulTransposeA, matmulTransposeB } from './matmul.ts';
 import { buildColumns, compressRows, sparseMatmulBias, sparseMatmulTransposeA, type SparseRows } from './sparse.ts';
-import {
-  wasmKernelsOn,
-  wasmMatmulBias,
-  wasmMatmulTransposeA,
-  wasmMatmulTransposeB,
-  wasmSparseMatmulBias,
-  wasmSparseMatmulTransposeA,
-} from './wasm/kernels.ts';
+import { wasmKernelsOn, wasmMatmulBias, wasmMatmulTransposeA, wasmMatmulTransposeB, wasmSparseMatmulBias, wasmSparseMatmulTransposeA } from './wasm/kernels.ts';
 
 /** A dense layer's parameters and their gradients. W is row-major [nIn, nOut], so y = x·W + b. */
 export interface DenseParams {

@@ -27,13 +27,7 @@ export function referenceDenseForward(p: DenseParams, x: FloatArray, y: FloatArr
  * Writes gradW = xᵀ·gradY and gradB = Σ_rows gradY (overwriting), and gradX = gradY·Wᵀ: [batchSize, nIn]
  * unless gradX is null (the first layer needs no input gradient).
  */
-export function referenceDenseBackward(
-  p: DenseParams,
-  x: FloatArray,
-  gradY: FloatArray,
-  gradX: FloatArray | null,
-  batchSize: number,
-): void {
+export function referenceDenseBackward(p: DenseParams, x: FloatArray, gradY: FloatArray, gradX: FloatArray | null, batchSize: number): void {
   const { nIn, nOut, W, gradW, gradB } = p;
   gradW.fill(0);
   gradB.fill(0);

@@ -18,13 +18,13 @@ function pow2(k: number): number {
   return view.getFloat64(0);
 }
 
-const LN2_HI = 6.93147180369123816490e-1; // ln 2 with its low 32 bits zero: k·LN2_HI is exact
+const LN2_HI = 6.9314718036912381649e-1; // ln 2 with its low 32 bits zero: k·LN2_HI is exact
 const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 /** e^x, deterministic. */
@@ -47,14 +47,14 @@ export function exp(x: number): number {
   return k > 0 ? y * pow2(k - 1) * 2 : y * pow2(k + 1000) * pow2(-1000);
 }
 
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
 const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
-const TWO54 = 1.80143985094819840000e16;
+const TWO54 = 1.8014398509481984e16;
 
 /** The natural logarithm, deterministic. */
 export function log(x: number): number {
@@ -126,7 +126,10 @@ export function sinCos2Pi(v: number): [number, number] {
   const a = f * (Math.PI / 2);
   const z = a * a;
   let s = a * (1 + z * (-1 / 6 + z * (1 / 120 + z * (-1 / 5040 + z * (1 / 362880 + z * (-1 / 39916800 + z * (1 / 6227020800 + z * (-1 / 1307674368000))))))));
-  let c = 1 + z * (-1 / 2 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320 + z * (-1 / 3628800 + z * (1 / 479001600 + z * (-1 / 87178291200 + z * (1 / 20922789888000))))))));
+  let c =
+    1 +
+    z *
+      (-1 / 2 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320 + z * (-1 / 3628800 + z * (1 / 479001600 + z * (-1 / 87178291200 + z * (1 / 20922789888000))))))));
   if (swap) [s, c] = [c, s];
   quadrant &= 3;
   switch (quadrant) {

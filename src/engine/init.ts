@@ -2,11 +2,7 @@ import type { FloatArray } from './floatArray.ts';
 import type { Rng } from './rng.ts';
 
 /** How a dense layer's weights are drawn. Biases always start at 0. */
-export type InitSpec =
-  | { kind: 'gaussian'; sigma: number }
-  | { kind: 'lecun' }
-  | { kind: 'glorot' }
-  | { kind: 'he' };
+export type InitSpec = { kind: 'gaussian'; sigma: number } | { kind: 'lecun' } | { kind: 'glorot' } | { kind: 'he' };
 
 /** Every initializer kind, in menu order. */
 export const INIT_KINDS: readonly InitSpec['kind'][] = ['gaussian', 'lecun', 'glorot', 'he'];

@@ -54,7 +54,11 @@ describe('layer norm', () => {
     const gradY = y.map((v, i) => 2 * v * weights[i]);
     const gradX = new Float64Array(x.length);
     layerNormBackward(p, gradY, cache, gradX, rows);
-    for (const [value, grad] of [[p.gamma, p.gradGamma], [p.beta, p.gradBeta], [x, gradX]] as const) {
+    for (const [value, grad] of [
+      [p.gamma, p.gradGamma],
+      [p.beta, p.gradBeta],
+      [x, gradX],
+    ] as const) {
       expect(checkGradient(value, Float64Array.from(grad), loss).maxRelError).toBeLessThan(1e-6);
     }
   });

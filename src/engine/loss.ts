@@ -9,13 +9,7 @@ export type LossName = 'softmax-ce' | 'mse';
  * logits: [batchSize, nClasses], labels: [batchSize] integers in [0, nClasses).
  * Writes gradLogits = (softmax − onehot)/batchSize unless it is null. Returns the mean loss.
  */
-export function softmaxCrossEntropy(
-  logits: FloatArray,
-  labels: ArrayLike<number>,
-  gradLogits: FloatArray | null,
-  batchSize: number,
-  nClasses: number,
-): number {
+export function softmaxCrossEntropy(logits: FloatArray, labels: ArrayLike<number>, gradLogits: FloatArray | null, batchSize: number, nClasses: number): number {
   let total = 0;
   const invBatch = 1 / batchSize;
   for (let i = 0; i < batchSize; i++) {
@@ -43,13 +37,7 @@ export function softmaxCrossEntropy(
  * Mean squared error over every element (PyTorch's MSELoss default): mean((out − target)²).
  * out, targets: [batchSize, nOut]. Writes gradOut = 2·(out − target)/(batchSize·nOut) unless null.
  */
-export function meanSquaredError(
-  out: FloatArray,
-  targets: ArrayLike<number>,
-  gradOut: FloatArray | null,
-  batchSize: number,
-  nOut: number,
-): number {
+export function meanSquaredError(out: FloatArray, targets: ArrayLike<number>, gradOut: FloatArray | null, batchSize: number, nOut: number): number {
   const n = batchSize * nOut;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -61,12 +49,7 @@ export function meanSquaredError(
 }
 
 /** How many rows of logits: [batchSize, nClasses] have their largest value at the label. Ties go to the first. */
-export function countCorrect(
-  logits: FloatArray,
-  labels: ArrayLike<number>,
-  batchSize: number,
-  nClasses: number,
-): number {
+export function countCorrect(logits: FloatArray, labels: ArrayLike<number>, batchSize: number, nClasses: number): number {
   let correct = 0;
   for (let i = 0; i < batchSize; i++) {
     const row = i * nClasses;

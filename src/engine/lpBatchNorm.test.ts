@@ -54,7 +54,11 @@ describe('ℓp batch norm', () => {
       const gradY = y.map((v, i) => 2 * v * weights[i]);
       const gradX = new Float64Array(x.length);
       lpBatchNormBackward(order, p, gradY, cache, gradX, rows, true);
-      for (const [value, grad] of [[p.gamma, p.gradGamma], [p.beta, p.gradBeta], [x, gradX]] as const) {
+      for (const [value, grad] of [
+        [p.gamma, p.gradGamma],
+        [p.beta, p.gradBeta],
+        [x, gradX],
+      ] as const) {
         // h small enough that no |c| changes sign or overtakes the largest (the ℓ1 and ℓ∞ kinks).
         expect(checkGradient(value, Float64Array.from(grad), loss, { h: 1e-5 }).maxRelError).toBeLessThan(1e-6);
       }

@@ -112,7 +112,10 @@ describe.each(['float64', 'float32'] as const)('PyTorch fixtures (%s engine)', (
       const ws = model.workspace(fixtures.batchSize);
       const opt = new Sgd(model.params(), fixtures.momentum);
       for (const b of c.batches) trainStep(model, ws, opt, toArray(dtype, b.x), b.y, fixtures.lr);
-      const trainX = toArray(dtype, c.batches.flatMap((b) => b.x));
+      const trainX = toArray(
+        dtype,
+        c.batches.flatMap((b) => b.x),
+      );
       computePopulationStats(model, ws, trainX, c.batches.length * fixtures.batchSize);
       model.hidden.forEach(({ norm }, l) => {
         const bn = batchNormOf(norm);

@@ -215,7 +215,7 @@ export class Model {
 
   /** Throws unless ws was made by this model (another model's would normalize with that model's γ and β). */
   private checkWorkspace(ws: Workspace): void {
-    if (ws.norms !== this.norms) throw new Error('workspace belongs to another model: make one with this model\'s workspace() or createWorkspace()');
+    if (ws.norms !== this.norms) throw new Error("workspace belongs to another model: make one with this model's workspace() or createWorkspace()");
   }
 }
 

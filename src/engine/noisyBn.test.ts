@@ -77,7 +77,7 @@ describe('noisy BN (Santurkar et al., 2018)', () => {
     expect(Array.from(noisy.forward(evalNoisy, x, 'batch'))).toEqual(Array.from(plain.forward(evalPlain, x, 'batch')));
   });
 
-  it('shows probes the step\'s per-unit shift, σ_j·a + μ_j, without drawing', () => {
+  it("shows probes the step's per-unit shift, σ_j·a + μ_j, without drawing", () => {
     const model = checkModel({ sizes, placement: 'noisy' }, 6);
     const x = randomMatrix(new Rng(3), rows, sizes[0]);
     model.forward(model.workspace(rows), x, 'train');
@@ -95,7 +95,7 @@ describe('noisy BN (Santurkar et al., 2018)', () => {
     expect(Array.from(unit.shift)).toEqual(Array.from(before));
   });
 
-  it('keeps every draw in the documented ranges, for NOISE, the paper\'s constants and any injected ones', () => {
+  it("keeps every draw in the documented ranges, for NOISE, the paper's constants and any injected ones", () => {
     const custom: NoiseParams = { meanRange: 2, scaleMax: 3, sampleMeanSpread: 0.3, sampleScaleStd: 0.2 };
     for (const params of [NOISE, PAPER_NOISE, custom]) {
       const n = 50;

@@ -218,15 +218,11 @@ export class Norm<K extends NormKind, P extends AffineParams, C> {
 
 /** A hidden layer's normalization, by kind: batch norm, ℓp batch norm or layer norm. */
 export type Normalization =
-  | Norm<'bn', BatchNormParams, BatchNormCache>
-  | Norm<LpKind, LpBatchNormParams, LpBatchNormCache>
-  | Norm<'ln', LayerNormParams, LayerNormCache>;
+  Norm<'bn', BatchNormParams, BatchNormCache> | Norm<LpKind, LpBatchNormParams, LpBatchNormCache> | Norm<'ln', LayerNormParams, LayerNormCache>;
 
 /** A normalization's pass over one workspace, by kind (what the probes read the batch statistics from). */
 export type NormalizationPass =
-  | NormPass<'bn', BatchNormParams, BatchNormCache>
-  | NormPass<LpKind, LpBatchNormParams, LpBatchNormCache>
-  | NormPass<'ln', LayerNormParams, LayerNormCache>;
+  NormPass<'bn', BatchNormParams, BatchNormCache> | NormPass<LpKind, LpBatchNormParams, LpBatchNormCache> | NormPass<'ln', LayerNormParams, LayerNormCache>;
 
 /** A new normalization of the given kind over n units: γ = 1, β = 0, and a batch norm's starting statistics. */
 export function createNormalization(kind: NormKind, dtype: DType, n: number, eps: number, momentum: number): Normalization {

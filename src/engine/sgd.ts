@@ -70,7 +70,6 @@ export class Sgd {
     }
   }
 
-
   /** Forgets the accumulated velocity. */
   reset(): void {
     for (const v of this.velocity) v.fill(0);

@@ -96,15 +96,34 @@ export function sparseMatmulBias(s: SparseRows, W: FloatArray, b: FloatArray, y:
     const yr = i * nOut;
     let j = 0;
     for (; j < nOut8; j += 8) {
-      let a0 = b[j], a1 = b[j + 1], a2 = b[j + 2], a3 = b[j + 3], a4 = b[j + 4], a5 = b[j + 5], a6 = b[j + 6], a7 = b[j + 7];
+      let a0 = b[j],
+        a1 = b[j + 1],
+        a2 = b[j + 2],
+        a3 = b[j + 3],
+        a4 = b[j + 4],
+        a5 = b[j + 5],
+        a6 = b[j + 6],
+        a7 = b[j + 7];
       for (let t = start; t < end; t++) {
         const v = val[t];
         const w = wOffset[t] + j;
-        a0 += v * W[w]; a1 += v * W[w + 1]; a2 += v * W[w + 2]; a3 += v * W[w + 3];
-        a4 += v * W[w + 4]; a5 += v * W[w + 5]; a6 += v * W[w + 6]; a7 += v * W[w + 7];
+        a0 += v * W[w];
+        a1 += v * W[w + 1];
+        a2 += v * W[w + 2];
+        a3 += v * W[w + 3];
+        a4 += v * W[w + 4];
+        a5 += v * W[w + 5];
+        a6 += v * W[w + 6];
+        a7 += v * W[w + 7];
       }
-      y[yr + j] = a0; y[yr + j + 1] = a1; y[yr + j + 2] = a2; y[yr + j + 3] = a3;
-      y[yr + j + 4] = a4; y[yr + j + 5] = a5; y[yr + j + 6] = a6; y[yr + j + 7] = a7;
+      y[yr + j] = a0;
+      y[yr + j + 1] = a1;
+      y[yr + j + 2] = a2;
+      y[yr + j + 3] = a3;
+      y[yr + j + 4] = a4;
+      y[yr + j + 5] = a5;
+      y[yr + j + 6] = a6;
+      y[yr + j + 7] = a7;
     }
     for (; j < nOut; j++) {
       let a = b[j];
@@ -131,15 +150,34 @@ export function sparseMatmulTransposeA(s: SparseRows, gradY: FloatArray, gradW: 
     }
     let j = 0;
     for (; j < nOut8; j += 8) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      let a0 = 0,
+        a1 = 0,
+        a2 = 0,
+        a3 = 0,
+        a4 = 0,
+        a5 = 0,
+        a6 = 0,
+        a7 = 0;
       for (let t = start; t < end; t++) {
         const v = colVal[t];
         const g = colRow[t] * nOut + j;
-        a0 += v * gradY[g]; a1 += v * gradY[g + 1]; a2 += v * gradY[g + 2]; a3 += v * gradY[g + 3];
-        a4 += v * gradY[g + 4]; a5 += v * gradY[g + 5]; a6 += v * gradY[g + 6]; a7 += v * gradY[g + 7];
+        a0 += v * gradY[g];
+        a1 += v * gradY[g + 1];
+        a2 += v * gradY[g + 2];
+        a3 += v * gradY[g + 3];
+        a4 += v * gradY[g + 4];
+        a5 += v * gradY[g + 5];
+        a6 += v * gradY[g + 6];
+        a7 += v * gradY[g + 7];
       }
-      gradW[wr + j] = a0; gradW[wr + j + 1] = a1; gradW[wr + j + 2] = a2; gradW[wr + j + 3] = a3;
-      gradW[wr + j + 4] = a4; gradW[wr + j + 5] = a5; gradW[wr + j + 6] = a6; gradW[wr + j + 7] = a7;
+      gradW[wr + j] = a0;
+      gradW[wr + j + 1] = a1;
+      gradW[wr + j + 2] = a2;
+      gradW[wr + j + 3] = a3;
+      gradW[wr + j + 4] = a4;
+      gradW[wr + j + 5] = a5;
+      gradW[wr + j + 6] = a6;
+      gradW[wr + j + 7] = a7;
     }
     for (; j < nOut; j++) {
       let a = 0;

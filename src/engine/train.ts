@@ -27,14 +27,7 @@ export interface Evaluation {
  * In `batch` mode each chunk is normalized with its own statistics, so the chunk size matters.
  * Changes no parameter and no running statistic.
  */
-export function evaluate(
-  model: Model,
-  ws: Workspace,
-  x: FloatArray,
-  labels: ArrayLike<number>,
-  count: number,
-  mode: InferenceMode,
-): Evaluation {
+export function evaluate(model: Model, ws: Workspace, x: FloatArray, labels: ArrayLike<number>, count: number, mode: InferenceMode): Evaluation {
   return runThrough(evaluateWork(model, ws, x, labels, count, mode));
 }
 

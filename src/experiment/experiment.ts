@@ -203,7 +203,10 @@ export class Experiment {
         yield* labelled(computePopulationStatsWork(v.model, (this.popWs[i] ??= v.model.createWorkspace(this.config.batchSize, false)), train.x, rows), slice);
         yield slice;
       }
-      const r = yield* labelled(evaluateWork(v.model, (this.evalWs[i] ??= v.model.createWorkspace(this.evalRows, false)), test.x, test.y, test.count, hasBn ? mode : 'batch'), slice);
+      const r = yield* labelled(
+        evaluateWork(v.model, (this.evalWs[i] ??= v.model.createWorkspace(this.evalRows, false)), test.x, test.y, test.count, hasBn ? mode : 'batch'),
+        slice,
+      );
       const e = this.evals[i];
       e.testLoss = r.loss;
       e.testAcc = r.accuracy;
@@ -274,7 +277,6 @@ export class Experiment {
     return out;
   }
 }
-
 
 function pickRows(x: Float32Array, nIn: number, count: number, rows: number, rng: Rng): Float32Array {
   const order = Int32Array.from({ length: count }, (_, i) => i);

@@ -77,7 +77,9 @@ describe('the inference probe', () => {
     probed.run(30);
     probed.variants.forEach((v, i) => {
       v.model.params().forEach((p, k) => expect(Array.from(p.value)).toEqual(Array.from(quiet.variants[i].model.params()[k].value)));
-      v.model.hidden.forEach((h, l) => expect(Array.from(batchNormOf(h.norm)?.runningMean ?? [])).toEqual(Array.from(batchNormOf(quiet.variants[i].model.hidden[l].norm)?.runningMean ?? [])));
+      v.model.hidden.forEach((h, l) =>
+        expect(Array.from(batchNormOf(h.norm)?.runningMean ?? [])).toEqual(Array.from(batchNormOf(quiet.variants[i].model.hidden[l].norm)?.runningMean ?? [])),
+      );
     });
     expect(probed.evals).toEqual(quiet.evals);
     expect(probed.variants[1].inference.step).toBe(28);
@@ -95,7 +97,12 @@ describe('the inference probe', () => {
       }
       const running = evaluate(model, model.createWorkspace(60, false), x, y, rows, 'running');
       expect(probeAcc(exp, i, 'running0')).toBeCloseTo(running.accuracy, 12);
-      computePopulationStats(model, model.createWorkspace(config.batchSize, false), data.train.x, Math.min(data.train.count, INFER_POPULATION_BATCHES * config.batchSize));
+      computePopulationStats(
+        model,
+        model.createWorkspace(config.batchSize, false),
+        data.train.x,
+        Math.min(data.train.count, INFER_POPULATION_BATCHES * config.batchSize),
+      );
       const population = evaluate(model, model.createWorkspace(60, false), x, y, rows, 'population');
       expect(probeAcc(exp, i, 'population')).toBeCloseTo(population.accuracy, 12);
       // ε = 1e-3 is a copy with that ε, batch statistics at 8 rows.
@@ -128,7 +135,9 @@ describe('the inference probe', () => {
     computePopulationStats(model, model.createWorkspace(config.batchSize, false), data.train.x, 50 * config.batchSize);
     const pop = batchNormOf(model.hidden[0].norm);
     const distance = (s: typeof torch) =>
-      s === null || s === undefined || pop === null ? NaN : s.mean.reduce((sum, m, j) => sum + Math.abs(m - pop.populationMean[j]) + Math.abs(s.spread[j] - pop.populationVar[j]), 0);
+      s === null || s === undefined || pop === null
+        ? NaN
+        : s.mean.reduce((sum, m, j) => sum + Math.abs(m - pop.populationMean[j]) + Math.abs(s.spread[j] - pop.populationVar[j]), 0);
     expect(distance(keras)).toBeGreaterThan(2 * distance(torch));
     const first = variantStat(snap, 0, 'accBatch1');
     for (let c = 0; c < INFER_CASES.length; c++) {

@@ -100,7 +100,7 @@ describe('landscape probes against a brute-force computation', () => {
     expect(s.lossHi).toBeGreaterThan(s.lossLo);
   });
 
-  it('never touch the parameters, the running statistics or noisy BN\'s noise', () => {
+  it("never touch the parameters, the running statistics or noisy BN's noise", () => {
     const { model, x, y } = setup('noisy');
     const twin = checkModel({ sizes, placement: 'noisy', activation: 'tanh' }, 11);
     twin.copyFrom(model);

@@ -38,7 +38,10 @@ export class LandscapeProbe {
   /** The model's gradient at W, per parameter (Float64). */
   private readonly g0: Float64Array[];
 
-  constructor(readonly model: Model, batchSize: number) {
+  constructor(
+    readonly model: Model,
+    batchSize: number,
+  ) {
     this.copy = new Model(model.spec, new Rng(0));
     this.ws = this.copy.workspace(batchSize);
     this.g0 = model.params().map((p) => new Float64Array(p.value.length));

@@ -27,7 +27,9 @@ describe('landscape probes in a running experiment', () => {
     probed.run(40);
     probed.variants.forEach((v, i) => {
       v.model.params().forEach((p, k) => expect(Array.from(p.value)).toEqual(Array.from(plain.variants[i].model.params()[k].value)));
-      v.model.hidden.forEach((h, l) => expect(Array.from(batchNormOf(h.norm)?.runningVar ?? [])).toEqual(Array.from(batchNormOf(plain.variants[i].model.hidden[l].norm)?.runningVar ?? [])));
+      v.model.hidden.forEach((h, l) =>
+        expect(Array.from(batchNormOf(h.norm)?.runningVar ?? [])).toEqual(Array.from(batchNormOf(plain.variants[i].model.hidden[l].norm)?.runningVar ?? [])),
+      );
     });
     expect(probed.evals).toEqual(plain.evals);
   });

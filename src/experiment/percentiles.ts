@@ -88,7 +88,13 @@ export function createPercentileScratch(n: number): PercentileScratch {
  * equal-width buckets between min and max, then each order statistic is selected among the few values of
  * its bucket. Allocates nothing. NaN values are not allowed.
  */
-export function percentiles(values: FloatArray, n: number, ps: ArrayLike<number>, out: Float64Array | Float32Array | number[], scratch: PercentileScratch): void {
+export function percentiles(
+  values: FloatArray,
+  n: number,
+  ps: ArrayLike<number>,
+  out: Float64Array | Float32Array | number[],
+  scratch: PercentileScratch,
+): void {
   if (n === 0) {
     for (let i = 0; i < ps.length; i++) out[i] = NaN;
     return;

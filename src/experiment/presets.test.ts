@@ -7,7 +7,16 @@ import { PRESETS } from './presets.ts';
 describe('presets', () => {
   it('are valid configs, uniquely named, each saying what to watch and why', () => {
     expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
-    expect(PRESETS.map((p) => p.name)).toEqual(['bn-paper', 'high-lr', 'tiny-batch', 'relu-before-vs-after', 'noisy-bn', 'tiny-batch-ln', 'lp-norms', 'scales']);
+    expect(PRESETS.map((p) => p.name)).toEqual([
+      'bn-paper',
+      'high-lr',
+      'tiny-batch',
+      'relu-before-vs-after',
+      'noisy-bn',
+      'tiny-batch-ln',
+      'lp-norms',
+      'scales',
+    ]);
     for (const p of PRESETS) {
       expect(parseConfig(p.config).notices, p.name).toEqual([]);
       expect(p.watch.length).toBeGreaterThan(20);

@@ -24,8 +24,19 @@ export const PRESETS: readonly Preset[] = [
       'It differs from their figure: 8,000 training digits, thousands of steps rather than ' +
       '50,000, and what shows is a faster start, not a higher end. Measured: {headline-steps} {headline-tuned} {headline-final}',
     config: {
-      dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
-      variants: ['none', 'before'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
+      dataset: 'mnist',
+      standardize: false,
+      depth: 3,
+      width: 100,
+      activation: 'sigmoid',
+      init: 'gaussian',
+      initSigma: 0.1,
+      variants: ['none', 'before'],
+      lr: 0.5,
+      momentum: 0,
+      batchSize: 60,
+      trackLayer: 3,
+      trackUnit: 0,
     },
   },
   {
@@ -39,8 +50,16 @@ export const PRESETS: readonly Preset[] = [
       'of saturation. Same network as bn-paper with lr = 10. Measured: {high-lr} Plain’s tracked layer-3 input ends with ' +
       'its median at {high-lr.plainMedian3:range}.',
     config: {
-      dataset: 'mnist', depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
-      variants: ['none', 'before'], lr: 10, momentum: 0, batchSize: 60,
+      dataset: 'mnist',
+      depth: 3,
+      width: 100,
+      activation: 'sigmoid',
+      init: 'gaussian',
+      initSigma: 0.1,
+      variants: ['none', 'before'],
+      lr: 10,
+      momentum: 0,
+      batchSize: 60,
     },
   },
   {
@@ -53,8 +72,18 @@ export const PRESETS: readonly Preset[] = [
       'batches sees noisy inputs (the motivation for running averages, Batch Renorm, Group Norm and Layer Norm). Same ' +
       'network as bn-paper with batch 4 and lr 0.05, evaluated in batches of 4 with batch statistics. Measured: {tiny-batch}',
     config: {
-      dataset: 'mnist', depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
-      variants: ['none', 'before'], lr: 0.05, momentum: 0, batchSize: 4, evalMode: 'batch', evalBatchSize: 4,
+      dataset: 'mnist',
+      depth: 3,
+      width: 100,
+      activation: 'sigmoid',
+      init: 'gaussian',
+      initSigma: 0.1,
+      variants: ['none', 'before'],
+      lr: 0.05,
+      momentum: 0,
+      batchSize: 4,
+      evalMode: 'batch',
+      evalBatchSize: 4,
     },
   },
   {
@@ -67,8 +96,15 @@ export const PRESETS: readonly Preset[] = [
       'common modern recipe under which all three variants train, so the point is the shape of the curves and of the ReLU ' +
       'inputs, not a failure. Measured: {relu-placement}',
     config: {
-      dataset: 'mnist', depth: 3, width: 100, activation: 'relu', init: 'he',
-      variants: ['none', 'before', 'after'], lr: 0.05, momentum: 0.9, batchSize: 60,
+      dataset: 'mnist',
+      depth: 3,
+      width: 100,
+      activation: 'relu',
+      init: 'he',
+      variants: ['none', 'before', 'after'],
+      lr: 0.05,
+      momentum: 0.9,
+      batchSize: 60,
     },
   },
   {
@@ -82,8 +118,19 @@ export const PRESETS: readonly Preset[] = [
       'network should train like the plain one. Our noise is larger than theirs, calibrated so that the shift exceeds the ' +
       'plain network’s own (src/engine/noisyBn.ts). Same network as bn-paper. Measured: {noisy-shift} {noisy-trains}',
     config: {
-      dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
-      variants: ['none', 'before', 'noisy'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
+      dataset: 'mnist',
+      standardize: false,
+      depth: 3,
+      width: 100,
+      activation: 'sigmoid',
+      init: 'gaussian',
+      initSigma: 0.1,
+      variants: ['none', 'before', 'noisy'],
+      lr: 0.5,
+      momentum: 0,
+      batchSize: 60,
+      trackLayer: 3,
+      trackUnit: 0,
     },
   },
   {
@@ -97,8 +144,15 @@ export const PRESETS: readonly Preset[] = [
       'tiny batches, so the comparison is fair. At a batch of 1, BN’s x − μ_B is 0 for every unit, so it outputs β ' +
       'whatever the input. Measured: {tiny-batch-ln}',
     config: {
-      dataset: 'mnist', depth: 3, width: 100, activation: 'relu', init: 'he',
-      variants: ['none', 'before', 'ln-before'], lr: 0.01, momentum: 0.9, batchSize: 2,
+      dataset: 'mnist',
+      depth: 3,
+      width: 100,
+      activation: 'relu',
+      init: 'he',
+      variants: ['none', 'before', 'ln-before'],
+      lr: 0.01,
+      momentum: 0.9,
+      batchSize: 2,
     },
   },
   {
@@ -111,22 +165,42 @@ export const PRESETS: readonly Preset[] = [
       'benefit kept despite larger distributional shift (ℓ2 is BN’s own transform here, so it is left out). Same network as ' +
       'bn-paper, landscape probes every 50 steps. Measured: {lp-shift} {lp-trains}',
     config: {
-      dataset: 'mnist', standardize: false, depth: 3, width: 100, activation: 'sigmoid', init: 'gaussian', initSigma: 0.1,
-      variants: ['none', 'before', 'l1-before', 'linf-before'], lr: 0.5, momentum: 0, batchSize: 60, trackLayer: 3, trackUnit: 0,
+      dataset: 'mnist',
+      standardize: false,
+      depth: 3,
+      width: 100,
+      activation: 'sigmoid',
+      init: 'gaussian',
+      initSigma: 0.1,
+      variants: ['none', 'before', 'l1-before', 'linf-before'],
+      lr: 0.5,
+      momentum: 0,
+      batchSize: 60,
+      trackLayer: 3,
+      trackUnit: 0,
       probeEvery: 50,
     },
   },
   {
     name: 'scales',
     title: 'Features on scales a thousand apart',
-    watch:
-      'Raw inputs in [0, 1] and [0, 1000]: plain ends near chance ({scales.plainRaw}) and BN at {scales.bnRaw}; turn on standardize and compare.',
+    watch: 'Raw inputs in [0, 1] and [0, 1000]: plain ends near chance ({scales.plainRaw}) and BN at {scales.bnRaw}; turn on standardize and compare.',
     why:
       'Two features lie in [0, 1] and two in [0, 1000]; the label compares one of each, so both scales matter. BN ' +
       'normalizes each layer’s outputs, not the inputs’ relative scales. Measured: {scales}',
     config: {
-      dataset: 'scales', standardize: false, depth: 2, width: 32, activation: 'sigmoid', init: 'lecun',
-      variants: ['none', 'before'], lr: 0.1, momentum: 0.9, batchSize: 32, trackLayer: 1, evalEvery: 50,
+      dataset: 'scales',
+      standardize: false,
+      depth: 2,
+      width: 32,
+      activation: 'sigmoid',
+      init: 'lecun',
+      variants: ['none', 'before'],
+      lr: 0.1,
+      momentum: 0.9,
+      batchSize: 32,
+      trackLayer: 1,
+      evalEvery: 50,
     },
   },
 ];

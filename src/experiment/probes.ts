@@ -7,12 +7,21 @@ import type { Variant } from './variant.ts';
 
 const PERCENTILES = [0.15, 0.5, 0.85];
 /** The statistics that only exist after a training step. */
-const NO_STEP_STATS = (
-  ['gradNorm', 'updateRatio', 'biasGradNorm', 'bnBatchMean', 'bnBatchVar', 'unitBatchMean', 'unitBatchVar'] as const
-).map((k) => LS[k]);
+const NO_STEP_STATS = (['gradNorm', 'updateRatio', 'biasGradNorm', 'bnBatchMean', 'bnBatchVar', 'unitBatchMean', 'unitBatchVar'] as const).map((k) => LS[k]);
 /** The statistics that only exist with BN. */
 const BN_STATS = (
-  ['bnBatchMean', 'bnBatchVar', 'bnRunningMean', 'bnRunningVar', 'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta'] as const
+  [
+    'bnBatchMean',
+    'bnBatchVar',
+    'bnRunningMean',
+    'bnRunningVar',
+    'unitBatchMean',
+    'unitBatchVar',
+    'unitRunningMean',
+    'unitRunningVar',
+    'unitGamma',
+    'unitBeta',
+  ] as const
 ).map((k) => LS[k]);
 
 /** Scratch space for the probes, allocated once per experiment. */

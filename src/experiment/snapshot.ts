@@ -11,23 +11,46 @@ import { normBeforeActivation, type Placement } from '../engine/spec.ts';
  * normalization placed before the nonlinearity (the same values where nothing sits between: see zIsActIn).
  */
 export const LAYER_STATS = [
-  'p15', 'p50', 'p85', // layer-wide percentiles over every unit and probe row
-  'unitP15', 'unitP50', 'unitP85', // percentiles over the probe rows of the unit with the tracked unit's index (clamped to the layer)
-  'mean', 'std',
+  'p15',
+  'p50',
+  'p85', // layer-wide percentiles over every unit and probe row
+  'unitP15',
+  'unitP50',
+  'unitP85', // percentiles over the probe rows of the unit with the tracked unit's index (clamped to the layer)
+  'mean',
+  'std',
   'saturated', // share of values in the saturated (sigmoid/tanh) or inactive (relu: ≤ 0) region
   'deadUnits', // relu: share of units inactive on every probe row; else 0
   'gradNorm', // ‖∂L/∂W‖ of this layer's dense weights at the last step
   'updateRatio', // ‖ΔW‖/‖W‖ of the last update
   'biasGradNorm', // ‖∂L/∂b‖: ≈ 0 when BN follows the dense layer
-  'bnBatchMean', 'bnBatchVar', // mean over units of the last training batch's μ_B and σ²_B (NaN without BN)
-  'bnRunningMean', 'bnRunningVar', // mean over units of the running averages
-  'unitBatchMean', 'unitBatchVar', 'unitRunningMean', 'unitRunningVar', 'unitGamma', 'unitBeta', // the tracked unit's
-  'icsDiff', 'icsCos', // internal covariate shift at the latest landscape probe: ‖G − G′‖ and cos(G, G′) (NaN without probes)
+  'bnBatchMean',
+  'bnBatchVar', // mean over units of the last training batch's μ_B and σ²_B (NaN without BN)
+  'bnRunningMean',
+  'bnRunningVar', // mean over units of the running averages
+  'unitBatchMean',
+  'unitBatchVar',
+  'unitRunningMean',
+  'unitRunningVar',
+  'unitGamma',
+  'unitBeta', // the tracked unit's
+  'icsDiff',
+  'icsCos', // internal covariate shift at the latest landscape probe: ‖G − G′‖ and cos(G, G′) (NaN without probes)
   // Input shift (inputShift.ts) over the latest SHIFT_WINDOW steps: mean over units of |Δμ|/σ and |Δ ln σ|, then
   // both averaged over every window after the first (NaN until measured).
-  'shiftLocation', 'shiftSpread', 'shiftLocationAvg', 'shiftSpreadAvg',
+  'shiftLocation',
+  'shiftSpread',
+  'shiftLocationAvg',
+  'shiftSpreadAvg',
   // z = xW + b on the probe batch, as p15…std above: layer-wide percentiles, the tracked unit's, the moments.
-  'zP15', 'zP50', 'zP85', 'zUnitP15', 'zUnitP50', 'zUnitP85', 'zMean', 'zStd',
+  'zP15',
+  'zP50',
+  'zP85',
+  'zUnitP15',
+  'zUnitP50',
+  'zUnitP85',
+  'zMean',
+  'zStd',
 ] as const;
 export type LayerStat = (typeof LAYER_STATS)[number];
 /** Index of each layer statistic within a layer's block. */
@@ -36,18 +59,39 @@ export const LS = Object.fromEntries(LAYER_STATS.map((k, i) => [k, i])) as { rea
 /** Per variant scalars, in this order. */
 export const VARIANT_STATS = [
   'trainLoss', // mean training loss over the steps since the previous snapshot
-  'testLoss', 'testAcc', // at the latest evaluation (NaN before the first)
+  'testLoss',
+  'testAcc', // at the latest evaluation (NaN before the first)
   'evalStep', // the step of that evaluation (−1 before the first)
   'targetStep', // the first evaluated step with test accuracy ≥ TARGET_ACCURACY (experiment.ts), −1 until then
   'divergedAt', // step at which the variant diverged and froze, −1 while it trains
   // The latest landscape probe (NaN without probes): its step, and along the gradient the loss range,
   // the gradient change range and the effective β-smoothness; then its cost in milliseconds.
-  'probeStep', 'lossLo', 'lossHi', 'gradChangeLo', 'gradChangeHi', 'betaSmooth', 'probeMs',
+  'probeStep',
+  'lossLo',
+  'lossHi',
+  'gradChangeLo',
+  'gradChangeHi',
+  'betaSmooth',
+  'probeMs',
   // The latest inference probe (NaN without): its step and cost, the distinct classes predicted with batch
   // statistics at test batch 1, then test accuracy per case of INFER_CASES, each at ε 1e-5 and then 1e-3.
-  'inferStep', 'inferMs', 'inferClassesAtOne',
-  'accBatch1', 'accBatch1Eps3', 'accBatch2', 'accBatch2Eps3', 'accBatch8', 'accBatch8Eps3', 'accBatch60', 'accBatch60Eps3',
-  'accRunning', 'accRunningEps3', 'accRunningKeras', 'accRunningKerasEps3', 'accPopulation', 'accPopulationEps3',
+  'inferStep',
+  'inferMs',
+  'inferClassesAtOne',
+  'accBatch1',
+  'accBatch1Eps3',
+  'accBatch2',
+  'accBatch2Eps3',
+  'accBatch8',
+  'accBatch8Eps3',
+  'accBatch60',
+  'accBatch60Eps3',
+  'accRunning',
+  'accRunningEps3',
+  'accRunningKeras',
+  'accRunningKerasEps3',
+  'accPopulation',
+  'accPopulationEps3',
 ] as const;
 export type VariantStat = (typeof VARIANT_STATS)[number];
 /** Index of each variant statistic within a variant's block. */

@@ -55,7 +55,9 @@ describe('the snapshot reader', () => {
 
   it('refuses arrays that do not fit the shape, saying which and how long', () => {
     const packed = packSnapshot(layout, {});
-    expect(() => new SnapshotReader(layout, { ...packed, layer: new Float32Array(3) }, 0)).toThrow(`snapshot layer has 3 values, not the ${3 * 2 * LAYER_STATS.length} its run’s shape needs`);
+    expect(() => new SnapshotReader(layout, { ...packed, layer: new Float32Array(3) }, 0)).toThrow(
+      `snapshot layer has 3 values, not the ${3 * 2 * LAYER_STATS.length} its run’s shape needs`,
+    );
     expect(layout.misfit(packed)).toBeNull();
     expect(layout.misfit({ variant: new Float64Array(1) })).toMatch(/variant has 1 values/);
   });
@@ -87,7 +89,13 @@ describe('the snapshot reader', () => {
 describe('snapshot rows', () => {
   it('keeps each snapshot in its own row and reads it back as the single reader does', () => {
     const rows = new SnapshotRows(layout, 4);
-    const at = (step: number) => packSnapshot(layout, { variant: (v, k) => step + code.variant(v, k), layer: (v, l, k) => step + code.layer(v, l, k), hist: code.hist, zHist: code.zHist });
+    const at = (step: number) =>
+      packSnapshot(layout, {
+        variant: (v, k) => step + code.variant(v, k),
+        layer: (v, l, k) => step + code.layer(v, l, k),
+        hist: code.hist,
+        zHist: code.zHist,
+      });
     rows.set(0, at(0));
     rows.set(1, at(10_000));
     rows.copy(1, 3);

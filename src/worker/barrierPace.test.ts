@@ -51,4 +51,3 @@ describe('BarrierPace', () => {
     expect(pace.chunk).toBe(chunk);
   });
 });
-

@@ -208,7 +208,16 @@ describe('one worker per variant: pace, size and live settings', () => {
 
 describe('mergeLossParts', () => {
   it('takes variant v’s column from sub-worker v, over the steps every sub-worker has', () => {
-    const part = (steps: number, values: number[]) => ({ v: PROTOCOL_VERSION, type: 'losses' as const, step: steps, runId: 1, id: 1, names: ['plain', 'bn-before'], steps, losses: Float64Array.from(values) });
+    const part = (steps: number, values: number[]) => ({
+      v: PROTOCOL_VERSION,
+      type: 'losses' as const,
+      step: steps,
+      runId: 1,
+      id: 1,
+      names: ['plain', 'bn-before'],
+      steps,
+      losses: Float64Array.from(values),
+    });
     const merged = mergeLossParts([part(3, [1, NaN, 2, NaN, 3, NaN]), part(2, [NaN, 10, NaN, 20])]);
     expect(merged.steps).toBe(2);
     expect(Array.from(merged.losses)).toEqual([1, 10, 2, 20]);

@@ -93,7 +93,8 @@ export class Coordinator {
         return;
       case 'reset':
         // Resets become configures, so that sub-workers started at different times still agree on the seed.
-        if (this.config !== null) this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) }, msg.request ?? null);
+        if (this.config !== null)
+          this.start(msg.seed === 'same' ? this.config : { ...this.config, seed: deriveSeed(this.config.seed, this.runId + 7) }, msg.request ?? null);
         return;
       case 'play':
         this.run = next(this.run, { type: 'play', until: msg.until }, this.step);
@@ -181,7 +182,13 @@ export class Coordinator {
           const first = this.configured[0];
           // The sub-workers must agree (same data after any fallback, same seed), or the pair is not a pair.
           const differ = this.configured.slice(0, this.count).some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
-          if (differ) this.post({ v: PROTOCOL_VERSION, type: 'error', step: 0, message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page' });
+          if (differ)
+            this.post({
+              v: PROTOCOL_VERSION,
+              type: 'error',
+              step: 0,
+              message: 'the per-variant workers disagree about the run (did a data file fail to load in only some?); reload the page',
+            });
           this.config = first.config;
           this.post({ ...first, runId: this.runId, request: this.request });
         }
@@ -393,7 +400,19 @@ export class Coordinator {
     const { variant, layer, hist, zHist, unitZ } = mergeSnapshotParts(this.configured[0].shape, subs);
     this.pace.barrier(this.host.now(), step, step - this.step);
     const going = isTraining(this.run);
-    return { v: PROTOCOL_VERSION, type: 'snapshot', step, runId: this.runId, status: statusOf(this.run), stepsPerSecond: going ? this.pace.perSecond : 0, variant, layer, hist, zHist, unitZ };
+    return {
+      v: PROTOCOL_VERSION,
+      type: 'snapshot',
+      step,
+      runId: this.runId,
+      status: statusOf(this.run),
+      stepsPerSecond: going ? this.pace.perSecond : 0,
+      variant,
+      layer,
+      hist,
+      zHist,
+      unitZ,
+    };
   }
 
   /** Tells the page the run's status when it changed; a pause is told once every sub-worker holds its part. */

@@ -9,7 +9,10 @@ import { MNIST_CACHE_NAME, type MnistCache, type MnistCacheStorage } from './mni
 
 const gz = new Uint8Array(readFileSync(MNIST_DATA_PATH));
 type Body = ConstructorParameters<typeof Response>[0];
-const respond = (body: Uint8Array | string, init: ResponseInit = {}) => async () => new Response(body as Body, init);
+const respond =
+  (body: Uint8Array | string, init: ResponseInit = {}) =>
+  async () =>
+    new Response(body as Body, init);
 /** Lets pending promise callbacks run (no timer is involved: the tests' clock is the fake one). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 

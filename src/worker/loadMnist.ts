@@ -18,11 +18,7 @@ export interface FetchMnistOptions {
  * file as stored) is decompressed here; a body the server already decompressed is used as it is. Throws
  * an Error that says what went wrong: HTTP status, network failure, timeout, or a truncated or corrupt file.
  */
-export async function fetchMnist(
-  url: string,
-  onProgress: (loaded: number, total: number | null) => void,
-  options: FetchMnistOptions = {},
-): Promise<MnistFile> {
+export async function fetchMnist(url: string, onProgress: (loaded: number, total: number | null) => void, options: FetchMnistOptions = {}): Promise<MnistFile> {
   const cache = await openMnistCache(options.storage);
   const kept = cache === null ? null : await readKept(cache, url, onProgress);
   if (kept !== null) return kept;
@@ -86,7 +82,9 @@ async function readBody(response: Response, watch: DownloadWatch, onChunk: (load
   } catch (e) {
     void reader.cancel().catch(() => undefined);
     if (e instanceof DownloadTimeout) throw e;
-    throw new Error(`the MNIST download broke off after ${loaded.toLocaleString('en-US')} bytes (${(e as Error).message}): the file is truncated or the connection dropped`);
+    throw new Error(
+      `the MNIST download broke off after ${loaded.toLocaleString('en-US')} bytes (${(e as Error).message}): the file is truncated or the connection dropped`,
+    );
   }
   return concat(chunks, loaded);
 }

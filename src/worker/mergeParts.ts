@@ -21,7 +21,11 @@ export function mergeSnapshotParts(shape: RunShape, subs: readonly SnapshotMsg[]
   const f32 = (length: number) => new Float32Array(length);
   const block = runLayout(shape).perVariant;
   return {
-    variant: take((length) => new Float64Array(length), (s) => s.variant, block.variant),
+    variant: take(
+      (length) => new Float64Array(length),
+      (s) => s.variant,
+      block.variant,
+    ),
     layer: take(f32, (s) => s.layer, block.layer),
     hist: take(f32, (s) => s.hist, block.hist),
     zHist: take(f32, (s) => s.zHist, block.zHist),

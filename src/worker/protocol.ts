@@ -17,7 +17,9 @@ export const SPEED_RANGE = [0.1, 10_000] as const;
 
 /** An integer in lo..hi, refused in words that name it (`what`). */
 const int = (lo: number, hi: number, what: string) =>
-  z.custom<number>((x) => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi, { error: (i) => `${what} ${String(i.input)} is not an integer in ${lo}..${hi}` });
+  z.custom<number>((x) => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi, {
+    error: (i) => `${what} ${String(i.input)} is not an integer in ${lo}..${hi}`,
+  });
 const steps = int(1, 100_000_000, 'until');
 const version = z.literal(PROTOCOL_VERSION, { error: (i) => `protocol version ${String(i.input)} is not ${PROTOCOL_VERSION}` });
 /** A config as sent: any object; the receiver checks it field by field with parseConfig (bad fields get notices). */
@@ -31,7 +33,14 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
    * trains just that variant (one worker per variant; the batches stay the same in every worker).
    * `resumeAt`: replay a lost run quietly up to that step first.
    */
-  z.object({ v: version, type: z.literal('configure'), config: sentConfig, only: int(0, VARIANTS_MAX - 1, 'variant index').optional(), request: id.optional(), resumeAt: int(0, 100_000_000, 'resumeAt').optional() }),
+  z.object({
+    v: version,
+    type: z.literal('configure'),
+    config: sentConfig,
+    only: int(0, VARIANTS_MAX - 1, 'variant index').optional(),
+    request: id.optional(),
+    resumeAt: int(0, 100_000_000, 'resumeAt').optional(),
+  }),
   /** Train at the set speed; with `until`, pause when the run reaches that step (a story demo's end). */
   z.object({ v: version, type: z.literal('play'), until: steps.optional() }),
   z.object({ v: version, type: z.literal('pause') }),
@@ -41,7 +50,11 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ v: version, type: z.literal('reset'), seed: z.enum(['same', 'new']), request: id.optional() }),
   z.object({ v: version, type: z.literal('setSpeed'), speed: z.union([z.literal('max'), z.number().min(SPEED_RANGE[0]).max(SPEED_RANGE[1])]) }),
   /** Change the learning rate live, without a reset. */
-  z.object({ v: version, type: z.literal('setLr'), lr: z.custom<number>((x) => configSchema.lr.safeParse(x).success, { error: (i) => `learning rate ${String(i.input)} is not a number in [0.00001, 100]` }) }),
+  z.object({
+    v: version,
+    type: z.literal('setLr'),
+    lr: z.custom<number>((x) => configSchema.lr.safeParse(x).success, { error: (i) => `learning rate ${String(i.input)} is not a number in [0.00001, 100]` }),
+  }),
   /** Track another hidden layer (1-based) and unit (0-based) in the drift probes (clamped into the network). */
   z.object({ v: version, type: z.literal('track'), layer: z.number().int(), unit: z.number().int() }),
   /** Are you there? Answered at once with a pong carrying the same id (the page's watchdog). */
@@ -62,18 +75,20 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 
 const bins = z.object({ lo: z.number(), hi: z.number(), count: z.number().int() });
 /** The shape of the experiment a run's snapshots describe. */
-export const runShapeSchema = z.object({
-  variantNames: z.array(z.string()).readonly(),
-  placements: z.array(z.enum(PLACEMENTS as [Placement, ...Placement[]])).readonly(),
-  /** [nIn, hidden…, nOut] */
-  sizes: z.array(z.number().int()).readonly(),
-  nLayers: z.number().int(),
-  bins: bins.readonly(),
-  /** The bins of the z = xW + b histograms. */
-  zBins: bins.readonly(),
-  /** Rows of the probe batch (the length of each variant's unitZ block). */
-  probeRows: z.number().int(),
-}).readonly();
+export const runShapeSchema = z
+  .object({
+    variantNames: z.array(z.string()).readonly(),
+    placements: z.array(z.enum(PLACEMENTS as [Placement, ...Placement[]])).readonly(),
+    /** [nIn, hidden…, nOut] */
+    sizes: z.array(z.number().int()).readonly(),
+    nLayers: z.number().int(),
+    bins: bins.readonly(),
+    /** The bins of the z = xW + b histograms. */
+    zBins: bins.readonly(),
+    /** Rows of the probe batch (the length of each variant's unitZ block). */
+    probeRows: z.number().int(),
+  })
+  .readonly();
 export type RunShape = z.infer<typeof runShapeSchema>;
 
 const runStatus = z.enum(RUN_STATUSES);
@@ -89,7 +104,15 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
    * A new run started (configure or reset): runId grows by one each time; step is 0. `request` echoes the
    * id of the configure or reset that started it, so the page can tell the answer to its latest request.
    */
-  z.object({ v: version, type: z.literal('configured'), step: z.number(), runId: z.number(), request: z.number().nullable(), config: sentConfig, shape: runShapeSchema }),
+  z.object({
+    v: version,
+    type: z.literal('configured'),
+    step: z.number(),
+    runId: z.number(),
+    request: z.number().nullable(),
+    config: sentConfig,
+    shape: runShapeSchema,
+  }),
   /** The run's state; layer, hist, zHist, unitZ and variant are packed as in src/experiment/snapshot.ts (read them with snapshotReader.ts). */
   z.object({
     v: version,
@@ -116,7 +139,16 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
   /** The answer to a ping. */
   z.object({ v: version, type: z.literal('pong'), step: z.number(), id }),
   /** Per-step training losses of steps 1..steps, step-major: losses[(s − 1)·names.length + v]. */
-  z.object({ v: version, type: z.literal('losses'), step: z.number(), runId: z.number(), id, names: z.array(z.string()), steps: z.number().int(), losses: z.instanceof(Float64Array) }),
+  z.object({
+    v: version,
+    type: z.literal('losses'),
+    step: z.number(),
+    runId: z.number(),
+    id,
+    names: z.array(z.string()),
+    steps: z.number().int(),
+    losses: z.instanceof(Float64Array),
+  }),
   /** A run trace as JSON text (steps: how many it holds, which the size limit may have cut), or why none could be made. */
   z.object({ v: version, type: z.literal('trace'), step: z.number(), id, steps: z.number().int(), json: z.string().nullable(), error: z.string().nullable() }),
 ]);

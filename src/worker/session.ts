@@ -179,7 +179,13 @@ export class Session {
     let config = this.config;
     if (fallback !== null) {
       config = { ...config, dataset: 'blobs' };
-      this.reply({ v: PROTOCOL_VERSION, type: 'dataError', step: 0, message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`, fallback: 'blobs' });
+      this.reply({
+        v: PROTOCOL_VERSION,
+        type: 'dataError',
+        step: 0,
+        message: `MNIST could not be loaded (${fallback}); training on the synthetic blobs set instead`,
+        fallback: 'blobs',
+      });
     }
     // Building takes seconds at the heaviest settings on a slow machine: it goes in slices (the split, the
     // experiment, then step 0's evaluation and probes), answering messages and reporting progress between
@@ -279,7 +285,8 @@ export class Session {
         return;
       }
       // After a stall (a background tab), do not burst to catch up: forget debt beyond a fifth of a second.
-      if (paced && (this.host.now() - this.paceStart.at) * (this.speed as number) / 1000 - (exp.step - this.paceStart.step) > (this.speed as number) / 5 + 1) this.resetPace();
+      if (paced && ((this.host.now() - this.paceStart.at) * (this.speed as number)) / 1000 - (exp.step - this.paceStart.step) > (this.speed as number) / 5 + 1)
+        this.resetPace();
       let slice: WorkSlice | null = null;
       while (this.host.now() - start < SLICE_MS) {
         if (this.work === null) {

@@ -52,7 +52,8 @@ export function parseToSweep(data: unknown): { ok: true; msg: ToSweep } | { ok: 
   const r = toSweepSchema.safeParse(data);
   if (r.success) return { ok: true, msg: r.data };
   const issue = r.error.issues[0];
-  if (issue.code === 'invalid_union' && issue.path.join('.') === 'type') return { ok: false, reason: `unknown message type ${JSON.stringify((data as { type?: unknown }).type)}` };
+  if (issue.code === 'invalid_union' && issue.path.join('.') === 'type')
+    return { ok: false, reason: `unknown message type ${JSON.stringify((data as { type?: unknown }).type)}` };
   return { ok: false, reason: issue.message };
 }
 

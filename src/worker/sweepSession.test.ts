@@ -166,7 +166,11 @@ describe('sweep session', () => {
     h.send({ type: 'start', request: 5, config: { ...blobs, dataset: 'mnist' }, factors: [1] });
     await flush();
     expect(h.of('loading')).toEqual([{ v: 1, type: 'loading', request: 5, loaded: 300, total: 1000 }]);
-    expect(h.of('dataError')[0]).toMatchObject({ request: 5, fallback: 'blobs', message: expect.stringMatching(/MNIST could not be loaded \(HTTP 404\); sweeping on the synthetic blobs/) });
+    expect(h.of('dataError')[0]).toMatchObject({
+      request: 5,
+      fallback: 'blobs',
+      message: expect.stringMatching(/MNIST could not be loaded \(HTTP 404\); sweeping on the synthetic blobs/),
+    });
     h.runAll();
     expect(h.of('row')).toHaveLength(1);
     expect(h.messages.at(-1)).toEqual({ v: 1, type: 'done', request: 5, cancelled: false });

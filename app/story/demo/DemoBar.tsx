@@ -11,7 +11,13 @@ export function DemoBar({ onSeed, seed, waiting }: { onSeed: () => void; seed: n
   const running = phase === 'running';
   return (
     <div className="demo-bar" role="group" aria-label="This section’s run">
-      <button type="button" className="demo-play" disabled={waiting || !(running || phase === 'paused')} onClick={() => (running ? demo.pause() : demo.resume())} aria-label={running ? 'Pause the run' : 'Go on'}>
+      <button
+        type="button"
+        className="demo-play"
+        disabled={waiting || !(running || phase === 'paused')}
+        onClick={() => (running ? demo.pause() : demo.resume())}
+        aria-label={running ? 'Pause the run' : 'Go on'}
+      >
         {running ? '❚❚' : '▶'}
       </button>
       <button type="button" disabled={waiting || phase === 'loading' || phase === 'idle'} onClick={() => demo.replay()}>
@@ -21,9 +27,17 @@ export function DemoBar({ onSeed, seed, waiting }: { onSeed: () => void; seed: n
         Another seed
       </button>
       <span className="demo-step" data-testid="demo-step" aria-live="off">
-        {waiting ? 'waits for your prediction' : phase === 'loading' ? 'loading MNIST…' : `step ${step.toLocaleString('en-US')} of ${target.toLocaleString('en-US')} · seed ${seed}`}
+        {waiting
+          ? 'waits for your prediction'
+          : phase === 'loading'
+            ? 'loading MNIST…'
+            : `step ${step.toLocaleString('en-US')} of ${target.toLocaleString('en-US')} · seed ${seed}`}
       </span>
-      {message !== null && <span className="demo-message" role="status">{message}</span>}
+      {message !== null && (
+        <span className="demo-message" role="status">
+          {message}
+        </span>
+      )}
     </div>
   );
 }

@@ -44,8 +44,12 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
   const width = Math.max(size.width, 240);
   const height = Math.max(size.height, 200);
   const right = labelColumn(width);
-  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, width - right]);
-  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain([0, steps])
+    .range([MARGIN.left, width - right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const placements = shape?.placements ?? [];
   const names = placements.map((p) => VARIANT_STYLES[p].short);
   const series = placements.map((_, v) => evalSeries(demo.history, v));
@@ -58,7 +62,10 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
     height - MARGIN.bottom - 20,
   );
   const written = notes?.(series, names) ?? [];
-  const summary = labels.filter((l) => l !== null).map((l) => l.text).join('; ');
+  const summary = labels
+    .filter((l) => l !== null)
+    .map((l) => l.text)
+    .join('; ');
   // A note is centred on its point but kept inside the plot, on two lines where the plot is narrow (a phone).
   const plotWidth = width - right - MARGIN.left;
   const noteFont = presenting ? 20 : 16;
@@ -102,7 +109,13 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
           return (
             <path
               key={placements[v]}
-              d={linePath(s.length, (i) => s[i].step, (i) => s[i].acc, x, y)}
+              d={linePath(
+                s.length,
+                (i) => s[i].step,
+                (i) => s[i].acc,
+                x,
+                y,
+              )}
               fill="none"
               stroke={style.color}
               strokeDasharray={style.dash}
@@ -116,7 +129,10 @@ export function AccuracyRace({ steps, target = 0.9, chance = 0.1, notes, title }
           const style = VARIANT_STYLES[placements[v]];
           const end = series[v].at(-1);
           const lx = width - right + (width < 480 ? 6 : 14);
-          const detail = l.kind === 'reached' ? `${Math.round(target * 100)}% at step ${l.step.toLocaleString('en-US')}` : `${Math.round(l.acc * 100)}% at step ${l.step.toLocaleString('en-US')}`;
+          const detail =
+            l.kind === 'reached'
+              ? `${Math.round(target * 100)}% at step ${l.step.toLocaleString('en-US')}`
+              : `${Math.round(l.acc * 100)}% at step ${l.step.toLocaleString('en-US')}`;
           return (
             <g key={placements[v]} className="race-label" data-variant={placements[v]} data-kind={l.kind} data-step={l.step}>
               {l.kind === 'reached' && (

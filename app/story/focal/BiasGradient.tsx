@@ -25,8 +25,13 @@ export function BiasGradient({ steps }: { steps: number }): ReactNode {
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 240);
   const height = Math.max(size.height, 200);
-  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLog().domain([BIAS_FLOOR, BIAS_TOP]).range([height - MARGIN.bottom, MARGIN.top]).clamp(true);
+  const x = scaleLinear()
+    .domain([0, steps])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLog()
+    .domain([BIAS_FLOOR, BIAS_TOP])
+    .range([height - MARGIN.bottom, MARGIN.top])
+    .clamp(true);
   const compact = size.width > 0 && size.width < 560;
   const placements = shape?.placements ?? [];
   const series = placements.map((_, v) => biasSeries(demo.history, v));
@@ -42,7 +47,10 @@ export function BiasGradient({ steps }: { steps: number }): ReactNode {
   const before = placements.indexOf('before');
   const beforeNow = before < 0 ? undefined : ends[before];
   const first = firstStep(demo.history);
-  const summary = labels.filter((l) => l !== null).map((l) => `${l.text}${l.note === null ? '' : ` (${l.note})`}`).join('; ');
+  const summary = labels
+    .filter((l) => l !== null)
+    .map((l) => `${l.text}${l.note === null ? '' : ` (${l.note})`}`)
+    .join('; ');
   const zoneTop = y(ROUNDING_TOP);
   const zoneBottom = height - MARGIN.bottom;
   return (
@@ -84,7 +92,13 @@ export function BiasGradient({ steps }: { steps: number }): ReactNode {
           return (
             <path
               key={placements[v]}
-              d={linePath(s.length, (i) => s[i].step, (i) => Math.max(s[i].value, BIAS_FLOOR), x, y)}
+              d={linePath(
+                s.length,
+                (i) => s[i].step,
+                (i) => Math.max(s[i].value, BIAS_FLOOR),
+                x,
+                y,
+              )}
               fill="none"
               stroke={style.color}
               strokeDasharray={style.dash}

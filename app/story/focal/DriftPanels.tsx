@@ -20,9 +20,22 @@ interface Panel {
 }
 
 const band = (b: readonly BandPoint[], x: Panel['x'], y: ScaleLinear<number, number>) =>
-  bandPath(b.length, (i) => b[i].step, (i) => b[i].lo, (i) => b[i].hi, x, y);
+  bandPath(
+    b.length,
+    (i) => b[i].step,
+    (i) => b[i].lo,
+    (i) => b[i].hi,
+    x,
+    y,
+  );
 const median = (b: readonly BandPoint[], x: Panel['x'], y: ScaleLinear<number, number>) =>
-  linePath(b.length, (i) => b[i].step, (i) => b[i].mid, x, y);
+  linePath(
+    b.length,
+    (i) => b[i].step,
+    (i) => b[i].mid,
+    x,
+    y,
+  );
 
 /** "2.0× as wide as at step 0", or what is known before the run has two points. */
 const wideText = (r: number | null) => (r === null ? 'as wide as at step 0' : `${formatWidening(r)} as wide as at step 0`);
@@ -60,9 +73,17 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
   const domain = symmetricDomain([plain, bnOut, bnZ]);
   const panels: Panel[] = [0, 1].map((k) => {
     const x0 = MARGIN.left + (stacked ? 0 : k * (panelW + GAP));
-    return { x: scaleLinear().domain([0, steps]).range([x0, x0 + panelW]), top: stacked ? k * (panelH + MARGIN.top + STACK_GAP) : 0 };
+    return {
+      x: scaleLinear()
+        .domain([0, steps])
+        .range([x0, x0 + panelW]),
+      top: stacked ? k * (panelH + MARGIN.top + STACK_GAP) : 0,
+    };
   });
-  const yOf = (p: Panel) => scaleLinear().domain(domain).range([p.top + MARGIN.top + panelH, p.top + MARGIN.top]);
+  const yOf = (p: Panel) =>
+    scaleLinear()
+      .domain(domain)
+      .range([p.top + MARGIN.top + panelH, p.top + MARGIN.top]);
   const unit = (config?.trackUnit ?? 0) + 1;
   const plainStyle = VARIANT_STYLES.none;
   const bnStyle = VARIANT_STYLES.before;
@@ -129,7 +150,13 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           <text x={pp.x.range()[0]} y={pp.top + 20} className="line-label" fill={plainStyle.ink}>
             Plain: the sigmoid’s input
           </text>
-          <text x={pp.x.range()[0]} y={pp.top + 44} className="mark-label drift-widening" fill={plainStyle.ink} data-widening={plainWide === null ? undefined : formatWidening(plainWide)}>
+          <text
+            x={pp.x.range()[0]}
+            y={pp.top + 44}
+            className="mark-label drift-widening"
+            fill={plainStyle.ink}
+            data-widening={plainWide === null ? undefined : formatWidening(plainWide)}
+          >
             {`band ${wideText(plainWide)}`}
           </text>
           <path d={band(plain, pp.x, py)} fill={plainStyle.color} className="drift-band" />
@@ -164,13 +191,21 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           {bnLabel !== undefined && (
             <text x={bp.x(bnLabel.step)} y={by(bnLabel.hi) - 32} textAnchor="middle" className="mark-label" fill={bnStyle.ink}>
               <tspan x={bp.x(bnLabel.step)}>after BN: batch mean β, spread γ</tspan>
-              <tspan x={bp.x(bnLabel.step)} dy="1.2em">by construction</tspan>
+              <tspan x={bp.x(bnLabel.step)} dy="1.2em">
+                by construction
+              </tspan>
             </text>
           )}
           {zLabel !== undefined && (
             <>
               <line x1={bp.x(zLabel.step)} x2={bp.x(zLabel.step)} y1={by(zLabel.lo)} y2={zTextY - 16} className="drift-leader" />
-              <text x={bp.x.range()[1] - 4} y={zTextY} textAnchor="end" className="mark-label drift-zlabel" data-z-widening={zWide === null ? undefined : formatWidening(zWide)}>
+              <text
+                x={bp.x.range()[1] - 4}
+                y={zTextY}
+                textAnchor="end"
+                className="mark-label drift-zlabel"
+                data-z-widening={zWide === null ? undefined : formatWidening(zWide)}
+              >
                 <tspan x={bp.x.range()[1] - 4}>z = xW + b, before BN:</tspan>
                 <tspan x={bp.x.range()[1] - 4} dy="1.2em">{`band ${wideText(zWide)}`}</tspan>
               </text>

@@ -29,8 +29,12 @@ export function EvidenceScatter(): ReactNode {
   const height = Math.max(size.height, 240);
   const { shiftMax, stepsMax, unreached } = evidenceDomains(points);
   const m = { left: 70 * k, right: 24, top: (unreached ? 50 : 22) * k, bottom: 56 * k };
-  const x = scaleLinear().domain([0, shiftMax]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([0, stepsMax]).range([height - m.bottom, m.top]);
+  const x = scaleLinear()
+    .domain([0, shiftMax])
+    .range([m.left, width - m.right]);
+  const y = scaleLinear()
+    .domain([0, stepsMax])
+    .range([height - m.bottom, m.top]);
   const unreachedY = m.top - 26 * k;
   const yOf = (v: number | null) => (v === null ? unreachedY : y(v));
   const line = 22 * k;
@@ -68,12 +72,22 @@ export function EvidenceScatter(): ReactNode {
       { x0: cx - 10, x1: cx + 10, y0: cy - 10, y1: cy + 10 },
     ];
   });
-  const spot = alongLineSpot(from, to, viewText.length * 7.6 * k, 16 * k, obstacles, { x0: m.left, x1: width - m.right, y0: m.top - 10, y1: height - m.bottom });
+  const spot = alongLineSpot(from, to, viewText.length * 7.6 * k, 16 * k, obstacles, {
+    x0: m.left,
+    x1: width - m.right,
+    y0: m.top - 10,
+    y1: height - m.bottom,
+  });
   const mid = [from[0] + spot.t * (to[0] - from[0]), from[1] + spot.t * (to[1] - from[1])] as const;
   const summary = points.map(describe).join('; ');
   return (
     <div ref={box} className="focal-chart evidence-focal" data-chart="evidence">
-      <svg width={width} height={height} role="img" aria-label={`How much layer 3’s inputs shift against steps to 90%, median over 5 seeds. ${waiting ? 'Shown after your prediction.' : summary}`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`How much layer 3’s inputs shift against steps to 90%, median over 5 seeds. ${waiting ? 'Shown after your prediction.' : summary}`}
+      >
         <defs>
           <marker id="evidence-arrow" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="3" markerHeight="3" orient="auto-start-reverse">
             <path d="M0,0L10,5L0,10Z" className="evidence-view-head" />
@@ -108,7 +122,11 @@ export function EvidenceScatter(): ReactNode {
         {!waiting && (
           <g className="evidence-view" aria-hidden="true">
             <line x1={from[0]} y1={from[1]} x2={to[0]} y2={to[1]} markerEnd="url(#evidence-arrow)" className="evidence-view-line" />
-            <text transform={`translate(${mid[0]},${mid[1]}) rotate(${angle}) translate(0,${spot.offset > 0 ? -spot.offset : -spot.offset + 10 * k})`} textAnchor="middle" className="evidence-view-label">
+            <text
+              transform={`translate(${mid[0]},${mid[1]}) rotate(${angle}) translate(0,${spot.offset > 0 ? -spot.offset : -spot.offset + 10 * k})`}
+              textAnchor="middle"
+              className="evidence-view-label"
+            >
               {viewText}
             </text>
           </g>
@@ -116,7 +134,11 @@ export function EvidenceScatter(): ReactNode {
         {waiting ? (
           <text x={(m.left + width - m.right) / 2} y={(m.top + height - m.bottom) / 2} textAnchor="middle" className="note-label">
             {/* One line where it fits, else two (a phone's plot is under 300 px wide). */}
-            {fitText([['The six measured networks appear once you have predicted.'], ['The six measured networks', 'appear once you have predicted.']], 16 * k, width - m.left - m.right).map((l, i) => (
+            {fitText(
+              [['The six measured networks appear once you have predicted.'], ['The six measured networks', 'appear once you have predicted.']],
+              16 * k,
+              width - m.left - m.right,
+            ).map((l, i) => (
               <tspan key={l} x={(m.left + width - m.right) / 2} dy={i === 0 ? 0 : '1.3em'}>
                 {l}
               </tspan>

@@ -30,7 +30,21 @@ function lagLines(lag: KerasLag, compact: boolean): string[] {
  * Keras's averages at the claim's step: a circle on the line, and the note in the label column where every
  * seed leaves room (between batch 2's label and batch 1's), with a leader to the circle.
  */
-function LagNote({ lag, x, y, left, gap, compact }: { lag: KerasLag; x: (v: number) => number; y: (v: number) => number; left: number; gap: number; compact: boolean }): ReactNode {
+function LagNote({
+  lag,
+  x,
+  y,
+  left,
+  gap,
+  compact,
+}: {
+  lag: KerasLag;
+  x: (v: number) => number;
+  y: (v: number) => number;
+  left: number;
+  gap: number;
+  compact: boolean;
+}): ReactNode {
   const top = y(0.36);
   return (
     <g className="infer-lag" data-step={lag.step}>
@@ -68,8 +82,12 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
   // Wide enough for the longest label ("running, PyTorch 0.1: 88.1%", or "population: 88.1%"), at most 40% of the chart.
   const labelWidth = Math.min(width * 0.4, (compact ? 17 : 28) * font * 0.62 + 12);
   const right = width - labelWidth;
-  const x = scaleLinear().domain([0, steps]).range([MARGIN.left, right - 16]);
-  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain([0, steps])
+    .range([MARGIN.left, right - 16]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const v = shape?.placements.indexOf('before') ?? -1;
   const series = v < 0 ? [] : inferSeries(demo.history, v);
   const last = series.at(-1);
@@ -83,12 +101,22 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
   );
   const ms = last?.value.ms;
   const msText = Number.isFinite(ms) ? Math.round(ms ?? 0).toLocaleString('en-US') : '—';
-  const cost = waiting ? `Measured every ${every} steps, once the run starts.` : last === undefined ? 'Measuring at step 0…' : compact ? `Measuring: ${msText} ms every ${every} steps` : `Measuring costs ${msText} ms every ${every} steps.`;
+  const cost = waiting
+    ? `Measured every ${every} steps, once the run starts.`
+    : last === undefined
+      ? 'Measuring at step 0…'
+      : compact
+        ? `Measuring: ${msText} ms every ${every} steps`
+        : `Measuring costs ${msText} ms every ${every} steps.`;
   const labels = INFER_LINES.map((l, i) => (last === undefined ? null : inferEndLabel(l, last.value.acc[i], compact)));
   // What a batch of 1 predicts goes under its label, in the label column.
   const note = last === undefined ? null : oneDigitNote(last.value.classesAtOne, labelWidth - 6, font);
   const n = INFER_LINES.length;
-  const heads = [`BN’s test accuracy on ${INFER_ROWS} test digits, ${n} ways of normalizing at test time`, `BN’s test accuracy, ${n} ways of normalizing`, `BN’s test accuracy, ${n} ways`];
+  const heads = [
+    `BN’s test accuracy on ${INFER_ROWS} test digits, ${n} ways of normalizing at test time`,
+    `BN’s test accuracy, ${n} ways of normalizing`,
+    `BN’s test accuracy, ${n} ways`,
+  ];
   const head = fitText(heads, font, width - MARGIN.left - 12);
   const first = firstStep(demo.history);
   return (
@@ -100,7 +128,12 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
       data-keras-lag={lag === null ? undefined : pct(lag.keras)}
       data-first-step={series[0]?.step ?? first ?? undefined}
     >
-      <svg width={width} height={height} role="img" aria-label={`BN’s test accuracy by the statistics it normalizes with at test time. ${labels.filter((l) => l !== null).join('; ')}`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`BN’s test accuracy by the statistics it normalizes with at test time. ${labels.filter((l) => l !== null).join('; ')}`}
+      >
         <text x={MARGIN.left} y={22} className="infer-head">
           {head}
         </text>
@@ -133,7 +166,13 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
         {INFER_LINES.map((l, i) => (
           <path
             key={l.id}
-            d={linePath(series.length, (k) => series[k].step, (k) => series[k].value.acc[i], x, y)}
+            d={linePath(
+              series.length,
+              (k) => series[k].step,
+              (k) => series[k].value.acc[i],
+              x,
+              y,
+            )}
             fill="none"
             stroke={inkOf(l)}
             strokeDasharray={l.dash}

@@ -37,14 +37,23 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
   const compact = size.width > 0 && size.width < 560;
   const labelWidth = compact ? 96 : Math.min(Math.max(width * 0.22, 150), presenting ? 290 : 230);
   const right = width - labelWidth;
-  const x = scaleLinear().domain([0, steps]).range([MARGIN.left + 10, right - 16]);
+  const x = scaleLinear()
+    .domain([0, steps])
+    .range([MARGIN.left + 10, right - 16]);
   const msText = ms.length === 0 ? '' : `${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)} ms`;
   const cost = waiting ? 'Measured once the run starts.' : ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`;
   const font = compact ? 12.5 : presenting ? 20 : 15;
   const head = fitText(
     [
-      [`Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`, `how much do the loss and the gradient change? ${cost}`],
-      [`Every ${every} steps each network tries steps along its gradient,`, 'from 0.5× to 4× the learning rate: how much do the loss', `and the gradient change? ${cost}`],
+      [
+        `Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`,
+        `how much do the loss and the gradient change? ${cost}`,
+      ],
+      [
+        `Every ${every} steps each network tries steps along its gradient,`,
+        'from 0.5× to 4× the learning rate: how much do the loss',
+        `and the gradient change? ${cost}`,
+      ],
       [`Every ${every} steps, trial steps along each`, 'gradient, 0.5× to 4× the learning rate.', cost],
     ],
     font,
@@ -56,7 +65,10 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
   const lossBottom = top + plotH * 0.5;
   const betaTop = lossBottom + MARGIN.gap;
   const yLoss = scaleLinear().domain([0, LOSS_TOP]).range([lossBottom, top]).clamp(true);
-  const yBeta = scaleLinear().domain([0, BETA_TOP]).range([height - MARGIN.bottom, betaTop]).clamp(true);
+  const yBeta = scaleLinear()
+    .domain([0, BETA_TOP])
+    .range([height - MARGIN.bottom, betaTop])
+    .clamp(true);
   const placements: readonly Placement[] = shape?.placements ?? [];
   const series = placements.map((_, v) => landscapeSeries(demo.history, v));
   const sums = series.map(summarize);
@@ -66,8 +78,18 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
   const barW = Math.max(2, Math.min(presenting ? 9 : 7, (x(every) - x(0)) / 3));
   const offset = (v: number) => (v - (placements.length - 1) / 2) * (barW + 2);
   const gap = compact ? 17 : presenting ? 28 : 22;
-  const rangeY = spreadLabels(sums.map((s) => yLoss(Math.min(s.meanRange, LOSS_TOP)) + 5), gap, top + 14 + gap, lossBottom - 8);
-  const betaY = spreadLabels(sums.map((s) => yBeta(Math.min(s.meanBeta, BETA_TOP)) + 5), gap, betaTop + 14 + gap, height - MARGIN.bottom - 2 * gap - 6);
+  const rangeY = spreadLabels(
+    sums.map((s) => yLoss(Math.min(s.meanRange, LOSS_TOP)) + 5),
+    gap,
+    top + 14 + gap,
+    lossBottom - 8,
+  );
+  const betaY = spreadLabels(
+    sums.map((s) => yBeta(Math.min(s.meanBeta, BETA_TOP)) + 5),
+    gap,
+    betaTop + 14 + gap,
+    height - MARGIN.bottom - 2 * gap - 6,
+  );
   const name = (v: number) => (compact && placements[v] === 'before' ? 'BN' : VARIANT_STYLES[placements[v]].short);
   return (
     <div
@@ -125,10 +147,26 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
           </text>
         </g>
         <text x={12} y={top - 14} className="mark-label">
-          {fitText(['The loss along the gradient: each bar spans its lowest to its highest', 'The loss along the gradient, lowest to highest', 'Loss: each bar, lowest to highest'], font, width - 24)}
+          {fitText(
+            [
+              'The loss along the gradient: each bar spans its lowest to its highest',
+              'The loss along the gradient, lowest to highest',
+              'Loss: each bar, lowest to highest',
+            ],
+            font,
+            width - 24,
+          )}
         </text>
         <text x={12} y={betaTop - 14} className="mark-label">
-          {fitText(['How much the gradient changes per distance moved (β-smoothness: lower is smoother)', 'Gradient change per distance moved (lower: smoother)', 'β-smoothness (lower: smoother)'], font, width - 24)}
+          {fitText(
+            [
+              'How much the gradient changes per distance moved (β-smoothness: lower is smoother)',
+              'Gradient change per distance moved (lower: smoother)',
+              'β-smoothness (lower: smoother)',
+            ],
+            font,
+            width - 24,
+          )}
         </text>
         {series.map((s, v) => {
           const style = VARIANT_STYLES[placements[v]];
@@ -153,7 +191,19 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
           const mean = sums[v].meanBeta;
           return (
             <g key={placements[v]} className="land-beta" data-variant={placements[v]}>
-              <path d={linePath(s.length, (i) => s[i].step, (i) => s[i].value.beta, x, yBeta)} fill="none" stroke={style.color} strokeDasharray={style.dash} className="land-line" />
+              <path
+                d={linePath(
+                  s.length,
+                  (i) => s[i].step,
+                  (i) => s[i].value.beta,
+                  x,
+                  yBeta,
+                )}
+                fill="none"
+                stroke={style.color}
+                strokeDasharray={style.dash}
+                className="land-line"
+              />
               {s.map((p) => (
                 <path key={p.step} d={markerPath(style.marker, x(p.step), yBeta(p.value.beta), 5)} fill={style.color} stroke="var(--card)" strokeWidth={1.5} />
               ))}

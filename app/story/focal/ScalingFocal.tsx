@@ -18,7 +18,21 @@ const CHAR_PX = { mark: 9.6, note: 8.8, line: 10.8 } as const;
 const LINE_PX = { mark: 18, note: 19, line: 21 } as const;
 
 /** A text mark with the chart's halo, kept inside the plot; several lines stack downwards. */
-function Label({ spot, kind, lines, plot, scale, data }: { spot: LabelSpot; kind: keyof typeof CHAR_PX; lines: readonly string[]; plot: PlotBox; scale: number; data?: Record<string, string | number> }) {
+function Label({
+  spot,
+  kind,
+  lines,
+  plot,
+  scale,
+  data,
+}: {
+  spot: LabelSpot;
+  kind: keyof typeof CHAR_PX;
+  lines: readonly string[];
+  plot: PlotBox;
+  scale: number;
+  data?: Record<string, string | number>;
+}) {
   const width = Math.max(...lines.map((l) => l.length)) * CHAR_PX[kind] * scale;
   const line = LINE_PX[kind] * scale;
   const at = keepInside(spot, width, line, { ...plot, bottom: plot.bottom - (lines.length - 1) * line });
@@ -46,7 +60,9 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
   // "minimum" goes on the side away from the start, or above the mark when that side has no room for it.
   const away = min[0] >= start[0] ? 1 : -1;
   const roomy = away > 0 ? min[0] + 16 + 7 * CHAR_PX.mark * scale <= plot.right : min[0] - 16 - 7 * CHAR_PX.mark * scale >= plot.left;
-  const minSpot: LabelSpot = roomy ? { x: min[0] + 16 * away, y: min[1] + 5 * scale, anchor: away > 0 ? 'start' : 'end' } : { x: min[0], y: min[1] - 14 * scale, anchor: 'middle' };
+  const minSpot: LabelSpot = roomy
+    ? { x: min[0] + 16 * away, y: min[1] + 5 * scale, anchor: away > 0 ? 'start' : 'end' }
+    : { x: min[0], y: min[1] - 14 * scale, anchor: 'middle' };
   // The count sits in the plot's free bottom corner, away from the start, with a leader to the path's tip;
   // on two lines when one does not fit the plot.
   const lineH = LINE_PX.line * scale;
@@ -54,7 +70,12 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
   const countLines = widthOf(label.text) > inner.w - 16 ? splitLabel(label.text) : [label.text];
   const widest = Math.max(...countLines.map(widthOf));
   const right = start[0] <= (plot.left + plot.right) / 2;
-  const countSpot = keepInside({ x: right ? plot.right - 8 : plot.left + 8, y: plot.bottom - 12 - (countLines.length - 1) * lineH, anchor: right ? 'end' : 'start' }, widest, lineH, plot);
+  const countSpot = keepInside(
+    { x: right ? plot.right - 8 : plot.left + 8, y: plot.bottom - 12 - (countLines.length - 1) * lineH, anchor: right ? 'end' : 'start' },
+    widest,
+    lineH,
+    plot,
+  );
   const leaderFrom: Px = [countSpot.anchor === 'end' ? countSpot.x - widest / 2 : countSpot.x + widest / 2, countSpot.y - lineH];
   // How the path goes, written beside its first steps (placed once, for the first 30) when they are drawn.
   const how = run.side === 'raw' ? ['zig-zag across', 'the valley'] : ['straight in:', 'the bowl is round'];
@@ -99,7 +120,13 @@ export function ScalingFocal(): ReactNode {
           {waiting ? 'waits for your prediction' : `step ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
         </span>
       </div>
-      <div ref={box} className="focal-chart scaling-focal" data-chart="scaling" role="group" aria-label={`Gradient descent from the same start on raw and standardized features. ${summary}.`}>
+      <div
+        ref={box}
+        className="focal-chart scaling-focal"
+        data-chart="scaling"
+        role="group"
+        aria-label={`Gradient descent from the same start on raw and standardized features. ${summary}.`}
+      >
         {runs.map((run) => (
           <div key={run.side} className="scaling-focal-side" data-side={run.side}>
             <ContourPlot

@@ -64,7 +64,13 @@ export function TransformChart({ title }: { title: string }): ReactNode {
 
   /** Label positions for a panel's marks: beside the far end of their lines, kept apart (side by side), or in rows along the top. */
   const labelsFor = (i: number, marks: readonly Mark[]): LabelAt[] => {
-    if (cols) return spreadLabels(marks.map((m) => val(m.value) - 8), 20, lo, hi).map((y) => ({ x: l.base[i] + l.depth - 14, y, anchor: 'end' }));
+    if (cols)
+      return spreadLabels(
+        marks.map((m) => val(m.value) - 8),
+        20,
+        lo,
+        hi,
+      ).map((y) => ({ x: l.base[i] + l.depth - 14, y, anchor: 'end' }));
     return marks.map((m) => {
       const px = val(m.value);
       const end = px > width - 100;
@@ -80,9 +86,24 @@ export function TransformChart({ title }: { title: string }): ReactNode {
     bn === null
       ? 'Waiting for the run.'
       : `μ_B = ${fmt2(bn.mu)}, σ_B = ${fmt2(bn.sigma)}; x̂ has batch mean 0 and spread 1; γ = ${fmt2(gamma)}, β = ${fmt2(beta)}.`;
-  const [muAt, sigmaAt] = bn === null ? [] : labelsFor(0, [{ value: bn.mu, slot: 0 }, { value: bn.mu + bn.sigma, slot: 1 }]);
-  const [betaAt, gammaAt] = bn === null ? [] : labelsFor(2, [{ value: beta, slot: 0 }, { value: beta + gamma, slot: 1 }]);
-  const unitAt = labelsFor(1, [-1, 0, 1].map((value) => ({ value, slot: 0 })));
+  const [muAt, sigmaAt] =
+    bn === null
+      ? []
+      : labelsFor(0, [
+          { value: bn.mu, slot: 0 },
+          { value: bn.mu + bn.sigma, slot: 1 },
+        ]);
+  const [betaAt, gammaAt] =
+    bn === null
+      ? []
+      : labelsFor(2, [
+          { value: beta, slot: 0 },
+          { value: beta + gamma, slot: 1 },
+        ]);
+  const unitAt = labelsFor(
+    1,
+    [-1, 0, 1].map((value) => ({ value, slot: 0 })),
+  );
   const was = (text: string) => (cols ? ` (was ${text})` : '');
   return (
     <div ref={box} className="focal-chart" data-chart="transform" data-orientation={l.orientation} data-first-step={h.first?.step}>
@@ -128,8 +149,26 @@ export function TransformChart({ title }: { title: string }): ReactNode {
                 const { from, to } = line(i, c[follow]);
                 return <line key={i} x1={from[0]} y1={from[1]} x2={to[0]} y2={to[1]} className="transform-guide" />;
               })}
-            <ValueMark {...line(0, bn.mu, cols ? 14 : 0)} at={muAt} label={<><Sub base="μ" sub="B" />{` = ${fmt2(bn.mu)}`}</>} />
-            <Bracket {...bracket(0, bn.mu, bn.mu + bn.sigma)} at={sigmaAt} label={<><Sub base="σ" sub="B" />{` = ${fmt2(bn.sigma)}`}</>} />
+            <ValueMark
+              {...line(0, bn.mu, cols ? 14 : 0)}
+              at={muAt}
+              label={
+                <>
+                  <Sub base="μ" sub="B" />
+                  {` = ${fmt2(bn.mu)}`}
+                </>
+              }
+            />
+            <Bracket
+              {...bracket(0, bn.mu, bn.mu + bn.sigma)}
+              at={sigmaAt}
+              label={
+                <>
+                  <Sub base="σ" sub="B" />
+                  {` = ${fmt2(bn.sigma)}`}
+                </>
+              }
+            />
             {[-1, 0, 1].map((u, k) => (
               <ValueMark key={u} {...line(1, u)} at={unitAt[k]} dashed={u !== 0} label={u < 0 ? '−1' : u > 0 ? '+1' : '0'} />
             ))}
@@ -139,14 +178,29 @@ export function TransformChart({ title }: { title: string }): ReactNode {
               <g key={i} className="transform-dots" data-panel={NAMES[i]}>
                 {s.map((d, j) => {
                   const [cx, cy] = at(i, d.center, Math.min(r + 2 + d.k * (2 * r + 1), l.depth - r));
-                  return <circle key={j} cx={cx} cy={cy} r={j === follow ? r + 1.5 : r} className={j === follow ? 'followed' : undefined} fill={j === follow ? undefined : style.color} />;
+                  return (
+                    <circle
+                      key={j}
+                      cx={cx}
+                      cy={cy}
+                      r={j === follow ? r + 1.5 : r}
+                      className={j === follow ? 'followed' : undefined}
+                      fill={j === follow ? undefined : style.color}
+                    />
+                  );
                 })}
               </g>
             ))}
             {follow >= 0 && (
               <g className="transform-follow">
                 {values.map((c, i) => (
-                  <text key={i} x={cols ? l.head[i].x : width - 10} y={cols ? height - 10 : l.head[i].y + 24} textAnchor={cols ? 'middle' : 'end'} className="mark-label">
+                  <text
+                    key={i}
+                    x={cols ? l.head[i].x : width - 10}
+                    y={cols ? height - 10 : l.head[i].y + 24}
+                    textAnchor={cols ? 'middle' : 'end'}
+                    className="mark-label"
+                  >
                     {`${i === 0 && cols ? 'one digit: ' : ''}${NAMES[i]} = ${fmt2(c[follow])}`}
                   </text>
                 ))}

@@ -22,7 +22,21 @@ export interface LabelAt {
 type Pt = readonly [number, number];
 
 /** A line across a panel at one value (from `from` to `to`), with its label. */
-export function ValueMark({ from, to, at, label, dashed = false, data }: { from: Pt; to: Pt; at: LabelAt; label: ReactNode; dashed?: boolean; data?: Record<string, string> }): ReactNode {
+export function ValueMark({
+  from,
+  to,
+  at,
+  label,
+  dashed = false,
+  data,
+}: {
+  from: Pt;
+  to: Pt;
+  at: LabelAt;
+  label: ReactNode;
+  dashed?: boolean;
+  data?: Record<string, string>;
+}): ReactNode {
   return (
     <g className="transform-mark" {...data}>
       <line x1={from[0]} y1={from[1]} x2={to[0]} y2={to[1]} className={dashed ? 'transform-line dashed' : 'transform-line'} />
@@ -34,7 +48,23 @@ export function ValueMark({ from, to, at, label, dashed = false, data }: { from:
 }
 
 /** A bracket along the value axis from `from` to `to`, its end ticks reaching to `fromTick` and `toTick`, with its label. */
-export function Bracket({ from, to, fromTick, toTick, at, label, data }: { from: Pt; to: Pt; fromTick: Pt; toTick: Pt; at: LabelAt; label: ReactNode; data?: Record<string, string> }): ReactNode {
+export function Bracket({
+  from,
+  to,
+  fromTick,
+  toTick,
+  at,
+  label,
+  data,
+}: {
+  from: Pt;
+  to: Pt;
+  fromTick: Pt;
+  toTick: Pt;
+  at: LabelAt;
+  label: ReactNode;
+  data?: Record<string, string>;
+}): ReactNode {
   return (
     <g className="transform-bracket" {...data}>
       <path d={`M${fromTick[0]},${fromTick[1]}L${from[0]},${from[1]}L${to[0]},${to[1]}L${toTick[0]},${toTick[1]}`} />

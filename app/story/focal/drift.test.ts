@@ -39,8 +39,22 @@ describe('drift helpers', () => {
     const h = history([0, 100, 200]);
     expect(widening(unitBand(h, 0, 1, 'act'))).toBeCloseTo(2.1 / 0.1, 4);
     expect(widening(band([[0, 0, 1]]))).toBeNull();
-    expect(widening(band([[10, 0, 1], [20, 0, 3]]))).toBeNull();
-    expect(widening(band([[0, 1, 1], [20, 0, 3]]))).toBeNull();
+    expect(
+      widening(
+        band([
+          [10, 0, 1],
+          [20, 0, 3],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      widening(
+        band([
+          [0, 1, 1],
+          [20, 0, 3],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('print a widening as the claims print a ratio', () => {
@@ -54,7 +68,12 @@ describe('drift helpers', () => {
   });
 
   it('find the point at a fraction of the band’s steps', () => {
-    const b = band([[0, 0, 1], [100, 0, 1], [200, 0, 1], [300, 0, 1]]);
+    const b = band([
+      [0, 0, 1],
+      [100, 0, 1],
+      [200, 0, 1],
+      [300, 0, 1],
+    ]);
     expect(pointAt(b, 0.5)?.step).toBe(100);
     expect(pointAt(b, 1)?.step).toBe(300);
     expect(pointAt([], 0.5)).toBeUndefined();

@@ -84,5 +84,5 @@ export function driftRunLine(plain: number | null, z: number | null, done: boole
   if (plain === null) return null;
   const zPart = z === null ? '' : ` (BN’s z: ${formatWidening(z)})`;
   const text = `This run: ${formatWidening(plain)}${zPart}.`;
-  return { text, agrees: done ? (plain >= CLAIMED_WIDENING) === widens : null };
+  return { text, agrees: done ? plain >= CLAIMED_WIDENING === widens : null };
 }

@@ -11,7 +11,14 @@ function fake(medians: Record<string, number | null>, failed: readonly string[] 
   for (const [key, median] of Object.entries(medians)) {
     const [claim, name] = key.split('.');
     const c = (claims[claim] ??= { numbers: {}, holds: !failed.includes(claim), text: `(${claim} as measured)` });
-    c.numbers[name] = { label: name, unit: unitOf(name), median, min: median === null ? null : median * 0.9, max: median === null ? null : median * 1.1, values: [] };
+    c.numbers[name] = {
+      label: name,
+      unit: unitOf(name),
+      median,
+      min: median === null ? null : median * 0.9,
+      max: median === null ? null : median * 1.1,
+      values: [],
+    };
   }
   const results = { format: 'test', seeds: [1, 2, 3, 4, 5], claims } as unknown as ClaimResults;
   return {

@@ -66,7 +66,14 @@ const above = (a: number | null, b: number | null) => a !== null && (b === null 
  * claim failed (or whose comparison went the other way) says what was measured instead, under 'measured'.
  */
 export function evidenceItems(m: Measurements): EvidenceItem[] {
-  const item = (side: Side, claims: readonly string[], ok: boolean, text: string, otherwise: string, [subject, found]: readonly [string, string]): EvidenceItem =>
+  const item = (
+    side: Side,
+    claims: readonly string[],
+    ok: boolean,
+    text: string,
+    otherwise: string,
+    [subject, found]: readonly [string, string],
+  ): EvidenceItem =>
     ok ? { side, claims, text: m.text(text), short: `${subject}: ${found}` } : { side: 'measured', claims, text: m.text(otherwise), short: subject };
   const med = (claim: string, name: string) => median(m, claim, name);
   const noisyMore = m.holds('noisy-shift');

@@ -3,7 +3,14 @@ import type { MeasuredNumber } from '../../../src/claims/index.ts';
 import type { EvidencePoint } from './evidenceData.ts';
 import { alongLineSpot, evidenceDomains, placeLabels, valueExtent } from './evidenceLayout.ts';
 
-const num = (median: number | null, min: number | null, max: number | null, unit: MeasuredNumber['unit']): MeasuredNumber => ({ label: '', unit, median, min, max, values: [] });
+const num = (median: number | null, min: number | null, max: number | null, unit: MeasuredNumber['unit']): MeasuredNumber => ({
+  label: '',
+  unit,
+  median,
+  min,
+  max,
+  values: [],
+});
 const point = (shift: number, steps: number | null, stepsMax: number | null = steps): EvidencePoint => ({
   placement: 'none',
   name: 'x',

@@ -13,7 +13,10 @@ describe('inference helpers', () => {
   it('read one point per inference probe, from step 0', () => {
     const h = testHistory(['none', 'before']);
     const probeAt = (s: number) => Math.floor(s / 25) * 25;
-    for (const s of [0, 10, 25, 40]) addSnapshot(h, s, (_v, key) => (key === 'inferStep' ? probeAt(s) : key === 'accBatch60' ? 0.5 + probeAt(s) / 100 : key === 'inferClassesAtOne' ? 1 : key === 'inferMs' ? 250 : NaN));
+    for (const s of [0, 10, 25, 40])
+      addSnapshot(h, s, (_v, key) =>
+        key === 'inferStep' ? probeAt(s) : key === 'accBatch60' ? 0.5 + probeAt(s) / 100 : key === 'inferClassesAtOne' ? 1 : key === 'inferMs' ? 250 : NaN,
+      );
     const s = inferSeries(h, 1);
     expect(s.map((p) => p.step)).toEqual([0, 25]);
     expect(s[1].value.acc[INFER_LINES.findIndex((l) => l.id === 'batch60')]).toBe(0.75);
@@ -34,7 +37,11 @@ describe('inference helpers', () => {
     expect(kerasLag([probe(25, {})])).toBeNull();
   });
   it('compose this run’s line, and tell whether it agrees with each claim', () => {
-    const series = [probe(0, {}), probe(50, { keras: 0.09, running: 0.79, batch2: 0.5, batch60: 0.8 }), probe(300, { batch1: 0.085, batch2: 0.54, batch60: 0.87, keras: 0.88, running: 0.88 })];
+    const series = [
+      probe(0, {}),
+      probe(50, { keras: 0.09, running: 0.79, batch2: 0.5, batch60: 0.8 }),
+      probe(300, { batch1: 0.085, batch2: 0.54, batch60: 0.87, keras: 0.88, running: 0.88 }),
+    ];
     expect(inferRunLine(series)).toEqual({ text: 'Here: 8.5%; Keras at step 50: 9.0%.', batchAgrees: true, momentumAgrees: true });
     const against = inferRunLine([probe(50, { keras: 0.7, running: 0.8 }), probe(300, { batch1: 0.2 }, 4)]);
     expect(against?.text).toBe('Here: 20.0%, 4 classes; Keras at step 50: 70.0%.');

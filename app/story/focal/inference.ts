@@ -40,7 +40,12 @@ export interface InferProbe {
 
 /** A variant's inference probes over the run, one point per probe (the first at step 0). */
 export function inferSeries(h: History, v: number): SeriesPoint<InferProbe>[] {
-  return probeSeries(h, v, 'inferStep', (r) => ({ acc: INFER_LINES.map((l) => r.variant(l.key)), accEps3: INFER_LINES.map((l) => r.variant(l.keyEps3)), classesAtOne: r.variant('inferClassesAtOne'), ms: r.variant('inferMs') }));
+  return probeSeries(h, v, 'inferStep', (r) => ({
+    acc: INFER_LINES.map((l) => r.variant(l.key)),
+    accEps3: INFER_LINES.map((l) => r.variant(l.keyEps3)),
+    classesAtOne: r.variant('inferClassesAtOne'),
+    ms: r.variant('inferMs'),
+  }));
 }
 
 /** A probe's accuracy on one line. */

@@ -10,7 +10,21 @@ describe('landscape helpers', () => {
     const h = testHistory(['none', 'before']);
     for (const s of [0, 10, 25, 30, 50]) {
       const probed = s >= 25 ? Math.floor(s / 25) * 25 : NaN;
-      addSnapshot(h, s, (v, key) => (key === 'probeStep' ? probed : key === 'betaSmooth' ? (Number.isFinite(probed) ? 2 + v : NaN) : key === 'lossLo' ? 1 : key === 'lossHi' ? 2 : key === 'probeMs' ? 30 : NaN));
+      addSnapshot(h, s, (v, key) =>
+        key === 'probeStep'
+          ? probed
+          : key === 'betaSmooth'
+            ? Number.isFinite(probed)
+              ? 2 + v
+              : NaN
+            : key === 'lossLo'
+              ? 1
+              : key === 'lossHi'
+                ? 2
+                : key === 'probeMs'
+                  ? 30
+                  : NaN,
+      );
     }
     expect(landscapeSeries(h, 1).map((p) => [p.step, p.value.beta])).toEqual([
       [25, 3],

@@ -14,9 +14,12 @@ export interface LandscapePoint {
 
 /** A variant's landscape probes over the run, one point per probe (none before the first). */
 export function landscapeSeries(h: History, v: number): SeriesPoint<LandscapePoint>[] {
-  return probeSeries(h, v, 'probeStep', (r) => ({ lossLo: r.variant('lossLo'), lossHi: r.variant('lossHi'), beta: r.variant('betaSmooth'), ms: r.variant('probeMs') })).filter(
-    (p) => Number.isFinite(p.value.beta) && Number.isFinite(p.value.lossHi),
-  );
+  return probeSeries(h, v, 'probeStep', (r) => ({
+    lossLo: r.variant('lossLo'),
+    lossHi: r.variant('lossHi'),
+    beta: r.variant('betaSmooth'),
+    ms: r.variant('probeMs'),
+  })).filter((p) => Number.isFinite(p.value.beta) && Number.isFinite(p.value.lossHi));
 }
 
 /** A variant's probes summed up as the claim does: the mean β-smoothness and the mean loss range (hi − lo). */
@@ -58,7 +61,12 @@ export const ratio = (v: number): string => (Number.isFinite(v) ? formatValue(v,
  * mean loss ranges; `agrees` when the run's ratio is on the same side of 1 as the median over seeds (null
  * before both have probes).
  */
-export function smoothRunLine(plain: LandscapeSummary, bn: LandscapeSummary, count: { rougher: number; of: number }, medianRatio: number | null): { text: string; ratio: number; agrees: boolean | null } | null {
+export function smoothRunLine(
+  plain: LandscapeSummary,
+  bn: LandscapeSummary,
+  count: { rougher: number; of: number },
+  medianRatio: number | null,
+): { text: string; ratio: number; agrees: boolean | null } | null {
   if (plain.probes === 0 || bn.probes === 0) return null;
   const r = plain.meanBeta / bn.meanBeta;
   const text = `Here: ${ratio(r)}, at ${count.rougher} of ${count.of} probes; loss range ${num(plain.meanRange)} vs ${num(bn.meanRange)}.`;

@@ -6,7 +6,13 @@ import { addSnapshot, testHistory } from './testHistory.ts';
 describe('probe series', () => {
   it('read one point per snapshot, from step 0', () => {
     const h = testHistory(['none', 'before']);
-    for (const s of [0, 3, 6]) addSnapshot(h, s, (v) => v * 100 + s, (v, l) => v + l + s);
+    for (const s of [0, 3, 6])
+      addSnapshot(
+        h,
+        s,
+        (v) => v * 100 + s,
+        (v, l) => v + l + s,
+      );
     expect(probeSeries(h, 1, null, (r) => r.variant('trainLoss'))).toEqual([
       { step: 0, value: 100 },
       { step: 3, value: 103 },

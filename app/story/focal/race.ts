@@ -42,7 +42,8 @@ export interface RaceLabel {
  */
 export function raceLabel(name: string, series: readonly RacePoint[], target: number): RaceLabel | null {
   const reached = firstReach(series, target);
-  if (reached !== null) return { text: `${name}: ${Math.round(target * 100)}% at step ${reached.toLocaleString('en-US')}`, step: reached, acc: target, kind: 'reached' };
+  if (reached !== null)
+    return { text: `${name}: ${Math.round(target * 100)}% at step ${reached.toLocaleString('en-US')}`, step: reached, acc: target, kind: 'reached' };
   const last = series.at(-1);
   if (last === undefined) return null;
   return { text: `${name}: ${(last.acc * 100).toFixed(0)}% at step ${last.step.toLocaleString('en-US')}`, step: last.step, acc: last.acc, kind: 'below' };

@@ -20,7 +20,15 @@ describe('labelAway', () => {
 describe('pathBox', () => {
   it('bounds the kept points in pixels', () => {
     const path = Float64Array.from([0, 0, 10, 5, -3, 8]);
-    expect(pathBox(path, 0, 10, (v) => 2 * v, (v) => 100 - v)).toEqual({ x0: -6, x1: 20, y0: 92, y1: 100 });
+    expect(
+      pathBox(
+        path,
+        0,
+        10,
+        (v) => 2 * v,
+        (v) => 100 - v,
+      ),
+    ).toEqual({ x0: -6, x1: 20, y0: 92, y1: 100 });
   });
 });
 

@@ -26,8 +26,17 @@ export function labelAway(at: Px, from: Px, gap: number): LabelSpot {
 }
 
 /** The pixel bounding box of the kept path points from `from` to `to` (inclusive). */
-export function pathBox(points: Float64Array, from: number, to: number, x: (w: number) => number, y: (w: number) => number): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+export function pathBox(
+  points: Float64Array,
+  from: number,
+  to: number,
+  x: (w: number) => number,
+  y: (w: number) => number,
+): { x0: number; x1: number; y0: number; y1: number } {
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   const last = Math.min(to, points.length / 2 - 1);
   for (let i = Math.max(0, from); i <= last; i++) {
     const px = x(points[2 * i]);

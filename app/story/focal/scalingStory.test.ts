@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DESCENT, descend, type DescentResult } from '../../../src/contour/index.ts';
 import { scalingRuns, stepAtTick, stepLabel, stepsOf, ticksFor } from './scalingStory.ts';
 
-const result = (over: Partial<DescentResult>): DescentResult => ({ path: new Float64Array(2), excess: new Float64Array(1), convergedAt: null, divergedAt: null, steps: 0, ...over });
+const result = (over: Partial<DescentResult>): DescentResult => ({
+  path: new Float64Array(2),
+  excess: new Float64Array(1),
+  convergedAt: null,
+  divergedAt: null,
+  steps: 0,
+  ...over,
+});
 
 describe('scalingRuns', () => {
   const [raw, std] = scalingRuns();

@@ -65,7 +65,8 @@ export interface StepLabel {
 export function stepLabel(r: DescentResult, shown: number): StepLabel {
   const n = (v: number) => v.toLocaleString('en-US');
   if (r.divergedAt !== null && shown >= r.divergedAt) return { kind: 'diverged', step: r.divergedAt, text: `diverged at step ${n(r.divergedAt)}` };
-  if (r.convergedAt !== null && shown >= r.convergedAt) return { kind: 'converged', step: r.convergedAt, text: `converged in ${n(r.convergedAt)} step${r.convergedAt === 1 ? '' : 's'}` };
+  if (r.convergedAt !== null && shown >= r.convergedAt)
+    return { kind: 'converged', step: r.convergedAt, text: `converged in ${n(r.convergedAt)} step${r.convergedAt === 1 ? '' : 's'}` };
   const at = Math.min(shown, r.steps);
   return { kind: 'crawling', step: at, text: `still crawling after ${n(at)} step${at === 1 ? '' : 's'}` };
 }

@@ -79,9 +79,17 @@ export function widthNear(band: readonly { step: number; lo: number; hi: number 
  * The claim's sentence about this run: where γ and β have gone by now, and, once the run is done, whether this
  * seed agrees with the measurements (`widens`: whether BN's band widened with training on every seed).
  */
-export function transformRunLine(gamma: number, beta: number, band100: number, bandNow: number, step: number, done: boolean, widens: boolean): { text: string; agrees: boolean | null } | null {
+export function transformRunLine(
+  gamma: number,
+  beta: number,
+  band100: number,
+  bandNow: number,
+  step: number,
+  done: boolean,
+  widens: boolean,
+): { text: string; agrees: boolean | null } | null {
   if (!Number.isFinite(gamma) || !Number.isFinite(beta)) return null;
   const text = `This run, step ${step.toLocaleString('en-US')}: γ = ${fmt2(gamma)}, β = ${fmt2(beta)}.`;
   const settled = done && Number.isFinite(band100) && Number.isFinite(bandNow);
-  return { text, agrees: settled ? (bandNow > band100) === widens : null };
+  return { text, agrees: settled ? bandNow > band100 === widens : null };
 }

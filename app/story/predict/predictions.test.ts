@@ -5,7 +5,10 @@ import { loadLocked, saveLocked } from './storage.ts';
 describe('predictions', () => {
   it('each have an answer among their choices, taken from the measurements, and a reason that fills', () => {
     for (const [section, p] of Object.entries(PREDICTIONS)) {
-      expect(p.choices.map((c) => c.id), section).toContain(p.answer());
+      expect(
+        p.choices.map((c) => c.id),
+        section,
+      ).toContain(p.answer());
       expect(p.why(), section).not.toMatch(/[{}]/);
       expect(new Set(p.choices.map((c) => c.id)).size).toBe(p.choices.length);
     }
@@ -33,7 +36,15 @@ describe('locked predictions', () => {
     expect(loadLocked('rates', store)).toBeNull();
     store.setItem('shift-lab:prediction:v1:rates', JSON.stringify({ kind: 'chose', choice: 'x'.repeat(500) }));
     expect(loadLocked('rates', store)).toBeNull();
-    const refusing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => {} };
+    const refusing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+      removeItem: () => {},
+    };
     expect(loadLocked('rates', refusing)).toBeNull();
     expect(() => saveLocked('rates', { kind: 'skipped' }, refusing)).not.toThrow();
     expect(loadLocked('rates', null)).toBeNull();

@@ -33,7 +33,11 @@ export function RaceClaim({
   const placements = shape?.placements ?? [];
   const runners = placements
     .filter((p) => p in medians)
-    .map((p) => ({ name: sentenceName(VARIANT_STYLES[p].short), reached: firstReach(evalSeries(demo.history, placements.indexOf(p)), target), median: medians[p] ?? null }));
+    .map((p) => ({
+      name: sentenceName(VARIANT_STYLES[p].short),
+      reached: firstReach(evalSeries(demo.history, placements.indexOf(p)), target),
+      median: medians[p] ?? null,
+    }));
   const run = runners.length > 0 ? raceRunLine(runners, step, target, phase === 'done', higherFirst) : null;
   return <ClaimLines measured={measured} run={run} />;
 }

@@ -56,16 +56,16 @@ export const bias: SectionView = {
     <>
       <LayersLine />
       <p>
-        So frameworks build the layer before BN without a bias (in PyTorch, <code>nn.Linear(…, bias=False)</code> before <code>nn.BatchNorm1d</code>): b would cost memory
-        and an update every step and change nothing.
+        So frameworks build the layer before BN without a bias (in PyTorch, <code>nn.Linear(…, bias=False)</code> before <code>nn.BatchNorm1d</code>): b would
+        cost memory and an update every step and change nothing.
       </p>
       <p>
-        With BN after the activation, b sits before the sigmoid, and the sigmoid is not a shift: moving its input changes its output differently for every digit, so the
-        mean subtraction downstream cannot undo it. That bias keeps a real gradient, as the chart shows.
+        With BN after the activation, b sits before the sigmoid, and the sigmoid is not a shift: moving its input changes its output differently for every
+        digit, so the mean subtraction downstream cannot undo it. That bias keeps a real gradient, as the chart shows.
       </p>
       <p>
-        Why not exactly 0 on the chart? The network computes in float32, about 7 significant digits: the batch mean is subtracted after rounding, and what is left of b’s
-        gradient is rounding error: the shaded zone.
+        Why not exactly 0 on the chart? The network computes in float32, about 7 significant digits: the batch mean is subtracted after rounding, and what is
+        left of b’s gradient is rounding error: the shaded zone.
       </p>
     </>
   ),

@@ -60,9 +60,9 @@ export const evidence: SectionView = {
       <p>{measuredText('{ics-gradient}')}</p>
       <p>{measuredText('{smoothness}')}</p>
       <p>
-        All six are the same network as in the first section (three sigmoid layers of 100, learning rate 0.5), each on seeds 1 to 5. The
-        shift is the average, over 3,000 steps, of how much each unit’s spread on a fixed batch of 24 digits changes per 100 steps. Ioffe and
-        Szegedy (2015) proposed that BN helps by removing this shift; Santurkar et al. (2018) argued it helps by smoothing the landscape.
+        All six are the same network as in the first section (three sigmoid layers of 100, learning rate 0.5), each on seeds 1 to 5. The shift is the average,
+        over 3,000 steps, of how much each unit’s spread on a fixed batch of 24 digits changes per 100 steps. Ioffe and Szegedy (2015) proposed that BN helps by
+        removing this shift; Santurkar et al. (2018) argued it helps by smoothing the landscape.
       </p>
     </>
   ),

@@ -13,4 +13,16 @@ import { transform } from './transform.tsx';
 import type { SectionView } from './types.ts';
 
 /** Every section's focal chart, lead, claim and fold. */
-export const SECTION_VIEWS: Record<SectionId, SectionView> = { opening, scaling, shift, transform, bias, inference, rates, limits, noisy, smoothness, evidence };
+export const SECTION_VIEWS: Record<SectionId, SectionView> = {
+  opening,
+  scaling,
+  shift,
+  transform,
+  bias,
+  inference,
+  rates,
+  limits,
+  noisy,
+  smoothness,
+  evidence,
+};

@@ -51,17 +51,17 @@ export const inference: SectionView = {
       <p>{measuredText('{inference-batch}')}</p>
       <p>{measuredText('{inference-momentum}')}</p>
       <p>
-        <Term id="bnMomentum">Momentum</Term> is read two ways: PyTorch’s 0.1 puts 0.1 of the weight on each new batch, Keras’s 0.99 keeps 0.99 on the old average. Both start
-        at mean 0 and variance 1; with 0.99, 37% of that start is still in the averages after 100 steps (0.99¹⁰⁰ ≈ 0.37).
+        <Term id="bnMomentum">Momentum</Term> is read two ways: PyTorch’s 0.1 puts 0.1 of the weight on each new batch, Keras’s 0.99 keeps 0.99 on the old
+        average. Both start at mean 0 and variance 1; with 0.99, 37% of that start is still in the averages after 100 steps (0.99¹⁰⁰ ≈ 0.37).
       </p>
       <p>
-        <Term id="eps">ε</Term> differs too: PyTorch adds 1e-5 to the variance, Keras 1e-3. It caps BN’s gain at 1/√ε, and matters only for units whose variance is about
-        that small.
+        <Term id="eps">ε</Term> differs too: PyTorch adds 1e-5 to the variance, Keras 1e-3. It caps BN’s gain at 1/√ε, and matters only for units whose variance
+        is about that small.
         <EpsLine />
       </p>
       <p>
-        Population statistics, as in the BN paper, average the batch means and use the unbiased variance, m/(m − 1) times the mean batch variance; this probe takes them over{' '}
-        {INFER_POPULATION_BATCHES} training batches.
+        Population statistics, as in the BN paper, average the batch means and use the unbiased variance, m/(m − 1) times the mean batch variance; this probe
+        takes them over {INFER_POPULATION_BATCHES} training batches.
       </p>
       <p>{measuredText('{tiny-batch}')}</p>
     </>

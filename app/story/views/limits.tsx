@@ -8,8 +8,8 @@ export const limits: SectionView = {
   Chart: () => <AccuracyRace steps={2000} target={0.8} title="Test accuracy trained on batches of two: plain, batch norm and layer norm" />,
   Lead: () => (
     <p>
-      BN’s mean and variance come from the batch; with two digits they are very noisy. Layer norm normalizes each digit over its own units. ReLU
-      and momentum here, so plain trains too.
+      BN’s mean and variance come from the batch; with two digits they are very noisy. Layer norm normalizes each digit over its own units. ReLU and momentum
+      here, so plain trains too.
     </p>
   ),
   Claim: () => (
@@ -29,8 +29,8 @@ export const limits: SectionView = {
       <p>{measuredText('{tiny-batch-ln}')}</p>
       <p>{measuredText('{tiny-batch}')}</p>
       <p>
-        Batch statistics are noisy estimates, which is said to regularize a little, as dropout does. The same noise hurts when batches are tiny, and it ties every
-        prediction in training to its batch. Batch renormalization, layer norm and group norm came from this.
+        Batch statistics are noisy estimates, which is said to regularize a little, as dropout does. The same noise hurts when batches are tiny, and it ties
+        every prediction in training to its batch. Batch renormalization, layer norm and group norm came from this.
       </p>
     </>
   ),

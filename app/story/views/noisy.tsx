@@ -18,13 +18,15 @@ export const noisy: SectionView = {
   Chart: () => <AccuracyRace steps={500} notes={shiftNote} title="Test accuracy of plain, batch norm and noisy batch norm" />,
   Lead: () => (
     <p>
-      If BN helps by holding layer inputs still, shaking them should undo the help. Santurkar and colleagues (2018) added a random shift and scale to
-      every unit after BN, new at every step.
+      If BN helps by holding layer inputs still, shaking them should undo the help. Santurkar and colleagues (2018) added a random shift and scale to every unit
+      after BN, new at every step.
     </p>
   ),
   Claim: () => (
     <RaceClaim
-      measured={measuredText('Over 5 seeds: its layer-3 inputs shift {noisy-shift.noisySpread3} per 100 steps (plain {noisy-shift.plainSpread3}); 90% at step {noisy-trains.noisyTo90} (BN {noisy-trains.bnTo90}, plain {noisy-trains.plainTo90}).')}
+      measured={measuredText(
+        'Over 5 seeds: its layer-3 inputs shift {noisy-shift.noisySpread3} per 100 steps (plain {noisy-shift.plainSpread3}); 90% at step {noisy-trains.noisyTo90} (BN {noisy-trains.bnTo90}, plain {noisy-trains.plainTo90}).',
+      )}
       medians={{
         none: measured('noisy-trains', 'plainTo90').median,
         before: measured('noisy-trains', 'bnTo90').median,

@@ -18,8 +18,8 @@ export const opening: SectionView = {
   Chart: () => <AccuracyRace steps={500} notes={plateauNote} title="Test accuracy over the first 500 steps, plain and with batch norm" />,
   Lead: () => (
     <p>
-      Two copies of one network learn to read handwritten digits: the same starting weights, the same batches, the same learning rate. One has{' '}
-      batch normalization before each sigmoid. Watch which passes 90% first.
+      Two copies of one network learn to read handwritten digits: the same starting weights, the same batches, the same learning rate. One has batch
+      normalization before each sigmoid. Watch which passes 90% first.
     </p>
   ),
   Claim: () => (
@@ -33,8 +33,8 @@ export const opening: SectionView = {
       <p>{measuredText('{headline-tuned}')}</p>
       <p>{measuredText('{headline-final}')}</p>
       <p>
-        The network is the one of Ioffe and Szegedy’s Figure 1 (three hidden layers of 100 sigmoid units, small Gaussian weights, batches of 60), trained here on
-        8,000 MNIST digits for thousands of steps rather than 50,000: what shows is a faster start, not a higher end.
+        The network is the one of Ioffe and Szegedy’s Figure 1 (three hidden layers of 100 sigmoid units, small Gaussian weights, batches of 60), trained here
+        on 8,000 MNIST digits for thousands of steps rather than 50,000: what shows is a faster start, not a higher end.
       </p>
     </>
   ),

@@ -22,6 +22,16 @@ describe('raceRunLine', () => {
   });
 
   it('says when this seed goes against the medians', () => {
-    expect(raceRunLine([{ ...bn, reached: null }, { ...plain, reached: 450 }], 500, 0.9, true).agrees).toBe(false);
+    expect(
+      raceRunLine(
+        [
+          { ...bn, reached: null },
+          { ...plain, reached: 450 },
+        ],
+        500,
+        0.9,
+        true,
+      ).agrees,
+    ).toBe(false);
   });
 });

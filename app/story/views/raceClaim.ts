@@ -25,7 +25,13 @@ function order(values: readonly (number | null)[]): number[] {
  * the run's order agrees with the order of the medians over the seeds (a seed can go against them, and the
  * text must say so rather than contradict its chart).
  */
-export function raceRunLine(runners: readonly Runner[], step: number, target: number, done: boolean, higherFirst = false): { text: string; agrees: boolean | null } {
+export function raceRunLine(
+  runners: readonly Runner[],
+  step: number,
+  target: number,
+  done: boolean,
+  higherFirst = false,
+): { text: string; agrees: boolean | null } {
   const pct = `${Math.round(target * 100)}%`;
   const reached = runners.filter((r) => r.reached !== null).sort((a, b) => (a.reached ?? 0) - (b.reached ?? 0));
   const not = runners.filter((r) => r.reached === null).map((r) => r.name);

@@ -13,9 +13,7 @@ import { ClaimLines } from './ClaimLines.tsx';
 /** The measured sentence: plain's widening over 5 seeds (the layer-wide shift is under More), or what was measured instead. */
 function measuredLine(): string {
   if (!claimHolds('shift-plain')) return measuredText('{shift-plain}');
-  return measuredText(
-    'Over 5 seeds, plain’s band widens {shift-plain.widening500:range} by step 500.',
-  );
+  return measuredText('Over 5 seeds, plain’s band widens {shift-plain.widening500:range} by step 500.');
 }
 
 /** The claim: the measured widening, then this run's own (as the chart labels it), and whether this seed agrees. */
@@ -57,8 +55,9 @@ export const shift: SectionView = {
       {claimHolds('shift-plain') && <p>{measuredText('{shift-plain}')}</p>}
       <p>{measuredText('{shift-bn-after}')}</p>
       <p>
-        Goodfellow, Bengio and Courville (§8.7.1) strip the problem to a chain of single units, <Tex tex="\hat y = x\,w_1 w_2 w_3" />: a step on <Tex tex="w_1" /> changes
-        what <Tex tex="w_2" /> and <Tex tex="w_3" /> receive, so each update’s effect depends on all the others. One learning rate then cannot suit every weight.
+        Goodfellow, Bengio and Courville (§8.7.1) strip the problem to a chain of single units, <Tex tex="\hat y = x\,w_1 w_2 w_3" />: a step on{' '}
+        <Tex tex="w_1" /> changes what <Tex tex="w_2" /> and <Tex tex="w_3" /> receive, so each update’s effect depends on all the others. One learning rate
+        then cannot suit every weight.
       </p>
       <ChainLink />
     </>

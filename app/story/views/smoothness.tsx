@@ -38,7 +38,9 @@ function SmoothnessClaim(): ReactNode {
     <ClaimLines
       measured={
         claimHolds('smoothness')
-          ? measuredText('Over 5 seeds plain’s β-smoothness is {smoothness.betaRatio} BN’s, larger at {smoothness.rougherShare} of probes; loss range {smoothness.plainLossRange} vs {smoothness.bnLossRange}. Modest: probes overlap.')
+          ? measuredText(
+              'Over 5 seeds plain’s β-smoothness is {smoothness.betaRatio} BN’s, larger at {smoothness.rougherShare} of probes; loss range {smoothness.plainLossRange} vs {smoothness.bnLossRange}. Modest: probes overlap.',
+            )
           : measuredText('{smoothness}')
       }
       // Only a finished run is weighed against the medians.
@@ -49,28 +51,30 @@ function SmoothnessClaim(): ReactNode {
 
 /** Santurkar et al.'s explanation: BN makes the loss smoother along the gradient; and their measure of covariate shift. */
 export const smoothness: SectionView = {
-  Chart: () => <LandscapeSmoothness steps={DEMOS.smoothness?.steps ?? 500} every={DEMOS.smoothness === undefined ? 25 : demoConfig(DEMOS.smoothness, 1).probeEvery} />,
-  Lead: () => (
-    <p>
-      Santurkar et al. (2018): BN smooths the loss, so a step lands where its gradient predicted.
-    </p>
+  Chart: () => (
+    <LandscapeSmoothness steps={DEMOS.smoothness?.steps ?? 500} every={DEMOS.smoothness === undefined ? 25 : demoConfig(DEMOS.smoothness, 1).probeEvery} />
   ),
+  Lead: () => <p>Santurkar et al. (2018): BN smooths the loss, so a step lands where its gradient predicted.</p>,
   Claim: SmoothnessClaim,
   More: () => (
     <>
       <p>
-        <Term id="betaSmooth">Effective β-smoothness</Term> is the largest change of the gradient per distance moved along it: a small value means the gradient at the
-        start of a step still holds at its end, so a larger step is safe.
+        <Term id="betaSmooth">Effective β-smoothness</Term> is the largest change of the gradient per distance moved along it: a small value means the gradient
+        at the start of a step still holds at its end, so a larger step is safe.
       </p>
       <p>
-        They also measured <Term id="ics">internal covariate shift</Term> by what it does to training: how a layer’s gradient changes when only the layers below it take
-        their step (layer 1 has none below it, so no shift by definition). Two numbers say it.
+        They also measured <Term id="ics">internal covariate shift</Term> by what it does to training: how a layer’s gradient changes when only the layers below
+        it take their step (layer 1 has none below it, so no shift by definition). Two numbers say it.
       </p>
       <p>
         How far the gradient moves, <Term id="gradDiff">‖G − G′‖</Term> (0: no shift).{' '}
         {claimHolds('ics-gradient')
-          ? measuredText('Over 5 seeds BN’s is at least as large: layer 3 {ics-gradient.bnDiff3:range} against plain’s {ics-gradient.plainDiff3:range}, layer 2 {ics-gradient.bnDiff2} against {ics-gradient.plainDiff2}. By this measure BN does not reduce the shift.')
-          : measuredText('Over 5 seeds, layer 3: BN {ics-gradient.bnDiff3:range}, plain {ics-gradient.plainDiff3:range}; layer 2: BN {ics-gradient.bnDiff2}, plain {ics-gradient.plainDiff2}.')}
+          ? measuredText(
+              'Over 5 seeds BN’s is at least as large: layer 3 {ics-gradient.bnDiff3:range} against plain’s {ics-gradient.plainDiff3:range}, layer 2 {ics-gradient.bnDiff2} against {ics-gradient.plainDiff2}. By this measure BN does not reduce the shift.',
+            )
+          : measuredText(
+              'Over 5 seeds, layer 3: BN {ics-gradient.bnDiff3:range}, plain {ics-gradient.plainDiff3:range}; layer 2: BN {ics-gradient.bnDiff2}, plain {ics-gradient.plainDiff2}.',
+            )}
       </p>
       <p>
         Whether it still points the same way, <Term id="gradCos">cos(G, G′)</Term> (1: not turned at all). {turnSentence()}

@@ -13,7 +13,9 @@ import { ClaimLines } from './ClaimLines.tsx';
 /** The measured sentence: γ grows and y's band widens over 5 seeds, or what was measured instead. */
 function measuredLine(): string {
   if (!claimHolds('shift-bn-gamma')) return measuredText('{shift-bn-gamma}');
-  return measuredText('Over 5 seeds, γ grows to {shift-bn-gamma.gamma3000:range} by step 3,000 and y’s band widens from {shift-bn-gamma.band100} to {shift-bn-gamma.band3000}.');
+  return measuredText(
+    'Over 5 seeds, γ grows to {shift-bn-gamma.gamma3000:range} by step 3,000 and y’s band widens from {shift-bn-gamma.band100} to {shift-bn-gamma.band3000}.',
+  );
 }
 
 /** The claim: γ and β are learned and move y again (measured over seeds), then this run's own γ and β. */
@@ -29,7 +31,15 @@ function TransformClaim(): ReactNode {
   const stat = (key: 'unitGamma' | 'unitBeta') => (v < 0 ? NaN : demo.history.layerAt(-1, v, layer, key));
   const band = v < 0 ? [] : unitBand(demo.history, v, layer, 'act');
   const now = band.at(-1);
-  const run = transformRunLine(stat('unitGamma'), stat('unitBeta'), widthNear(band, 100), now === undefined ? NaN : now.hi - now.lo, step, phase === 'done', claimHolds('shift-bn-gamma'));
+  const run = transformRunLine(
+    stat('unitGamma'),
+    stat('unitBeta'),
+    widthNear(band, 100),
+    now === undefined ? NaN : now.hi - now.lo,
+    step,
+    phase === 'done',
+    claimHolds('shift-bn-gamma'),
+  );
   return <ClaimLines measured={measuredLine()} run={run} />;
 }
 
@@ -45,8 +55,8 @@ function TransformLead(): ReactNode {
   if (presenting) return <p>BN standardizes each unit over the batch, then scales and shifts it by learned γ and β.</p>;
   return (
     <p>
-      BN standardizes each unit over the batch, then scales and shifts it by two numbers it learns, <Term id="gamma">γ</Term> and <Term id="beta">β</Term>. The chart:
-      one unit on 24 digits as the network trains, one digit in black.
+      BN standardizes each unit over the batch, then scales and shifts it by two numbers it learns, <Term id="gamma">γ</Term> and <Term id="beta">β</Term>. The
+      chart: one unit on 24 digits as the network trains, one digit in black.
     </p>
   );
 }
@@ -62,8 +72,8 @@ export const transform: SectionView = {
         ε keeps the division safe and caps the gain at <Tex tex="1/\sqrt{\varepsilon}" />: with this run’s ε no input is multiplied by more than <EpsCap />.
       </p>
       <p>
-        With <Tex tex="\gamma = \sqrt{\sigma_B^2 + \varepsilon}" /> and <Tex tex="\beta = \mu_B" /> the layer gives back its input unchanged: BN can undo itself, so it
-        takes nothing away that the network cannot learn back.
+        With <Tex tex="\gamma = \sqrt{\sigma_B^2 + \varepsilon}" /> and <Tex tex="\beta = \mu_B" /> the layer gives back its input unchanged: BN can undo
+        itself, so it takes nothing away that the network cannot learn back.
       </p>
       <p>The paper puts BN before the nonlinearity, on z = xW + b, as here; many put it after. The bias section runs both.</p>
     </>

@@ -4,7 +4,8 @@ import type { Claim } from '../types.ts';
 import { bnPaper, maxOverRun, perPair, perSeed, TEST_DIGITS } from './common.ts';
 
 const runs = { plain: bnPaper('none'), bn: bnPaper('before') } as const;
-const WHAT = 'bn-paper (784-100-100-100-10 sigmoid, σ 0.1, batch 60, SGD at lr 0.5), plain and BN before the sigmoid, 3,000 steps, test accuracy on 2,000 digits every 25 steps';
+const WHAT =
+  'bn-paper (784-100-100-100-10 sigmoid, σ 0.1, batch 60, SGD at lr 0.5), plain and BN before the sigmoid, 3,000 steps, test accuracy on 2,000 digits every 25 steps';
 
 /** The headline: at the same learning rate, BN reaches 85% and 90% test accuracy in far fewer steps. */
 export const headlineSteps: Claim<keyof typeof runs> = {
@@ -34,7 +35,8 @@ export const headlineSteps: Claim<keyof typeof runs> = {
   holds: (v) => v.plainTo85.every((p, i) => p === null || (v.bnTo85[i] !== null && v.bnTo85[i]! < p)) && everySeed(v.ratio90, (r) => r > 1),
   statement:
     'At the same learning rate, BN first reaches 90% test accuracy at step {bnTo90:range} and plain at step {plainTo90:range}: {ratio90:range} fewer steps. To 85%: {bnTo85} against {plainTo85}.',
-  otherwise: 'At the same learning rate, BN first reaches 90% test accuracy at step {bnTo90:range} and plain at step {plainTo90:range}; BN is not faster on every seed.',
+  otherwise:
+    'At the same learning rate, BN first reaches 90% test accuracy at step {bnTo90:range} and plain at step {plainTo90:range}; BN is not faster on every seed.',
 };
 
 /** The early phase, by area: mean test accuracy over the first 500 steps (robust to one digit at a threshold). */
@@ -57,7 +59,8 @@ export const headlineEarly: Claim<keyof typeof runs> = {
   }),
   condition: 'on every seed BN’s mean test accuracy over the first 500 steps is higher than plain’s',
   holds: (v) => v.bnMean500.every((b, i) => b !== null && v.plainMean500[i] !== null && b > v.plainMean500[i]!),
-  statement: 'Over the first 500 steps BN’s test accuracy averages {bnMean500:range} against plain’s {plainMean500:range}; at step 500, {bnAt500} against {plainAt500}.',
+  statement:
+    'Over the first 500 steps BN’s test accuracy averages {bnMean500:range} against plain’s {plainMean500:range}; at step 500, {bnAt500} against {plainAt500}.',
   otherwise: 'Over the first 500 steps BN’s test accuracy averages {bnMean500:range} and plain’s {plainMean500:range}: BN is not ahead on every seed.',
 };
 

@@ -5,9 +5,21 @@ import type { Claim, NumberSpec, RunSpec } from '../types.ts';
 import { perSeed } from './common.ts';
 
 const BATCHES = [1, 2, 4] as const;
-const tinyRun = (placement: RunSpec['placement'], batchSize: number): RunSpec => ({ preset: 'tiny-batch-ln', config: { batchSize }, placement, steps: 2000, checkpointEvery: 2000 });
+const tinyRun = (placement: RunSpec['placement'], batchSize: number): RunSpec => ({
+  preset: 'tiny-batch-ln',
+  config: { batchSize },
+  placement,
+  steps: 2000,
+  checkpointEvery: 2000,
+});
 type TinyKey = `${'plain' | 'bn' | 'ln'}${1 | 2 | 4}`;
-const tinyRuns = Object.fromEntries(BATCHES.flatMap((b) => [[`plain${b}`, tinyRun('none', b)], [`bn${b}`, tinyRun('before', b)], [`ln${b}`, tinyRun('ln-before', b)]])) as Record<TinyKey, RunSpec>;
+const tinyRuns = Object.fromEntries(
+  BATCHES.flatMap((b) => [
+    [`plain${b}`, tinyRun('none', b)],
+    [`bn${b}`, tinyRun('before', b)],
+    [`ln${b}`, tinyRun('ln-before', b)],
+  ]),
+) as Record<TinyKey, RunSpec>;
 const WHO = { plain: 'plain', bn: 'BN', ln: 'layer norm' } as const;
 
 /** Batches of 1 to 4: BN's statistics fail, layer norm's do not. */
@@ -17,7 +29,12 @@ export const tinyBatchLn: Claim<TinyKey> = {
   what: 'tiny-batch-ln: ReLU, He init, SGD with momentum 0.9 at lr 0.01, plain, BN and layer norm before the ReLU, batches of 1, 2 and 4, 2,000 steps; BN evaluated with running averages',
   runs: tinyRuns,
   numbers: Object.fromEntries(
-    BATCHES.flatMap((b) => (['plain', 'bn', 'ln'] as const).map((k) => [`${k}${b}`, { label: `${WHO[k]}: test accuracy at step 2,000, batch ${b}`, unit: 'accuracy' } as NumberSpec])),
+    BATCHES.flatMap((b) =>
+      (['plain', 'bn', 'ln'] as const).map((k) => [
+        `${k}${b}`,
+        { label: `${WHO[k]}: test accuracy at step 2,000, batch ${b}`, unit: 'accuracy' } as NumberSpec,
+      ]),
+    ),
   ),
   measure: (runs) => Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, perSeed(r as readonly VariantRecord[], finalAcc)])),
   condition: 'at batches of 2, on every seed BN ends below plain and layer norm above both',
@@ -28,7 +45,14 @@ export const tinyBatchLn: Claim<TinyKey> = {
     'Trained on batches of 2, BN ends at {bn2:range}, plain at {plain2:range} and layer norm at {ln2:range} (batch 1: {bn1}, {plain1}, {ln1}; batch 4: {bn4}, {plain4}, {ln4}).',
 };
 
-const tinyBatch = (placement: RunSpec['placement']): RunSpec => ({ preset: 'tiny-batch', config: {}, placement, steps: 1000, checkpointEvery: 1000, finalEvals: [{ mode: 'running', batchSize: 500 }] });
+const tinyBatch = (placement: RunSpec['placement']): RunSpec => ({
+  preset: 'tiny-batch',
+  config: {},
+  placement,
+  steps: 1000,
+  checkpointEvery: 1000,
+  finalEvals: [{ mode: 'running', batchSize: 500 }],
+});
 
 /** Batches of 4: evaluated with its own test batches' statistics, BN loses points that running averages keep. */
 export const tinyBatchInference: Claim<'bn' | 'plain'> = {
@@ -47,7 +71,8 @@ export const tinyBatchInference: Claim<'bn' | 'plain'> = {
   holds: (v) => v.bnRunning.every((r, i) => r !== null && v.bnBatch4[i] !== null && r > v.bnBatch4[i]!),
   statement:
     'Trained on batches of 4, BN scores {bnBatch4:range} when each test batch of 4 is normalized by its own statistics, and {bnRunning:range} with running averages. Plain, at this small rate, has reached {plainFinal:range}.',
-  otherwise: 'Trained on batches of 4, BN scores {bnBatch4:range} with test batches of 4 and {bnRunning:range} with running averages; plain {plainFinal:range}.',
+  otherwise:
+    'Trained on batches of 4, BN scores {bnBatch4:range} with test batches of 4 and {bnRunning:range} with running averages; plain {plainFinal:range}.',
 };
 
 const inferRun: RunSpec = { preset: 'bn-paper', config: { inferEvery: 25 }, placement: 'before', steps: 1000, checkpointEvery: 25 };
@@ -113,10 +138,17 @@ export const inferenceMomentum: Claim<'bn'> = {
   holds: (v) => everySeed(v.lagAt50, (d) => d >= 0.3),
   statement:
     'Running averages with Keras’s momentum 0.99 start at mean 0 and variance 1 and follow the batches slowly: {kerasAt50:range} at step 50, {kerasAt100:range} at step 100 and {kerasAt150:range} at step 150, against {torchAt50:range} and {torchAt150:range} with PyTorch’s 0.1. By step 300 they score {kerasAt300:range}.',
-  otherwise: 'With Keras’s momentum 0.99 the running averages score {kerasAt50:range} at step 50 and {kerasAt150:range} at step 150, against {torchAt50:range} and {torchAt150:range} with PyTorch’s 0.1.',
+  otherwise:
+    'With Keras’s momentum 0.99 the running averages score {kerasAt50:range} at step 50 and {kerasAt150:range} at step 150, against {torchAt50:range} and {torchAt150:range} with PyTorch’s 0.1.',
 };
 
-const reluRun = (placement: RunSpec['placement']): RunSpec => ({ preset: 'relu-before-vs-after', config: { evalEvery: 25 }, placement, steps: 1000, checkpointEvery: 1000 });
+const reluRun = (placement: RunSpec['placement']): RunSpec => ({
+  preset: 'relu-before-vs-after',
+  config: { evalEvery: 25 },
+  placement,
+  steps: 1000,
+  checkpointEvery: 1000,
+});
 
 /** ReLU with a modern recipe: every placement trains; BN before or after, both ahead of plain. */
 export const reluPlacement: Claim<'plain' | 'before' | 'after'> = {
@@ -147,7 +179,13 @@ export const reluPlacement: Claim<'plain' | 'before' | 'after'> = {
   otherwise: 'With ReLU and momentum, 90% comes at step {beforeTo90:range} with BN before, {afterTo90:range} with BN after and {plainTo90:range} without.',
 };
 
-const scalesRun = (placement: RunSpec['placement'], standardize: boolean): RunSpec => ({ preset: 'scales', config: { standardize }, placement, steps: 3000, checkpointEvery: 1000 });
+const scalesRun = (placement: RunSpec['placement'], standardize: boolean): RunSpec => ({
+  preset: 'scales',
+  config: { standardize },
+  placement,
+  steps: 3000,
+  checkpointEvery: 1000,
+});
 
 /** Inputs on scales a thousand apart: BN inside the network is no substitute for standardizing them. */
 export const scalesClaim: Claim<'plainRaw' | 'bnRaw' | 'plainStd' | 'bnStd'> = {
@@ -176,4 +214,3 @@ export const scalesClaim: Claim<'plainRaw' | 'bnRaw' | 'plainStd' | 'bnStd'> = {
     'With raw inputs up to 1,000, plain’s first layer is {plainSaturated0:range} saturated from step 0 and it ends at {plainRaw:range} (chance is 25%); BN, which normalizes that layer’s output, reaches {bnRaw:range}. Standardize the inputs and plain reaches {plainStd:range}, BN {bnStd:range}.',
   otherwise: 'With raw inputs plain ends at {plainRaw:range} and BN at {bnRaw:range}; standardized, {plainStd:range} and {bnStd:range}.',
 };
-

@@ -73,4 +73,3 @@ export const lpTrains: Claim<'l1' | 'linf' | 'plain'> = {
   otherwise:
     'ℓ∞ batch norm ends at {linfFinal:range} against plain’s {plainFinal:range} at step 3,000, reaching 90% at step {linfTo90:range} (plain {plainTo90:range}); ℓ1 at step {l1To90:range}, ending at {l1Final:range}.',
 };
-

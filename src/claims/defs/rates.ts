@@ -90,9 +90,11 @@ export const headlineTuned: Claim<SweepKey> = {
 };
 
 const highLr = (placement: RunSpec['placement']): RunSpec => ({ preset: 'high-lr', config: { evalEvery: 25 }, placement, steps: 1000, checkpointEvery: 100 });
-const HIGH_LR_WHAT = 'high-lr: the bn-paper network at lr 10 (20× bn-paper’s), plain and BN before the sigmoid, 1,000 steps, test accuracy every 25 steps; saturated: |sigmoid input| > 4 on the 24-digit probe batch';
+const HIGH_LR_WHAT =
+  'high-lr: the bn-paper network at lr 10 (20× bn-paper’s), plain and BN before the sigmoid, 1,000 steps, test accuracy every 25 steps; saturated: |sigmoid input| > 4 on the 24-digit probe batch';
 
-const at1000 = (r: VariantRecord, layer: number, key: Parameters<typeof layerAt>[3]) => (r.divergedAt >= 0 ? null : layerAt(r, checkpointAt(r, 1000), layer, key));
+const at1000 = (r: VariantRecord, layer: number, key: Parameters<typeof layerAt>[3]) =>
+  r.divergedAt >= 0 ? null : layerAt(r, checkpointAt(r, 1000), layer, key);
 
 /** A rate twenty times larger: plain stalls, BN learns, though its own sigmoids saturate. */
 export const highLrClaim: Claim<'plain' | 'bn'> = {

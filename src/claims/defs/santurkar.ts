@@ -33,12 +33,14 @@ export const noisyShift: Claim<'plain' | 'noisy'> = {
     minLocationRatio: { label: 'smallest ratio, over layers, of noisy BN’s mean move to plain’s', unit: 'ratio' },
   },
   measure: ({ plain, noisy }) => ({
-    ...Object.fromEntries(LAYERS.flatMap((l) => [
-      [`plainSpread${l + 1}`, perSeed(plain, shiftAt3000(l, 'shiftSpreadAvg'))],
-      [`noisySpread${l + 1}`, perSeed(noisy, shiftAt3000(l, 'shiftSpreadAvg'))],
-      [`plainLocation${l + 1}`, perSeed(plain, shiftAt3000(l, 'shiftLocationAvg'))],
-      [`noisyLocation${l + 1}`, perSeed(noisy, shiftAt3000(l, 'shiftLocationAvg'))],
-    ])),
+    ...Object.fromEntries(
+      LAYERS.flatMap((l) => [
+        [`plainSpread${l + 1}`, perSeed(plain, shiftAt3000(l, 'shiftSpreadAvg'))],
+        [`noisySpread${l + 1}`, perSeed(noisy, shiftAt3000(l, 'shiftSpreadAvg'))],
+        [`plainLocation${l + 1}`, perSeed(plain, shiftAt3000(l, 'shiftLocationAvg'))],
+        [`noisyLocation${l + 1}`, perSeed(noisy, shiftAt3000(l, 'shiftLocationAvg'))],
+      ]),
+    ),
     minSpreadRatio: minRatio(noisy, plain, 'shiftSpreadAvg'),
     minLocationRatio: minRatio(noisy, plain, 'shiftLocationAvg'),
   }),
@@ -74,11 +76,18 @@ export const noisyTrains: Claim<'plain' | 'bn' | 'noisy'> = {
   }),
   condition: 'on every seed noisy BN reaches 90% before plain does',
   holds: (v) => v.noisyTo90.every((n, i) => n !== null && (v.plainTo90[i] === null || n < v.plainTo90[i]!)),
-  statement: 'Yet noisy BN reaches 90% at step {noisyTo90:range}, against BN’s {bnTo90:range} and plain’s {plainTo90:range}, and ends at {noisyFinal:range} (BN {bnFinal:range}, plain {plainFinal:range}).',
+  statement:
+    'Yet noisy BN reaches 90% at step {noisyTo90:range}, against BN’s {bnTo90:range} and plain’s {plainTo90:range}, and ends at {noisyFinal:range} (BN {bnFinal:range}, plain {plainFinal:range}).',
   otherwise: 'Noisy BN reaches 90% at step {noisyTo90:range}, against BN’s {bnTo90:range} and plain’s {plainTo90:range}: not before plain on every seed.',
 };
 
-const probeRun = (placement: RunSpec['placement']): RunSpec => ({ preset: 'bn-paper', config: { probeEvery: 50 }, placement, steps: 1000, checkpointEvery: 50 });
+const probeRun = (placement: RunSpec['placement']): RunSpec => ({
+  preset: 'bn-paper',
+  config: { probeEvery: 50 },
+  placement,
+  steps: 1000,
+  checkpointEvery: 50,
+});
 const PROBE_WHAT =
   'bn-paper (lr 0.5), plain and BN, landscape probes every 50 steps over the first 1,000 (Santurkar et al., 2018): per layer ‖G − G′‖ and cos(G, G′), G the layer’s gradient and G′ the same after the layers below take their step; along the gradient, η from 0.5 to 4 times the step';
 const meanIcs = (layer: number, key: 'icsDiff' | 'icsCos') => (r: VariantRecord) => meanOverCheckpoints(r, 0, 1000, (c) => layerAt(r, c, layer, key));
@@ -96,12 +105,14 @@ export const icsClaim: Claim<'plain' | 'bn'> = {
     ...perLayer('BN', 'bnCos', 'mean cos(G, G′)', 'value'),
   },
   measure: ({ plain, bn }) =>
-    Object.fromEntries(LAYERS.flatMap((l) => [
-      [`plainDiff${l + 1}`, perSeed(plain, meanIcs(l, 'icsDiff'))],
-      [`bnDiff${l + 1}`, perSeed(bn, meanIcs(l, 'icsDiff'))],
-      [`plainCos${l + 1}`, perSeed(plain, meanIcs(l, 'icsCos'))],
-      [`bnCos${l + 1}`, perSeed(bn, meanIcs(l, 'icsCos'))],
-    ])),
+    Object.fromEntries(
+      LAYERS.flatMap((l) => [
+        [`plainDiff${l + 1}`, perSeed(plain, meanIcs(l, 'icsDiff'))],
+        [`bnDiff${l + 1}`, perSeed(bn, meanIcs(l, 'icsDiff'))],
+        [`plainCos${l + 1}`, perSeed(plain, meanIcs(l, 'icsCos'))],
+        [`bnCos${l + 1}`, perSeed(bn, meanIcs(l, 'icsCos'))],
+      ]),
+    ),
   condition: 'in layers 2 and 3, BN’s median ‖G − G′‖ is at least plain’s (layer 1 has no layer below it to shift)',
   holds: (_v, s) => [2, 3].every((l) => (s[`bnDiff${l}`].median ?? 0) >= (s[`plainDiff${l}`].median ?? Infinity)),
   statement:
@@ -134,7 +145,9 @@ export const smoothnessClaim: Claim<'plain' | 'bn'> = {
       bnBeta,
       betaRatio: zipSeeds(plainBeta, bnBeta, (p, b) => p / b),
       rougherShare: plain.map((p, i) => {
-        const pairs = p.checkpoints.map((c, k) => [variantAt(c, 'betaSmooth'), variantAt(bn[i].checkpoints[k], 'betaSmooth')]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+        const pairs = p.checkpoints
+          .map((c, k) => [variantAt(c, 'betaSmooth'), variantAt(bn[i].checkpoints[k], 'betaSmooth')])
+          .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
         return pairs.filter(([a, b]) => a > b).length / pairs.length;
       }),
       plainLossRange: perSeed(plain, range),

@@ -70,7 +70,35 @@ describe('WebAssembly kernels', () => {
 
   it('compute the sigmoid to the same bits as JavaScript, special values included', () => {
     const sigmoid = activation('sigmoid');
-    const special = [0, -0, 1, -1, 0.5, 2 ** -29, -(2 ** -29), 2 ** -27, 4, -4, 17, -17, 88, -88, 103.9, -103.9, 119.9, -119.9, 120.5, -120.5, 745, -746, 1e30, -1e30, Infinity, -Infinity, NaN];
+    const special = [
+      0,
+      -0,
+      1,
+      -1,
+      0.5,
+      2 ** -29,
+      -(2 ** -29),
+      2 ** -27,
+      4,
+      -4,
+      17,
+      -17,
+      88,
+      -88,
+      103.9,
+      -103.9,
+      119.9,
+      -119.9,
+      120.5,
+      -120.5,
+      745,
+      -746,
+      1e30,
+      -1e30,
+      Infinity,
+      -Infinity,
+      NaN,
+    ];
     const rng = new Rng(5);
     const random = Array.from({ length: 4001 }, (_, i) => (i % 3 === 0 ? rng.normal() : rng.normal() * 10 ** rng.range(-10, 2.3)));
     // A multiple of ln 2 / 2 lands on Math.round's ties; odd lengths exercise the padded last group.
