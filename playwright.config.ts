@@ -32,6 +32,12 @@ export default defineConfig({
       ],
     },
   },
+  // The heaviest-settings test loads both cores with two busy processes on purpose: it runs alone, after the rest,
+  // so the machine it slows down is its own and no other test's.
+  projects: [
+    { name: 'main', testIgnore: /heavy-settings\.spec\.ts/ },
+    { name: 'heavy', testMatch: /heavy-settings\.spec\.ts/, dependencies: ['main'] },
+  ],
   webServer: {
     command: `npx vite build --logLevel warn --outDir ${dist} --emptyOutDir && npx vite preview --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
