@@ -117,6 +117,45 @@ describe('one worker per variant, coordinated', () => {
     expect(snap.variant[VARIANT_STATS.length + VS.divergedAt]).toBe(-1);
   });
 
+  it('Play on a run whose every variant diverged settles as paused at once (no Pause at 0 steps/s)', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, activation: 'relu', init: 'he', lr: 100, momentum: 0.9, variants: ['none', 'after'] } });
+    p.send({ type: 'play' });
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > 0);
+    const statuses = p.out.filter((m) => m.type === 'status').length;
+    p.send({ type: 'play' });
+    await p.clock.advance(500);
+    expect(p.out.filter((m) => m.type === 'status').at(-1)).toMatchObject({ status: 'paused' });
+    // It may say playing, then paused again; it never stays playing.
+    expect(p.out.filter((m) => m.type === 'status').length - statuses).toBeLessThanOrEqual(2);
+  });
+
+  it('a merge that throws is reported and hands the trainer back to the page, instead of a barrier that never comes', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: blobs });
+    await p.until(() => snaps(p.out).length === 1);
+    const bad = { ...last(p.out)!, runId: 1, step: 0, variant: new Float64Array(3) };
+    p.coordinator.receive(0, bad);
+    expect(p.out.some((m) => m.type === 'error' && /^merging the per-variant runs failed/.test(m.message))).toBe(true);
+    expect(p.out.some((m) => m.type === 'error' && m.message.startsWith('stalled: merging'))).toBe(true);
+  });
+
+  it('Pause holds a chunk in flight in every sub-worker, and Play resumes it where it was', async () => {
+    const p = parallel();
+    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
+    await p.until(() => snaps(p.out).length === 1);
+    p.send({ type: 'step', count: 100_000 });
+    await p.until(() => (last(p.out)?.step ?? 0) > 20);
+    p.send({ type: 'pause' });
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    const held = last(p.out)!.step;
+    await p.clock.advance(500);
+    expect(last(p.out)!.step).toBe(held);
+    p.send({ type: 'step', count: 10 });
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > held);
+    expect(last(p.out)!.step).toBe(held + 10);
+  });
+
   it('resets to a new seed shared by every sub-worker, under a new run id', async () => {
     const p = parallel();
     p.send({ type: 'configure', config: blobs });

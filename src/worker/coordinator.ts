@@ -161,6 +161,18 @@ export class Coordinator {
 
   /** A message from sub-worker i. */
   receive(i: number, msg: FromWorker): void {
+    try {
+      this.dispatch(i, msg);
+    } catch (e) {
+      // A merge that throws (sub-workers that disagree about the run's shape, say) must not leave the page
+      // waiting on a barrier that will never come: report it, and let the page replace the trainer.
+      const reason = `merging the per-variant runs failed at step ${this.step}: ${(e as Error)?.message ?? String(e)}`;
+      this.post({ v: PROTOCOL_VERSION, type: 'error', step: this.step, message: reason });
+      this.host.stalled(reason);
+    }
+  }
+
+  private dispatch(i: number, msg: FromWorker): void {
     switch (msg.type) {
       case 'loading':
       case 'trace': // asked of sub-worker 0 alone
