@@ -21,37 +21,14 @@ import { setSpeed } from '../store/uiActions.ts';
 import { notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
+import { Replies } from './replies.ts';
+import { browserEnv, type TrainerEnv, type TrainerWorker } from './trainerEnv.ts';
+
+export type { TrainerEnv, TrainerWorker } from './trainerEnv.ts';
 
 type LossesMsg = Extract<FromWorker, { type: 'losses' }>;
 type TraceMsg = Extract<FromWorker, { type: 'trace' }>;
 type Command = ToWorker extends infer M ? (M extends { v: typeof PROTOCOL_VERSION } ? Omit<M, 'v'> : never) : never;
-
-/** A trainer worker as the client uses it: the browser's Worker, or an in-process stand-in in tests. */
-export interface TrainerWorker {
-  postMessage(msg: unknown): void;
-  terminate(): void;
-  onmessage: ((e: MessageEvent<unknown>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-}
-
-/** What the client needs from the page: workers, a clock and timers (injected in unit tests). */
-export interface TrainerEnv {
-  spawn(): TrainerWorker;
-  now(): number;
-  setTimeout(fn: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-  setInterval(fn: () => void, ms: number): number;
-  clearInterval(id: number): void;
-}
-
-const browserEnv: TrainerEnv = {
-  spawn: () => new Worker(new URL('../../src/worker/trainer.worker.ts', import.meta.url), { type: 'module' }),
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (id) => window.clearTimeout(id),
-  setInterval: (fn, ms) => window.setInterval(fn, ms),
-  clearInterval: (id) => window.clearInterval(id),
-};
 
 /** More restarts than this within a minute and the trainer stays stopped (something is broken for good). */
 const MAX_RESTARTS = 3;
@@ -89,9 +66,11 @@ export class TrainerClient {
   private watchdogTimer = 0;
   /** Whether the workers exist: they start when the lab is first needed, not while a visitor reads the story. */
   private started = false;
-  private lossRequest = 0;
-  private readonly lossWaiters = new Map<number, (msg: LossesMsg) => void>();
-  private readonly traceWaiters = new Map<number, (msg: TraceMsg) => void>();
+  /** Answers awaited by id: the losses and the trace the exports ask for. */
+  private readonly replies = new Replies<LossesMsg | TraceMsg>(
+    (fn, ms) => this.env.setTimeout(fn, ms),
+    (id) => this.env.clearTimeout(id),
+  );
 
   constructor(
     readonly parallel = false,
@@ -166,38 +145,17 @@ export class TrainerClient {
 
   /** The run's per-step training losses so far (its first 20,000 steps), from the trainer. */
   requestLosses(): Promise<LossesMsg> {
-    const id = ++this.lossRequest;
-    return new Promise((resolve, reject) => {
-      const timer = this.env.setTimeout(() => {
-        this.lossWaiters.delete(id);
-        reject(new Error('the trainer did not send its losses within 10 s'));
-      }, 10_000);
-      this.lossWaiters.set(id, (msg) => {
-        this.env.clearTimeout(timer);
-        resolve(msg);
-      });
-      this.send({ type: 'losses', id });
-    });
+    return this.replies.wait<LossesMsg>('losses', 10_000, (id) => this.send({ type: 'losses', id }));
   }
 
   /**
    * A run trace (shift-lab-trace/1) of the current setup's first `steps` steps, made afresh in the trainer
    * beside the live run. The trainer may cut the steps to keep the file under about 16 MB.
    */
-  requestTrace(steps: number): Promise<TraceMsg> {
-    const id = ++this.lossRequest;
-    return new Promise((resolve, reject) => {
-      const timer = this.env.setTimeout(() => {
-        this.traceWaiters.delete(id);
-        reject(new Error('the trainer did not send the trace within 60 s'));
-      }, 60_000);
-      this.traceWaiters.set(id, (msg) => {
-        this.env.clearTimeout(timer);
-        if (msg.json === null) reject(new Error(msg.error ?? 'no trace'));
-        else resolve(msg);
-      });
-      this.send({ type: 'trace', id, steps });
-    });
+  async requestTrace(steps: number): Promise<TraceMsg> {
+    const msg = await this.replies.wait<TraceMsg>('trace', 60_000, (id) => this.send({ type: 'trace', id, steps }));
+    if (msg.json === null) throw new Error(msg.error ?? 'no trace');
+    return msg;
   }
 
   dispose(): void {
@@ -364,12 +322,10 @@ export class TrainerClient {
       case 'pong':
         return;
       case 'losses':
-        this.lossWaiters.get(msg.id)?.(msg);
-        this.lossWaiters.delete(msg.id);
+        this.replies.settle(msg.id, msg);
         return;
       case 'trace':
-        this.traceWaiters.get(msg.id)?.(msg);
-        this.traceWaiters.delete(msg.id);
+        this.replies.settle(msg.id, msg);
         return;
       default:
         assertNever(msg, 'message');
