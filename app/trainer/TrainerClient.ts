@@ -4,11 +4,8 @@ import {
   PROTOCOL_VERSION,
   parseFromWorker,
   assertNever,
-  INITIAL_RUN,
-  next as nextRun,
   wantsToPlay,
   type FromWorker,
-  type RunStatus,
   type Speed,
   type ToWorker,
   type RunEvent,
@@ -21,6 +18,7 @@ import { setSpeed } from '../store/uiActions.ts';
 import { notify, useStore, type VariantLive } from '../store/store.ts';
 import { formatStep as formatCount } from '../viz/format.ts';
 import { PING_MS, Watchdog } from './Watchdog.ts';
+import { PageRun } from './pageRun.ts';
 import { Replies } from './replies.ts';
 import { browserEnv, type TrainerEnv, type TrainerWorker } from './trainerEnv.ts';
 
@@ -49,11 +47,8 @@ export class TrainerClient {
   /** The request that restarts a crashed or hung trainer, until its first snapshot arrives. */
   private recovering: number | null = null;
   private restarts: number[] = [];
-  /**
-   * The page's view of the run control (runMachine.ts): the intents sent and the statuses heard, and the
-   * page's own states, restarting a lost trainer and stopped for good.
-   */
-  private run: RunState = INITIAL_RUN;
+  /** The page's view of the run control: intents sent, statuses heard, restarting, stopped. */
+  private readonly run = new PageRun();
   /** Whether a message of another protocol version has been reported already. */
   private refusedVersion = false;
   /** Whether a malformed message has been reported already. */
@@ -127,11 +122,11 @@ export class TrainerClient {
 
   /** The run control's state as the page sees it (a stopped trainer takes no more commands). */
   get state(): RunState {
-    return this.run;
+    return this.run.state;
   }
 
   private intend(event: RunEvent): void {
-    this.run = nextRun(this.run, event, useStore.getState().step);
+    this.run.apply(event, useStore.getState().step);
   }
 
   reset(seed: 'same' | 'new'): void {
@@ -200,7 +195,7 @@ export class TrainerClient {
    * carry on where they were. The history stays on screen meanwhile.
    */
   private recover(reason: string): void {
-    if (this.run.kind === 'stopped') return;
+    if (this.run.state.kind === 'stopped') return;
     for (const w of this.workers) w.terminate();
     this.workers = [];
     this.coordinator = null;
@@ -209,7 +204,7 @@ export class TrainerClient {
     this.restarts = this.restarts.filter((t) => now - t < 60_000);
     if (this.restarts.length >= MAX_RESTARTS) {
       this.env.clearInterval(this.watchdogTimer);
-      this.run = nextRun(this.run, { type: 'giveUp', reason }, useStore.getState().step);
+      this.run.apply({ type: 'giveUp', reason }, useStore.getState().step);
       notify(
         `${reason}, ${MAX_RESTARTS} times within a minute, so it stays stopped. Reload the page to try again; the charts keep what they show.`,
         'error',
@@ -221,8 +216,7 @@ export class TrainerClient {
     this.restarts.push(now);
     const resumeAt = this.history.latest?.step ?? 0;
     // Killed during a replay, it still plays on afterwards if the page wanted it to: the wish is the state's.
-    this.run = nextRun(this.run, { type: 'lost', reason }, resumeAt);
-    const wasPlaying = wantsToPlay(this.run);
+    const wasPlaying = wantsToPlay(this.run.apply({ type: 'lost', reason }, resumeAt));
     notify(
       `${reason}. A new trainer took over with the same settings${resumeAt > 0 ? ` and is replaying the ${formatCount(resumeAt)} steps already drawn, so the charts carry on` : ''}.`,
       'error',
@@ -238,24 +232,11 @@ export class TrainerClient {
 
   private send(msg: Command): void {
     // A trainer that stayed stopped takes nothing (the controls say so); the charts keep what they show.
-    if (this.run.kind === 'stopped') return;
+    if (this.run.state.kind === 'stopped') return;
     if (!this.started) this.start();
     const full = { v: PROTOCOL_VERSION, ...msg };
     if (this.coordinator !== null) this.coordinator.handle(full);
     else this.workers[0]?.postMessage(full);
-  }
-
-  /** What the trainer says it is doing moves the page's view of the run on (the page's own states aside). */
-  private hear(status: RunStatus): void {
-    if (this.run.kind === 'restarting' || this.run.kind === 'stopped') return;
-    if (status === 'paused') this.run = { kind: 'paused' };
-    else if (status === 'idle') this.run = { kind: 'ready' };
-    else if (status === 'playing' && this.run.kind === 'loading') this.run = nextRun({ kind: 'ready' }, { type: 'play' }, useStore.getState().step);
-  }
-
-  /** A trainer's status as the page shows it: "playing" sent before it heard the page's Pause is shown paused. */
-  private shown(status: RunStatus): RunStatus {
-    return status === 'playing' && this.run.kind === 'paused' ? 'paused' : status;
   }
 
   private onConfigChange(prev: Config, next: Config): void {
@@ -292,13 +273,13 @@ export class TrainerClient {
         if (!this.history.add(msg.runId, msg)) return;
         if (this.recovering !== null) {
           this.recovering = null;
-          this.run = nextRun(this.run, { type: 'built' }, msg.step);
+          this.run.apply({ type: 'built' }, msg.step);
         }
         const shape = this.history.shape;
         const latest = this.history.latest;
         if (shape === null || latest === null) return;
         const live: VariantLive[] = liveVariants(latest, shape);
-        applySnapshot(msg.step, msg.stepsPerSecond, this.shown(msg.status), live);
+        applySnapshot(msg.step, msg.stepsPerSecond, this.run.shown(msg.status), live);
         return;
       }
       case 'progress': {
@@ -312,8 +293,8 @@ export class TrainerClient {
         if (this.recovering !== null) return;
         // The latest run's status, or a newer run's (a run that failed to build reports before any 'configured').
         if (msg.runId >= this.history.runId || msg.status === 'loading') {
-          this.hear(msg.status);
-          setStatus(this.shown(msg.status));
+          this.run.hear(msg.status, useStore.getState().step);
+          setStatus(this.run.shown(msg.status));
         }
         return;
       case 'error':
