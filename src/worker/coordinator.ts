@@ -7,24 +7,13 @@ import { PROTOCOL_VERSION, parseToWorker, assertNever, type FromWorker, type Run
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
 import { BARRIER_MS, BarrierPace } from './barrierPace.ts';
 import { SnapshotGate } from './snapshotGate.ts';
+import { BarrierWatch } from './barrierWatch.ts';
+import type { CoordinatorHost } from './coordinatorHost.ts';
 import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunState } from './runMachine.ts';
 
+export { BARRIER_HANG_MS, type CoordinatorHost } from './coordinatorHost.ts';
+
 type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
-
-/** What the coordinator needs from its host: sub-workers to talk to, a way to answer, a clock and a timer. */
-export interface CoordinatorHost {
-  /** Sends a message to sub-worker i (started on first use). */
-  send(i: number, msg: ToWorker): void;
-  /** Answers the page, as a single worker would. */
-  post(msg: FromWorker, transfer: ArrayBuffer[]): void;
-  now(): number;
-  schedule(fn: () => void, ms: number): void;
-  /** The barrier made no progress for HANG_MS although no sub-worker crashed: the page replaces the trainer. */
-  stalled(reason: string): void;
-}
-
-/** A barrier with no message at all from the sub-workers it waits on for this long is wedged. */
-export const BARRIER_HANG_MS = 5000;
 
 /**
  * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
@@ -55,10 +44,8 @@ export class Coordinator {
   private suspended = false;
   /** Which sub-workers have said they hold their part of a suspended chunk. */
   private held: boolean[] = [];
-  /** When a sub-worker last said anything (progress, a snapshot): a barrier that hears nothing is wedged. */
-  private heardAt = 0;
-  /** Whether a barrier watch is scheduled. */
-  private watching = false;
+  /** Hears the sub-workers while a chunk is in flight; one that hears nothing for BARRIER_HANG_MS is wedged. */
+  private readonly barrierWatch: BarrierWatch;
   private step = 0;
   private readonly pace = new BarrierPace();
   /** Merged snapshots go to the page at most 20 a second; one held back goes out when the run stops or idles. */
@@ -72,7 +59,13 @@ export class Coordinator {
   /** Error and data messages already passed on in this run. */
   private readonly said = new Set<string>();
 
-  constructor(private readonly host: CoordinatorHost) {}
+  constructor(private readonly host: CoordinatorHost) {
+    this.barrierWatch = new BarrierWatch(
+      host,
+      () => this.target >= 0 && !this.suspended,
+      () => `the per-variant trainers stopped making progress at step ${this.step}`,
+    );
+  }
 
   /** A command from the page. */
   handle(data: unknown): void {
@@ -207,7 +200,7 @@ export class Coordinator {
         return;
       case 'progress':
         if (msg.runId !== this.subRun[i] && msg.runId !== this.sent[i]) return;
-        this.heardAt = this.host.now();
+        this.barrierWatch.heard();
         this.post({ ...msg, runId: this.runId, step: this.step });
         return;
       case 'status':
@@ -230,7 +223,7 @@ export class Coordinator {
       }
       case 'snapshot':
         if (msg.runId !== this.subRun[i]) return;
-        this.heardAt = this.host.now();
+        this.barrierWatch.heard();
         this.latest[i] = msg;
         this.tryMerge();
         this.settlePause();
@@ -296,27 +289,11 @@ export class Coordinator {
 
   /** Sends the chunk up to `target` to every live sub-worker not there yet; each stops there (play … until). */
   private sendChunk(): void {
-    this.heardAt = this.host.now();
     for (let i = 0; i < this.count; i++) {
       if (this.frozen(i) || (this.latest[i]?.step ?? 0) >= this.target) continue;
       this.host.send(i, { v: PROTOCOL_VERSION, type: 'play', until: this.target });
     }
-    this.watch();
-  }
-
-  /** While a chunk is in flight and not held, checks that the sub-workers say something every BARRIER_HANG_MS. */
-  private watch(): void {
-    if (this.watching) return;
-    this.watching = true;
-    this.host.schedule(() => {
-      this.watching = false;
-      if (this.target < 0 || this.suspended) return;
-      if (this.host.now() - this.heardAt > BARRIER_HANG_MS) {
-        this.host.stalled(`the per-variant trainers stopped making progress at step ${this.step}`);
-        return;
-      }
-      this.watch();
-    }, 1000);
+    this.barrierWatch.start();
   }
 
   /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
