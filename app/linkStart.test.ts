@@ -1,3 +1,4 @@
+import { DEFAULT_LINK_UI } from './linkUi.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/index.ts';
@@ -42,7 +43,7 @@ describe('a page opened from a link', () => {
     const start = readLink(query);
     expect(start.view).toBe('chain');
     expect(start.section).toBe('shift');
-    expect(start.ui).toEqual({ present: true, panel: 'curves', hide: ['controls'] });
+    expect(start.ui).toEqual({ ...DEFAULT_LINK_UI, present: true, panel: 'curves', hide: ['controls'] });
     expect(start.config.lr).toBe(0.2);
     expect(start.config.momentum).toBe(0.9);
     expect(start.scaling.areaUnit).toBe(10);

@@ -34,7 +34,7 @@ loadScaling(link.scaling);
 const parallelParam = link.parallel;
 const parallel = parallelParam === null ? navigator.hardwareConcurrency >= 2 : parallelParam === '1';
 openPage({ config: link.config, view: link.view, section: link.section, ui: link.ui, parallel: parallelParam });
-startTheme();
+startTheme(link.ui.theme);
 for (const n of link.notices) notify(n.text, n.kind, n.key);
 
 // Write the view and config back to the URL (debounced) so that every view is a shareable link.
@@ -53,7 +53,8 @@ useStore.subscribe((s, prev) => {
     s.section === prev.section &&
     s.presenting === prev.presenting &&
     s.fullPanel === prev.fullPanel &&
-    s.hidden === prev.hidden
+    s.hidden === prev.hidden &&
+    s.locked === prev.locked
   )
     return;
   writeUrl();

@@ -1,3 +1,4 @@
+import { DEFAULT_LINK_UI } from './linkUi.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/index.ts';
 import { queryFor } from './shareQuery.ts';
@@ -17,8 +18,14 @@ describe('queryFor', () => {
   });
 
   it('carries presenter mode, the full-screen panel and the classroom flags', () => {
-    expect(queryFor('story', DEFAULT_CONFIG, null, 'bias', { present: true, panel: 'bias', hide: ['nav', 'controls'] })).toBe(
+    expect(queryFor('story', DEFAULT_CONFIG, null, 'bias', { ...DEFAULT_LINK_UI, present: true, panel: 'bias', hide: ['nav', 'controls'] })).toBe(
       '?v=1&view=story&section=bias&present=1&panel=bias&hide=nav,controls',
+    );
+  });
+
+  it('carries the embedding, the locks and the theme', () => {
+    expect(queryFor('lab', DEFAULT_CONFIG, null, 'opening', { ...DEFAULT_LINK_UI, panel: 'curves', embed: true, lock: ['run', 'data'], theme: 'dark' })).toBe(
+      '?v=1&view=lab&panel=curves&embed=1&lock=run,data&theme=dark',
     );
   });
 });

@@ -19,8 +19,11 @@ function storedChoice(): string | null {
   }
 }
 
-/** Picks the start theme, defines the variant colors, and keeps the page in step with the store and the system. */
-export function startTheme(): void {
+/**
+ * Picks the start theme (the link's, else the reader's stored choice, else the system's), defines the variant
+ * colors, and keeps the page in step with the store and the system.
+ */
+export function startTheme(linkTheme: Theme | null = null): void {
   const style = document.createElement('style');
   style.textContent = paletteCss();
   document.head.append(style);
@@ -28,7 +31,7 @@ export function startTheme(): void {
   const apply = (theme: Theme) => {
     document.documentElement.dataset.theme = theme;
   };
-  const start = preferredTheme(storedChoice(), media.matches);
+  const start = linkTheme ?? preferredTheme(storedChoice(), media.matches);
   apply(start);
   setTheme(start);
   useStore.subscribe((s, prev) => {
@@ -36,7 +39,7 @@ export function startTheme(): void {
   });
   // Until the reader picks one, the page follows the system (a laptop switching to dark at dusk).
   media.addEventListener('change', (e) => {
-    if (storedChoice() === null) setTheme(e.matches ? 'dark' : 'light');
+    if (linkTheme === null && storedChoice() === null) setTheme(e.matches ? 'dark' : 'light');
   });
 }
 

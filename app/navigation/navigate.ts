@@ -23,6 +23,9 @@ export function useHref(to: Place): string {
     presenting: useStore((st) => st.presenting),
     fullPanel: useStore((st) => st.fullPanel),
     hidden: useStore((st) => st.hidden),
+    embedded: useStore((st) => st.embedded),
+    locked: useStore((st) => st.locked),
+    linkTheme: useStore((st) => st.linkTheme),
     parallel: useStore((st) => st.parallel),
   };
   return pageHref(s, to, location.pathname);

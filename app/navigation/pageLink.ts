@@ -10,7 +10,10 @@ export interface Place {
 }
 
 /** The state a link to another place carries: the config and the page state besides the view. */
-export type LinkState = Pick<AppState, 'config' | 'view' | 'section' | 'presenting' | 'fullPanel' | 'hidden' | 'parallel'>;
+export type LinkState = Pick<
+  AppState,
+  'config' | 'view' | 'section' | 'presenting' | 'fullPanel' | 'hidden' | 'embedded' | 'locked' | 'linkTheme' | 'parallel'
+>;
 
 /**
  * The link to a place from the page as it is: the same config, presenter mode, hidden controls and `parallel`
@@ -19,5 +22,14 @@ export type LinkState = Pick<AppState, 'config' | 'view' | 'section' | 'presenti
  */
 export function pageHref(s: LinkState, to: Place, path: string): string {
   const here = to.view === s.view && to.section === s.section;
-  return queryFor(to.view, s.config, s.parallel, to.section, { present: s.presenting, panel: here ? s.fullPanel : null, hide: s.hidden }) || path;
+  return (
+    queryFor(to.view, s.config, s.parallel, to.section, {
+      present: s.presenting,
+      panel: here ? s.fullPanel : null,
+      hide: s.hidden,
+      embed: s.embedded,
+      lock: s.locked,
+      theme: s.linkTheme,
+    }) || path
+  );
 }

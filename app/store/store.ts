@@ -4,7 +4,7 @@ import type { WorkSlice } from '../../src/experiment/index.ts';
 import type { Placement } from '../../src/engine/index.ts';
 import type { RunShape, RunStatus, Speed } from '../../src/worker/index.ts';
 import { FIRST_SECTION, type SectionId } from '../story/sections.ts';
-import type { HideKey, LinkUi, PanelId } from '../linkUi.ts';
+import type { HideKey, LinkUi, LockKey, PanelId } from '../linkUi.ts';
 import type { Theme } from '../viz/palette.ts';
 import { DEFAULT_VIEW, type ViewId } from '../views.ts';
 import { addNotice, type Notice, type NoticeKey } from './notices.ts';
@@ -71,6 +71,12 @@ export interface UiSlice {
   focusPanel: PanelId | null;
   /** Controls a classroom link hides. */
   hidden: readonly HideKey[];
+  /** `embed=1`: the page is a view's demo in someone's slide or course page (no masthead or settings column). */
+  embedded: boolean;
+  /** Controls an embedding link locks (shown, disabled). */
+  locked: readonly LockKey[];
+  /** The theme the link names (kept in the links the page makes), or null for the reader's own. */
+  linkTheme: Theme | null;
   /** Whether the keyboard shortcut sheet is open. */
   sheetOpen: boolean;
   notices: readonly Notice[];
@@ -106,6 +112,9 @@ function uiSlice(): UiSlice {
     fullPanel: null,
     focusPanel: null,
     hidden: [],
+    embedded: false,
+    locked: [],
+    linkTheme: null,
     sheetOpen: false,
     notices: [],
     nextNoticeId: 1,
@@ -122,7 +131,7 @@ export const useStore = create<AppState>(() => initialState());
 
 /** The part of the state a link carries besides the config, view and section. */
 export function linkUiOf(s: AppState): LinkUi {
-  return { present: s.presenting, panel: s.fullPanel, hide: s.hidden };
+  return { present: s.presenting, panel: s.fullPanel, hide: s.hidden, embed: s.embedded, lock: s.locked, theme: s.linkTheme };
 }
 
 /** Adds a notice; it replaces an earlier one of the same key or text (at most the four newest are kept). */

@@ -1,3 +1,4 @@
+import { DEFAULT_LINK_UI } from '../linkUi.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/index.ts';
 import { initialState, useStore } from './store.ts';
@@ -38,7 +39,13 @@ describe('ui actions', () => {
   });
 
   it('opens the page at what its link says, parallel override included', () => {
-    openPage({ config: { ...DEFAULT_CONFIG, seed: 4 }, view: 'story', section: 'bias', ui: { present: true, panel: 'bias', hide: ['nav'] }, parallel: '0' });
+    openPage({
+      config: { ...DEFAULT_CONFIG, seed: 4 },
+      view: 'story',
+      section: 'bias',
+      ui: { ...DEFAULT_LINK_UI, present: true, panel: 'bias', hide: ['nav'] },
+      parallel: '0',
+    });
     expect(useStore.getState()).toMatchObject({ view: 'story', section: 'bias', presenting: true, fullPanel: 'bias', hidden: ['nav'], parallel: '0' });
     expect(useStore.getState().config.seed).toBe(4);
   });

@@ -26,6 +26,9 @@ export function openPage(o: Opening): void {
     presenting: o.ui.present,
     fullPanel: o.ui.panel,
     hidden: o.ui.hide,
+    embedded: o.ui.embed,
+    locked: o.ui.lock,
+    linkTheme: o.ui.theme,
     parallel: o.parallel,
   });
 }
