@@ -1,7 +1,6 @@
 import { withTracked, type Config } from '../config/config.ts';
 import { parseConfig } from '../config/schema.ts';
 import { deriveSeed } from '../experiment/seeds.ts';
-import { runLayout, SnapshotReader } from '../experiment/snapshotReader.ts';
 import { mergeLossParts, mergeSnapshotParts } from './mergeParts.ts';
 import { PROTOCOL_VERSION, parseToWorker, assertNever, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { SNAPSHOT_INTERVAL_MS } from './sessionHost.ts';
@@ -10,10 +9,9 @@ import { SnapshotGate } from './snapshotGate.ts';
 import { BarrierWatch } from './barrierWatch.ts';
 import type { CoordinatorHost } from './coordinatorHost.ts';
 import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunState } from './runMachine.ts';
+import { SubWorkers, type SnapshotMsg } from './subWorkers.ts';
 
 export { BARRIER_HANG_MS, type CoordinatorHost } from './coordinatorHost.ts';
-
-type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
 
 /**
  * One worker per variant, in lockstep. Each sub-worker runs the same experiment (same seed, same batch
@@ -23,14 +21,8 @@ type SnapshotMsg = Extract<FromWorker, { type: 'snapshot' }>;
  */
 export class Coordinator {
   private config: Config | null = null;
-  private count = 0;
   private runId = 0;
-  /** Each sub-worker's run id from its latest `configured`, and its latest snapshot of that run. */
-  private subRun: number[] = [];
-  private latest: (SnapshotMsg | null)[] = [];
-  private configured: (FromWorker & { type: 'configured' })[] = [];
-  /** Configures sent to each sub-worker: a session numbers its runs by the configures it gets (never a reset), so this is the latest run id. */
-  private sent: number[] = [];
+  private readonly subs = new SubWorkers();
   private status: RunStatus = 'idle';
   private ready = false;
   /** The run control's state (runMachine.ts). */
@@ -42,8 +34,6 @@ export class Coordinator {
   private target = -1;
   /** Paused in the middle of a chunk: the sub-workers hold their steps in flight until play or step resumes them. */
   private suspended = false;
-  /** Which sub-workers have said they hold their part of a suspended chunk. */
-  private held: boolean[] = [];
   /** Hears the sub-workers while a chunk is in flight; one that hears nothing for BARRIER_HANG_MS is wedged. */
   private readonly barrierWatch: BarrierWatch;
   private step = 0;
@@ -54,8 +44,6 @@ export class Coordinator {
   private refreshing = false;
   /** The page's id for the configure or reset being built. */
   private request: number | null = null;
-  /** Sub-workers' answers to each losses request, by request id. */
-  private readonly lossAnswers = new Map<number, Extract<FromWorker, { type: 'losses' }>[]>();
   /** Error and data messages already passed on in this run. */
   private readonly said = new Set<string>();
 
@@ -102,7 +90,7 @@ export class Coordinator {
           // A chunk is in flight (a long step at heavy settings can take seconds): the sub-workers hold it
           // where they are, and the page sees the pause as soon as each has said so (or the chunk ended).
           this.suspended = true;
-          this.held = [];
+          this.subs.releaseAll();
           this.broadcastLive({ v: PROTOCOL_VERSION, type: 'pause' });
           return;
         }
@@ -138,7 +126,7 @@ export class Coordinator {
         this.broadcast(() => msg);
         return;
       case 'losses':
-        this.lossAnswers.set(msg.id, []);
+        this.subs.expectLosses(msg.id);
         this.broadcast(() => msg);
         return;
       case 'ping':
@@ -179,14 +167,12 @@ export class Coordinator {
         this.post(msg);
         return;
       case 'configured':
-        if (msg.runId !== this.sent[i]) return;
-        this.subRun[i] = msg.runId;
-        this.configured[i] = msg;
-        this.latest[i] = null;
-        if (this.allConfigured()) {
-          const first = this.configured[0];
+        if (!this.subs.configuredBy(i, msg)) return;
+        if (this.subs.allConfigured()) {
+          const answers = this.subs.answers();
+          const first = answers[0];
           // The sub-workers must agree (same data after any fallback, same seed), or the pair is not a pair.
-          const differ = this.configured.slice(0, this.count).some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
+          const differ = answers.some((c) => JSON.stringify(c.config) !== JSON.stringify(first.config));
           if (differ)
             this.post({
               v: PROTOCOL_VERSION,
@@ -199,32 +185,29 @@ export class Coordinator {
         }
         return;
       case 'progress':
-        if (msg.runId !== this.subRun[i] && msg.runId !== this.sent[i]) return;
+        if (!this.subs.current(i, msg.runId, true)) return;
         this.barrierWatch.heard();
         this.post({ ...msg, runId: this.runId, step: this.step });
         return;
       case 'status':
-        if (msg.runId !== this.subRun[i] || msg.status !== 'paused' || !this.suspended) return;
-        this.held[i] = true;
+        if (!this.subs.current(i, msg.runId) || msg.status !== 'paused' || !this.suspended) return;
+        this.subs.hold(i);
         this.settlePause();
         return;
       case 'pong':
         return;
       case 'losses': {
         // Each sub-worker logs only its own variant: take variant v's column from sub-worker v.
-        const got = this.lossAnswers.get(msg.id);
-        if (got === undefined) return;
-        got[i] = msg;
-        for (let k = 0; k < this.count; k++) if (got[k] === undefined) return;
-        this.lossAnswers.delete(msg.id);
-        const { steps, losses } = mergeLossParts(got.slice(0, this.count));
+        const got = this.subs.losses(i, msg);
+        if (got === null) return;
+        const { steps, losses } = mergeLossParts(got);
         this.post({ ...got[0], runId: this.runId, step: this.step, steps, losses }, [losses.buffer]);
         return;
       }
       case 'snapshot':
-        if (msg.runId !== this.subRun[i]) return;
+        if (!this.subs.current(i, msg.runId)) return;
         this.barrierWatch.heard();
-        this.latest[i] = msg;
+        this.subs.snapshot(i, msg);
         this.tryMerge();
         this.settlePause();
         return;
@@ -238,29 +221,24 @@ export class Coordinator {
     this.request = request;
     this.said.clear();
     this.runId++;
-    this.count = config.variants.length;
     this.ready = false;
     this.target = -1;
     this.suspended = false;
     this.run = next(this.run, { type: 'configure' }, 0);
     this.step = 0;
-    this.configured = [];
-    this.latest = [];
+    this.subs.begin(config.variants.length);
     this.gate.drop();
-    // Forget the old run ids too, so a snapshot of the old run still in flight is dropped.
-    this.subRun = [];
     this.report();
-    for (let i = 0; i < this.count; i++) this.sent[i] = (this.sent[i] ?? 0) + 1;
     this.broadcast((i) => ({ v: PROTOCOL_VERSION, type: 'configure', config, only: i }));
   }
 
   private broadcast(make: (i: number) => ToWorker): void {
-    for (let i = 0; i < this.count; i++) this.host.send(i, make(i));
+    for (let i = 0; i < this.subs.count; i++) this.host.send(i, make(i));
   }
 
   /** Sends to every sub-worker whose variant still trains. */
   private broadcastLive(msg: ToWorker): void {
-    for (let i = 0; i < this.count; i++) if (!this.frozen(i)) this.host.send(i, msg);
+    for (let i = 0; i < this.subs.count; i++) if (!this.subs.frozen(i)) this.host.send(i, msg);
   }
 
   /**
@@ -268,10 +246,7 @@ export class Coordinator {
    * the barrier merged already. The page sees the run paused at the last barrier.
    */
   private settlePause(): void {
-    if (!this.suspended || this.target < 0) return;
-    for (let i = 0; i < this.count; i++) {
-      if (!this.frozen(i) && this.held[i] !== true && (this.latest[i]?.step ?? 0) < this.target) return;
-    }
+    if (!this.suspended || this.target < 0 || !this.subs.settled(this.target)) return;
     this.flush();
     this.suspended = false;
     this.report();
@@ -282,42 +257,26 @@ export class Coordinator {
   private unsuspend(): void {
     if (!this.suspended) return;
     this.suspended = false;
-    this.held = [];
+    this.subs.releaseAll();
     this.report();
     this.sendChunk();
   }
 
   /** Sends the chunk up to `target` to every live sub-worker not there yet; each stops there (play … until). */
   private sendChunk(): void {
-    for (let i = 0; i < this.count; i++) {
-      if (this.frozen(i) || (this.latest[i]?.step ?? 0) >= this.target) continue;
+    for (let i = 0; i < this.subs.count; i++) {
+      if (this.subs.frozen(i) || this.subs.stepOf(i) >= this.target) continue;
       this.host.send(i, { v: PROTOCOL_VERSION, type: 'play', until: this.target });
     }
     this.barrierWatch.start();
   }
 
-  /** Whether sub-worker i's trained variant has diverged (it stops, and no longer has to reach barriers). */
-  private frozen(i: number): boolean {
-    const snap = this.latest[i];
-    if (snap === null || snap === undefined || this.configured[0] === undefined) return false;
-    return new SnapshotReader(runLayout(this.configured[0].shape), snap, snap.step).variant(i, 'divergedAt') >= 0;
-  }
-
-  /** Whether every sub-worker has answered the latest configure (Array.from fills the holes every() would skip). */
-  private allConfigured(): boolean {
-    return Array.from({ length: this.count }, (_, k) => this.configured[k]).every((c) => c !== undefined);
-  }
-
   /** Merges when every live sub-worker has reported the same step (the barrier), then moves on. */
   private tryMerge(): void {
-    if (!this.allConfigured()) return;
-    const subs: SnapshotMsg[] = [];
-    for (let k = 0; k < this.count; k++) {
-      const s = this.latest[k];
-      if (s === null || s === undefined) return;
-      subs.push(s);
-    }
-    const live = subs.map((_, i) => i).filter((i) => !this.frozen(i));
+    if (!this.subs.allConfigured()) return;
+    const subs = this.subs.snapshots();
+    if (subs === null) return;
+    const live = subs.map((_, i) => i).filter((i) => !this.subs.frozen(i));
     const step = live.length > 0 ? subs[live[0]].step : Math.max(...subs.map((s) => s.step));
     if (live.some((i) => subs[i].step !== step)) return;
     if (this.target >= 0 && step < this.target && live.length > 0) return;
@@ -367,7 +326,7 @@ export class Coordinator {
       this.report();
       return;
     }
-    if ([...Array(this.count).keys()].every((i) => this.frozen(i))) {
+    if (this.subs.allFrozen()) {
       // Nothing left to train (every variant diverged): Play settles at once instead of showing Pause forever.
       this.run = next(this.run, { type: 'allDiverged' }, this.step);
       this.flush();
@@ -386,7 +345,7 @@ export class Coordinator {
   }
 
   private merge(subs: SnapshotMsg[], step: number): SnapshotMsg {
-    const { variant, layer, hist, zHist, unitZ } = mergeSnapshotParts(this.configured[0].shape, subs);
+    const { variant, layer, hist, zHist, unitZ } = mergeSnapshotParts(this.subs.answers()[0].shape, subs);
     this.pace.barrier(this.host.now(), step, step - this.step);
     const going = isTraining(this.run);
     return {
