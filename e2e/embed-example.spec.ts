@@ -69,5 +69,16 @@ test('public/embed-example.html drives the embedded lab with its buttons, throug
   await page.getByRole('button', { name: 'Get state' }).click();
   await expect(page.getByLabel('State')).toContainText('"batchSize": 4');
   await page.screenshot({ path: 'test-results/embed-example.png' });
+
+  // goTo shows another view in place: the frame's address follows, replaced, and the host's history does not grow.
+  const frame = page.frames().find((f) => f.url().includes('embed=1'));
+  if (frame === undefined) throw new Error('no embedded frame');
+  const entries = await page.evaluate(() => history.length);
+  await page.evaluate(() =>
+    (window as unknown as { shiftLab: { call(m: string, ...a: string[]): Promise<unknown> } }).shiftLab.call('goTo', 'story', 'transform'),
+  );
+  await expect.poll(() => frame.url()).toContain('section=transform');
+  expect(await getState(page)).toMatchObject({ view: 'story', section: 'transform' });
+  expect(await page.evaluate(() => history.length)).toBe(entries);
   health.expectClean();
 });
