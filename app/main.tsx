@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { readLinkParams, repeatsKeys } from '../src/config/index.ts';
 import { App } from './App.tsx';
 import { DrawHold, DrawHoldContext } from './export/drawHold.ts';
+import { startEmbedApi } from './embed/api/listen.ts';
 import { readLink } from './linkStart.ts';
 import { PanelBoundary } from './PanelBoundary.tsx';
 import { notify, useStore } from './store/store.ts';
@@ -67,6 +68,8 @@ window.addEventListener('popstate', () => {
 });
 
 const trainer = new TrainerClient(parallel);
+// In a frame, the host drives the page through the postMessage API (app/embed/api/).
+startEmbedApi(trainer);
 // The story's own trainer. A visitor landing on a section that runs at once (the opening) gets its run
 // started now, while the story's code is still loading, so the first picture draws sooner.
 const demo = new DemoClient();

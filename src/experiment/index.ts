@@ -4,6 +4,8 @@ export { SnapshotReader, SnapshotRows, packSnapshot, runLayout, type SteppedSnap
 export { binsFor, zBinsFor } from './histogram.ts';
 /** Presets: named configs the gallery and story start from. */
 export { PRESETS, findPreset, type Preset } from './presets.ts';
+/** The name a placement's variant goes by (plain, bn-before…), as the run's shape names it. */
+export { variantName } from './variant.ts';
 /** The probes' and the learning-rate sweep's fixed settings, and the shape of their work. */
 export { INFER_CASES, INFER_EPS, INFER_POPULATION_BATCHES, INFER_ROWS } from './inferenceProbe.ts';
 export { SHIFT_WINDOW } from './inputShift.ts';
