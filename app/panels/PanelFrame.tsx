@@ -28,7 +28,8 @@ export function PanelFrame({
   useEffect(() => {
     if (!full) return;
     document.documentElement.setAttribute('data-full-panel', '');
-    ref.current?.querySelector('h2')?.focus();
+    // Only a page that has the focus moves it: a framed lab (a slide's, with panel=…) must not take the keys from its host.
+    if (document.hasFocus()) ref.current?.querySelector('h2')?.focus();
     return () => document.documentElement.removeAttribute('data-full-panel');
   }, [full]);
   const remember = () => focusPanel(id);
