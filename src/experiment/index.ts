@@ -4,6 +4,8 @@ export { SnapshotReader, SnapshotRows, packSnapshot, runLayout, type SteppedSnap
 export { binsFor, zBinsFor } from './histogram.ts';
 /** Presets: named configs the gallery and story start from. */
 export { PRESETS, findPreset, type Preset } from './presets.ts';
+/** A config as the shortest share-link query: a preset and what differs from it. */
+export { compactConfigQuery } from './presetQuery.ts';
 /** The probes' and the learning-rate sweep's fixed settings, and the shape of their work. */
 export { INFER_CASES, INFER_EPS, INFER_POPULATION_BATCHES, INFER_ROWS } from './inferenceProbe.ts';
 export { SHIFT_WINDOW } from './inputShift.ts';
