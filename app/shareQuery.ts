@@ -59,3 +59,8 @@ export function shareQuery(s: AppState, parallel: string | null, forClass = fals
 export function shareLink(s: AppState, forClass = false): string {
   return `${location.origin}${location.pathname}${shareQuery(s, s.parallel, forClass)}`;
 }
+
+/** A link as it is read aloud or typed: without its scheme, and with the commas its lists are written with. */
+export function readableLink(link: string): string {
+  return link.replace(/^https?:\/\//, '').replace(/%2C/gi, ',');
+}
