@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -47,6 +48,7 @@ test('Q in presenter mode shows a QR code of the compact link, which opens the s
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   // The shortcut sheet's button shows it too, and Q closes it.
   await page.keyboard.press('?');
+  await page.screenshot({ path: 'test-results/qr-sheet.png' });
   await page.getByRole('button', { name: /Show the class a QR code/ }).click();
   await expect(dialog).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
@@ -61,7 +63,7 @@ const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-test('the QR code scans at 1366×768, 1920×1080 and on a phone, in both themes, large and with its link in view', async ({ page, baseURL }) => {
+test('the QR code scans at 1366×768, 1920×1080 and on a phone, in both themes, large, with its link in view, and axe-clean', async ({ page, baseURL }) => {
   for (const theme of ['light', 'dark'])
     for (const screen of SCREENS) {
       await page.setViewportSize(screen);
@@ -77,6 +79,10 @@ test('the QR code scans at 1366×768, 1920×1080 and on a phone, in both themes,
       const text = await page.getByTestId('class-qr-link').boundingBox();
       expect((text?.y ?? 0) + (text?.height ?? 0)).toBeLessThanOrEqual(screen.height);
       await expect(page.getByRole('button', { name: 'Close (Esc)' })).toBeInViewport();
+      if (screen.name === '1920x1080') {
+        const axe = await new AxeBuilder({ page }).include('.class-qr').analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      }
       await page.screenshot({ path: `test-results/qr-${screen.name}-${theme}.png` });
     }
 });

@@ -34,14 +34,15 @@ export function ShortcutSheet() {
         ))}
       </dl>
       <div className="sheet-buttons">
+        {/* Close first: the sheet opens with the focus on it, as it did before it had a second button. */}
+        <button type="button" onClick={() => setSheetOpen(false)}>
+          Close
+        </button>
         {presenting && (
           <button type="button" onClick={() => setQrOpen(true)} aria-keyshortcuts="Q">
             Show the class a QR code of this page (Q)
           </button>
         )}
-        <button type="button" onClick={() => setSheetOpen(false)}>
-          Close
-        </button>
       </div>
     </dialog>
   );
