@@ -57,6 +57,14 @@ describe('intentFor', () => {
     expect(intentFor(press(' '), presenting('lab'))).toBe('labPlayPause');
   });
 
+  it('Q shows the class the QR code in presenter mode only, and closes it over a modal', () => {
+    expect(intentFor(press('q'), presenting('story'))).toBe('toggleQr');
+    expect(intentFor(press('Q'), presenting('lab'))).toBe('toggleQr');
+    expect(intentFor(press('q'), lab)).toBeNull();
+    expect(intentFor(press('q'), { ...presenting('lab'), sheetOpen: true })).toBe('toggleQr');
+    expect(intentFor(press('ArrowRight'), { ...presenting('lab'), sheetOpen: true })).toBeNull();
+  });
+
   it('maps P, F, ? and Esc anywhere', () => {
     for (const scene of [lab, story, presenting('story'), { ...lab, view: 'chain' as const }]) {
       expect(intentFor(press('p'), scene)).toBe('togglePresenting');

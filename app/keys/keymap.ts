@@ -6,6 +6,7 @@ export type Intent =
   | 'togglePresenting'
   | 'toggleFullPanel'
   | 'toggleSheet'
+  | 'toggleQr'
   | 'previousSlide'
   | 'nextSlide'
   | 'flipPlacements'
@@ -56,10 +57,17 @@ export const BINDINGS: readonly Binding[] = [
   { label: 'B', what: 'move every normalization across its activation', context: 'presenter', keys: { b: 'flipPlacements', B: 'flipPlacements' } },
   { label: '1 2 3', what: 'two, three or four variants', context: 'presenter', keys: { '1': 'twoVariants', '2': 'threeVariants', '3': 'fourVariants' } },
   { label: 'F', what: 'the focused panel full screen', context: 'anywhere', keys: { f: 'toggleFullPanel', F: 'toggleFullPanel' } },
+  {
+    label: 'Q',
+    what: 'a QR code of this page’s link, for the class to open on their phones',
+    context: 'presenter',
+    keys: { q: 'toggleQr', Q: 'toggleQr' },
+    overSheet: true,
+  },
   { label: '?', what: 'this sheet', context: 'anywhere', keys: { '?': 'toggleSheet' }, overSheet: true },
   {
     label: 'Esc',
-    what: 'close the sheet, leave full screen, leave presenter mode',
+    what: 'close the sheet or the QR code, leave full screen, leave presenter mode',
     context: 'anywhere',
     keys: { Escape: 'escape' },
     inFields: true,

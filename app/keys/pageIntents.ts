@@ -2,7 +2,7 @@ import { navigate } from '../navigation/navigate.ts';
 import { flipPlacements, neighbourSlide, VARIANT_LAYOUTS } from '../presenter/deck.ts';
 import { showSlide, toggleFullPanel } from '../presenter/presenterActions.ts';
 import { updateConfig, useStore } from '../store/store.ts';
-import { leaveInnermost, togglePresenting, toggleSheet } from '../store/uiActions.ts';
+import { leaveInnermost, togglePresenting, toggleQr, toggleSheet } from '../store/uiActions.ts';
 import { neighbour } from '../story/sections.ts';
 import type { TrainerClient } from '../trainer/TrainerClient.ts';
 import type { IntentHandlers } from './useKeymap.ts';
@@ -44,6 +44,7 @@ export function pageIntents(trainer: TrainerClient): IntentHandlers {
     togglePresenting,
     toggleFullPanel: () => toggleFullPanel(),
     toggleSheet,
+    toggleQr,
     previousSlide: () => slide(-1),
     nextSlide: () => slide(1),
     flipPlacements: () => updateConfig({ variants: flipPlacements(useStore.getState().config.variants) }),

@@ -43,8 +43,9 @@ export function useKeymap(handlers: IntentHandlers): KeyHandlers {
   useIntentsOn(keys, handlers);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { view, presenting, sheetOpen } = useStore.getState();
-      const intent = intentFor(e, { view, presenting, sheetOpen });
+      const { view, presenting, sheetOpen, qrOpen } = useStore.getState();
+      // The QR code is a modal as the sheet is: only the keys that close it act behind it.
+      const intent = intentFor(e, { view, presenting, sheetOpen: sheetOpen || qrOpen });
       if (intent !== null && keys.run(intent)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -79,6 +79,8 @@ export interface UiSlice {
   linkTheme: Theme | null;
   /** Whether the keyboard shortcut sheet is open. */
   sheetOpen: boolean;
+  /** Whether presenter mode shows the class a QR code of the page's link (Q). */
+  qrOpen: boolean;
   notices: readonly Notice[];
   /** The id the next notice gets. */
   nextNoticeId: number;
@@ -116,6 +118,7 @@ function uiSlice(): UiSlice {
     locked: [],
     linkTheme: null,
     sheetOpen: false,
+    qrOpen: false,
     notices: [],
     nextNoticeId: 1,
     parallel: null,

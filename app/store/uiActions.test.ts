@@ -2,7 +2,7 @@ import { DEFAULT_LINK_UI } from '../linkUi.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/index.ts';
 import { initialState, useStore } from './store.ts';
-import { leaveInnermost, openPage, showPage, togglePresenting } from './uiActions.ts';
+import { leaveInnermost, openPage, setQrOpen, showPage, stopPresenting, togglePresenting, toggleQr } from './uiActions.ts';
 
 describe('ui actions', () => {
   beforeEach(() => useStore.setState(initialState(DEFAULT_CONFIG)));
@@ -20,6 +20,19 @@ describe('ui actions', () => {
     expect(leaveInnermost()).toBe(true);
     expect(open()).toEqual([false, null, false]);
     expect(leaveInnermost()).toBe(false);
+  });
+
+  it('the QR code opens in presenter mode only, closes the sheet it is opened from, and Esc closes it before full screen', () => {
+    toggleQr();
+    expect(useStore.getState().qrOpen).toBe(false);
+    useStore.setState({ presenting: true, sheetOpen: true, fullPanel: 'curves' });
+    toggleQr();
+    expect(useStore.getState()).toMatchObject({ qrOpen: true, sheetOpen: false });
+    expect(leaveInnermost()).toBe(true);
+    expect(useStore.getState()).toMatchObject({ qrOpen: false, fullPanel: 'curves', presenting: true });
+    setQrOpen(true);
+    stopPresenting();
+    expect(useStore.getState()).toMatchObject({ qrOpen: false, presenting: false });
   });
 
   it('moving to another view or section ends full screen; staying does not', () => {

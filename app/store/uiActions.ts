@@ -40,7 +40,7 @@ export function showPage(view: ViewId, section: SectionId): void {
 
 /** Presenter mode on or off (P): the full-screen panel ends either way. */
 export function togglePresenting(): void {
-  useStore.setState((s) => ({ presenting: !s.presenting, fullPanel: null }));
+  useStore.setState((s) => ({ presenting: !s.presenting, fullPanel: null, qrOpen: false }));
 }
 
 /** Enters presenter mode (the masthead's Present button). */
@@ -50,7 +50,7 @@ export function startPresenting(): void {
 
 /** Leaves presenter mode and any full-screen panel (the presenter bar's button). */
 export function stopPresenting(): void {
-  useStore.setState({ presenting: false, fullPanel: null });
+  useStore.setState({ presenting: false, fullPanel: null, qrOpen: false });
 }
 
 /** Opens or closes the shortcut sheet. */
@@ -63,10 +63,21 @@ export function toggleSheet(): void {
   useStore.setState((s) => ({ sheetOpen: !s.sheetOpen }));
 }
 
-/** Esc: closes the innermost of the sheet, the full-screen panel and presenter mode; whether one was open. */
+/** Shows or hides the class's QR code (presenter mode only); showing it closes the sheet it may be opened from. */
+export function setQrOpen(open: boolean): void {
+  useStore.setState((s) => (open ? { qrOpen: s.presenting, sheetOpen: false } : { qrOpen: false }));
+}
+
+/** The class's QR code shown or hidden (Q). */
+export function toggleQr(): void {
+  setQrOpen(!useStore.getState().qrOpen);
+}
+
+/** Esc: closes the innermost of the sheet, the QR code, the full-screen panel and presenter mode; whether one was open. */
 export function leaveInnermost(): boolean {
   const s = useStore.getState();
   if (s.sheetOpen) useStore.setState({ sheetOpen: false });
+  else if (s.qrOpen) useStore.setState({ qrOpen: false });
   else if (s.fullPanel !== null) useStore.setState({ fullPanel: null });
   else if (s.presenting) useStore.setState({ presenting: false });
   else return false;

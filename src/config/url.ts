@@ -2,12 +2,15 @@ import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { readLinkParams } from './query.ts';
 import { parseConfig, parseFields, type ConfigNotice, type ParsedConfig } from './schema.ts';
 
-/** The query-string form of a config: only fields that differ from the defaults, lists comma-separated. */
-export function configToQuery(config: Config): string {
+/**
+ * The query-string form of a config: only fields that differ from `base` (the defaults, or a preset's
+ * config for a `preset=` link), lists comma-separated.
+ */
+export function configToQuery(config: Config, base: Config = DEFAULT_CONFIG): string {
   const params = new URLSearchParams();
   for (const key of Object.keys(DEFAULT_CONFIG) as (keyof Config)[]) {
     const value = config[key];
-    const fallback = DEFAULT_CONFIG[key];
+    const fallback = base[key];
     if (JSON.stringify(value) === JSON.stringify(fallback)) continue;
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }

@@ -6,6 +6,8 @@ export { binsFor, zBinsFor } from './histogram.ts';
 export { PRESETS, findPreset, type Preset } from './presets.ts';
 /** The name a placement's variant goes by (plain, bn-before…), as the run's shape names it. */
 export { variantName } from './variant.ts';
+/** A config as the shortest share-link query: a preset and what differs from it. */
+export { compactConfigQuery } from './presetQuery.ts';
 /** The probes' and the learning-rate sweep's fixed settings, and the shape of their work. */
 export { INFER_CASES, INFER_EPS, INFER_POPULATION_BATCHES, INFER_ROWS } from './inferenceProbe.ts';
 export { SHIFT_WINDOW } from './inputShift.ts';
