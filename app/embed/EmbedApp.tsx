@@ -8,6 +8,7 @@ import { ScalingLab } from '../scaling/ScalingLab.tsx';
 import { ScenarioGallery } from '../ScenarioGallery.tsx';
 import { useStore } from '../store/store.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
+import { VIEWS } from '../views.ts';
 import { EmbedLab } from './EmbedLab.tsx';
 import { OpenInLab } from './OpenInLab.tsx';
 import './embed.css';
@@ -43,9 +44,10 @@ export function EmbedApp(): ReactNode {
           <EmbedLab />
         ) : (
           <>
-            <div className="embed-top">
+            <header className="embed-top">
+              <h1 className="sr-only">Shift Lab: {VIEWS.find((v) => v.id === view)?.title}</h1>
               <OpenInLab />
-            </div>
+            </header>
             <Notices />
             {view === 'story' ? (
               <Suspense fallback={<p className="empty-note">Loading…</p>}>

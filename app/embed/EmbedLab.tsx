@@ -23,7 +23,8 @@ export function EmbedLab(): ReactNode {
   };
   return (
     <>
-      <div className="embed-top">
+      <header className="embed-top">
+        <h1 className="sr-only">Shift Lab: batch-norm lab</h1>
         <PanelBoundary id="runbar">
           <RunBar compact />
         </PanelBoundary>
@@ -35,7 +36,7 @@ export function EmbedLab(): ReactNode {
           )}
           <OpenInLab />
         </div>
-      </div>
+      </header>
       <Notices />
       {showControls && (
         <PanelBoundary id="controls">
