@@ -111,6 +111,10 @@ test('an embedded story section shows its demo and focal chart, without prose or
   await expect(frame.getByTestId('demo-step')).toHaveText(/step [\d,]+ of/, { timeout: 30_000 });
   await expect(frame.locator('.story-focal svg').first()).toBeVisible();
   await expect(frame.locator('.predict, .story-lead, .contents')).toHaveCount(0);
+  // The arrows stay on the section the link names (a deck around the frame has its own).
+  await frame.getByRole('heading', { level: 2 }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(frame.getByRole('heading', { level: 2 })).toContainText('Internal covariate shift');
   expect((await overflow(frame)).x).toBeLessThanOrEqual(0);
   await page.locator('iframe').screenshot({ path: info.outputPath('embed-story-shift-1280x720.png') });
 });

@@ -24,11 +24,20 @@ export function EmbedApp(): ReactNode {
   const view = useStore((s) => s.view);
   const trainer = useTrainer();
   // The frame's keys: the lab's run and the story's demo. Presenter mode, the sheet and full screen belong to
-  // the whole page (the link opens it), and Esc is left to the embedding page.
-  const intents = useMemo(
-    () => ({ ...pageIntents(trainer), escape: () => false, togglePresenting: () => false, toggleFullPanel: () => false, toggleSheet: () => false }),
-    [trainer],
-  );
+  // the whole page (the link opens it); the arrows stay on the section the link names (a deck around the frame
+  // has its own); Esc is left to the embedding page.
+  const intents = useMemo(() => {
+    const unused = () => false;
+    return {
+      ...pageIntents(trainer),
+      escape: unused,
+      togglePresenting: unused,
+      toggleFullPanel: unused,
+      toggleSheet: unused,
+      previousSection: unused,
+      nextSection: unused,
+    };
+  }, [trainer]);
   const keys = useKeymap(intents);
   useEffect(() => {
     if (view === 'lab') trainer.start();
