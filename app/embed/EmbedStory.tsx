@@ -4,6 +4,7 @@ import { useStore } from '../store/store.ts';
 import { useDemo } from '../story/demo/DemoContext.ts';
 import { StorySection } from '../story/StorySection.tsx';
 import '../story/story.css';
+import './embedStory.css';
 
 /** A story section's demo alone (its run bar and focal chart under a one-line title), for a frame. */
 export function EmbedStory(): ReactNode {
