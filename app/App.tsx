@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ChainDemo } from './chain/ChainDemo.tsx';
+import { EmbedApp } from './embed/EmbedApp.tsx';
 import { ControlsPanel } from './controls/ControlsPanel.tsx';
 import { LabPanels, LabSlidePanels } from './LabPanels.tsx';
 import { Nav } from './Nav.tsx';
@@ -56,8 +57,14 @@ function Lab() {
   );
 }
 
-/** The masthead and section links, then the current view. The lab's run continues while another view shows. */
+/** The page: the whole app, or (`embed=1`) the view's demo alone, sized to its frame. */
 export function App() {
+  const embedded = useStore((s) => s.embedded);
+  return embedded ? <EmbedApp /> : <WholeApp />;
+}
+
+/** The masthead and section links, then the current view. The lab's run continues while another view shows. */
+function WholeApp() {
   const view = useStore((s) => s.view);
   const presenting = useStore((s) => s.presenting);
   const hideNav = useStore((s) => s.hidden.includes('nav'));

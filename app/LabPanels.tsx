@@ -10,7 +10,7 @@ import { NetworkStrip } from './panels/NetworkStrip.tsx';
 import { SweepPanel } from './panels/SweepPanel.tsx';
 
 /** The lab's panels in page order, each with the short name a slide's panel picker gives it. */
-const LAB_PANELS: readonly { id: PanelId; name: string; Panel: () => ReactNode }[] = [
+export const LAB_PANELS: readonly { id: PanelId; name: string; Panel: () => ReactNode }[] = [
   { id: 'curves', name: 'Loss and accuracy', Panel: LossAccuracyPanel },
   { id: 'histograms', name: 'Histograms', Panel: HistogramPanel },
   { id: 'drift', name: 'Drift', Panel: DriftPanel },

@@ -14,6 +14,8 @@ const PAGES = [
   '?view=scenarios',
   '?view=scaling',
   '?view=chain',
+  // Embedded in a course page's frame (the frame's size is the page's here): the run bar and its panel alone.
+  '?view=lab&embed=1&panel=curves&dataset=blobs',
   ...STORY_SECTIONS.map((s) => `?view=story&section=${s}&dataset=blobs&probeEvery=5&inferEvery=5`),
 ];
 

@@ -9,6 +9,7 @@ import { notify, updateConfig, useStore } from '../store/store.ts';
 import { startFresh } from '../trainer/startFresh.ts';
 import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { Term } from '../glossary/Term.tsx';
+import { LockGroup } from './LockGroup.tsx';
 import { LearningRate } from './LearningRate.tsx';
 import { NumberField } from './NumberField.tsx';
 import { VariantPicker } from './VariantPicker.tsx';
@@ -49,96 +50,106 @@ export function ControlsPanel({ open = false, onClose }: { open?: boolean; onClo
         Done
       </button>
       {shows('presets') && (
-        <label className="field preset">
-          Preset
-          <select
-            value=""
-            onChange={(e) => {
-              const preset = PRESETS.find((p) => p.name === e.target.value);
-              if (!preset) return;
-              startFresh(trainer, { ...DEFAULT_CONFIG, seed: config.seed, ...preset.config }, false);
-              notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
-            }}
-          >
-            <option value="">Choose a preset…</option>
-            {PRESETS.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LockGroup group="presets">
+          <label className="field preset">
+            Preset
+            <select
+              value=""
+              onChange={(e) => {
+                const preset = PRESETS.find((p) => p.name === e.target.value);
+                if (!preset) return;
+                startFresh(trainer, { ...DEFAULT_CONFIG, seed: config.seed, ...preset.config }, false);
+                notify(`${preset.title}: ${presetWatch(preset)}`, 'info', 'preset');
+              }}
+            >
+              <option value="">Choose a preset…</option>
+              {PRESETS.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </LockGroup>
       )}
       {(shows('variants') || shows('testtime')) && (
         <fieldset>
           <legend>Variants</legend>
           {shows('variants') && (
-            <>
+            <LockGroup group="variants">
               <VariantPicker variants={config.variants} onChange={(variants) => set({ variants })} />
               <p className="field-hint">
                 <Term id="bn">Batch norm</Term> · <Term id="layerNorm">layer norm</Term> · <Term id="lpBn">ℓ1/ℓ∞ BN</Term> · <Term id="noisyBn">noisy BN</Term>
               </p>
-            </>
+            </LockGroup>
           )}
           {shows('testtime') && (
-            <Select
-              label={
-                <span>
-                  At test time, <Term id="bn">batch norms</Term> use
-                </span>
-              }
-              value={config.evalMode}
-              options={INFERENCE_MODES}
-              names={MODE_LABEL}
-              hint={
-                <>
-                  <Term id="batchStats">batch</Term> · <Term id="running">running</Term> · <Term id="population">population</Term> statistics
-                </>
-              }
-              onChange={(evalMode) => set({ evalMode })}
-            />
+            <LockGroup group="testtime">
+              <Select
+                label={
+                  <span>
+                    At test time, <Term id="bn">batch norms</Term> use
+                  </span>
+                }
+                value={config.evalMode}
+                options={INFERENCE_MODES}
+                names={MODE_LABEL}
+                hint={
+                  <>
+                    <Term id="batchStats">batch</Term> · <Term id="running">running</Term> · <Term id="population">population</Term> statistics
+                  </>
+                }
+                onChange={(evalMode) => set({ evalMode })}
+              />
+            </LockGroup>
           )}
         </fieldset>
       )}
       {shows('network') && (
         <fieldset>
           <legend>Network</legend>
-          <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
-          <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
-          <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
-          <Select
-            label="Initialization"
-            value={config.init}
-            options={INIT_KINDS}
-            hint={
-              <>
-                <Term id="lecun">LeCun</Term> · <Term id="glorot">Glorot</Term> · <Term id="he">He</Term>
-              </>
-            }
-            onChange={(init) => set({ init })}
-          />
-          {config.init === 'gaussian' && (
-            <NumberField label="Init σ" term="initSigma" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />
-          )}
+          <LockGroup group="network">
+            <Select label="Activation" value={config.activation} options={ACTIVATIONS} onChange={(activation) => set({ activation })} />
+            <NumberField label="Hidden layers" value={config.depth} {...range('depth')} integer onCommit={(depth) => set({ depth })} />
+            <NumberField label="Units per layer" value={config.width} {...range('width')} integer onCommit={(width) => set({ width })} />
+            <Select
+              label="Initialization"
+              value={config.init}
+              options={INIT_KINDS}
+              hint={
+                <>
+                  <Term id="lecun">LeCun</Term> · <Term id="glorot">Glorot</Term> · <Term id="he">He</Term>
+                </>
+              }
+              onChange={(init) => set({ init })}
+            />
+            {config.init === 'gaussian' && (
+              <NumberField label="Init σ" term="initSigma" value={config.initSigma} min={1e-4} max={10} onCommit={(initSigma) => set({ initSigma })} />
+            )}
+          </LockGroup>
         </fieldset>
       )}
       {shows('training') && (
         <fieldset>
           <legend>Training</legend>
-          <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
-          <NumberField label="Momentum" term="sgdMomentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
-          <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
+          <LockGroup group="training">
+            <LearningRate value={config.lr} onChange={(lr) => set({ lr })} />
+            <NumberField label="Momentum" term="sgdMomentum" value={config.momentum} min={0} max={0.99} onCommit={(momentum) => set({ momentum })} />
+            <NumberField label="Batch size" value={config.batchSize} {...range('batchSize')} integer onCommit={(batchSize) => set({ batchSize })} />
+          </LockGroup>
         </fieldset>
       )}
       {shows('data') && (
         <fieldset>
           <legend>Data</legend>
-          <Select label="Data set" value={config.dataset} options={DATASETS} names={DATASET_LABEL} onChange={(dataset) => set({ dataset })} />
-          <label className="check">
-            <input type="checkbox" checked={config.standardize} onChange={(e) => set({ standardize: e.target.checked })} />
-            Standardize inputs
-          </label>
-          <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
+          <LockGroup group="data">
+            <Select label="Data set" value={config.dataset} options={DATASETS} names={DATASET_LABEL} onChange={(dataset) => set({ dataset })} />
+            <label className="check">
+              <input type="checkbox" checked={config.standardize} onChange={(e) => set({ standardize: e.target.checked })} />
+              Standardize inputs
+            </label>
+            <NumberField label="Seed" value={config.seed} min={0} max={2 ** 32 - 1} integer onCommit={(seed) => set({ seed })} />
+          </LockGroup>
         </fieldset>
       )}
       {shows('export') && <ExportRun />}

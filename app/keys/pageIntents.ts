@@ -4,6 +4,8 @@ import { showSlide, toggleFullPanel } from '../presenter/presenterActions.ts';
 import { updateConfig, useStore } from '../store/store.ts';
 import { leaveInnermost, togglePresenting, toggleQr, toggleSheet } from '../store/uiActions.ts';
 import { neighbour } from '../story/sections.ts';
+import type { Config } from '../../src/config/index.ts';
+import type { LockKey } from '../linkUi.ts';
 import type { TrainerClient } from '../trainer/TrainerClient.ts';
 import type { IntentHandlers } from './useKeymap.ts';
 
@@ -22,13 +24,23 @@ function section(by: 1 | -1): boolean {
   return to !== null;
 }
 
-/** Sets the variants, as keys 1, 2 and 3 do. */
-const layout = (i: number) => () => updateConfig({ variants: [...VARIANT_LAYOUTS[i]] });
+/** Whether the embedding page locked this group (`lock=…`): its keys then do nothing, as its controls do. */
+const isLocked = (group: LockKey) => useStore.getState().locked.includes(group);
 
-/** The lab's run keys act only once the trainer is ready. */
+/** Changes the variants unless they are locked. */
+function setVariants(variants: () => Config['variants']): boolean {
+  if (isLocked('variants')) return false;
+  updateConfig({ variants: variants() });
+  return true;
+}
+
+/** Sets the variants, as keys 1, 2 and 3 do. */
+const layout = (i: number) => () => setVariants(() => [...VARIANT_LAYOUTS[i]]);
+
+/** The lab's run keys act only once the trainer is ready, and not while the run is locked. */
 function whenReady(act: () => void): () => boolean {
   return () => {
-    if (useStore.getState().status === 'loading') return false;
+    if (useStore.getState().status === 'loading' || isLocked('run')) return false;
     act();
     return true;
   };
@@ -47,7 +59,7 @@ export function pageIntents(trainer: TrainerClient): IntentHandlers {
     toggleQr,
     previousSlide: () => slide(-1),
     nextSlide: () => slide(1),
-    flipPlacements: () => updateConfig({ variants: flipPlacements(useStore.getState().config.variants) }),
+    flipPlacements: () => setVariants(() => flipPlacements(useStore.getState().config.variants)),
     twoVariants: layout(0),
     threeVariants: layout(1),
     fourVariants: layout(2),

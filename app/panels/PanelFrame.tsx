@@ -23,7 +23,9 @@ export function PanelFrame({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
-  const full = useStore((s) => s.fullPanel === id);
+  // Embedded, the link's panel is the frame's whole stage already: not an overlay, and it takes no focus (a
+  // frame that focuses itself on load scrolls the page that embeds it).
+  const full = useStore((s) => s.fullPanel === id && !s.embedded);
   // The page behind a full-screen panel does not scroll; only a panel actually on screen can say so.
   useEffect(() => {
     if (!full) return;

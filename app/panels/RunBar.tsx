@@ -5,12 +5,16 @@ import { useTrainer } from '../trainer/TrainerContext.tsx';
 import { formatStep } from '../viz/format.ts';
 import type { WorkSlice } from '../../src/experiment/index.ts';
 import { CopyLink } from '../CopyLink.tsx';
+import { LockIcon, LOCKED_TITLE } from '../controls/LockGroup.tsx';
 import { VariantCards } from './VariantCards.tsx';
 
 const STEP_SIZES = [1, 10, 100];
 
-/** Play/Pause, Step, Reset, speed, the step counter, and a card per variant with the paired difference. */
-export function RunBar() {
+/**
+ * Play/Pause, Step, Reset, speed, the step counter, and a card per variant with the paired difference. Compact
+ * (an embedded frame): one row of play, step, reset, speed and the counter; the cards only where the frame is wide.
+ */
+export function RunBar({ compact = false }: { compact?: boolean }) {
   const trainer = useTrainer();
   const status = useStore((s) => s.status);
   const step = useStore((s) => s.step);
@@ -24,41 +28,53 @@ export function RunBar() {
   const playing = status === 'playing';
   // A trainer that stayed stopped takes no commands until the page is reloaded (the notice says so).
   const busy = status === 'loading' || stopped !== null;
+  // lock=run: the embedding page keeps the run in its own hands (its postMessage API is not bound by this).
+  const locked = useStore((s) => s.locked.includes('run'));
+  const off = busy || locked;
+  const lockTitle = locked ? LOCKED_TITLE : undefined;
   return (
-    <section className="run-bar" aria-label="Training controls">
+    <section className={compact ? 'run-bar run-bar-compact' : 'run-bar'} aria-label="Training controls">
       <button
         type="button"
         className="play"
         aria-label={playing ? 'Pause' : 'Play'}
         aria-keyshortcuts="Space"
-        title={`${playing ? 'Pause' : 'Play'} (Space; "." steps once, R resets)`}
-        disabled={busy}
+        title={lockTitle ?? `${playing ? 'Pause' : 'Play'} (Space; "." steps once, R resets)`}
+        disabled={off}
         onClick={() => (playing ? trainer.pause() : trainer.play())}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
       </button>
       <div className="step-controls">
-        <button type="button" disabled={busy} onClick={() => trainer.step(stepSize)}>
+        <button type="button" disabled={off} title={lockTitle} onClick={() => trainer.step(stepSize)}>
           Step {stepSize}
         </button>
-        <select aria-label="Steps per Step press" value={stepSize} onChange={(e) => setStepSize(Number(e.target.value))}>
-          {STEP_SIZES.map((n) => (
-            <option key={n} value={n}>
-              ×{n}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => trainer.reset('same')} disabled={busy}>
+        {!compact && (
+          <select aria-label="Steps per Step press" value={stepSize} disabled={locked} onChange={(e) => setStepSize(Number(e.target.value))}>
+            {STEP_SIZES.map((n) => (
+              <option key={n} value={n}>
+                ×{n}
+              </option>
+            ))}
+          </select>
+        )}
+        <button type="button" onClick={() => trainer.reset('same')} disabled={off} title={lockTitle}>
           Reset
         </button>
-        <button type="button" onClick={() => trainer.reset('new')} disabled={busy}>
-          New seed
-        </button>
-        <CopyLink />
+        {!compact && (
+          <button type="button" onClick={() => trainer.reset('new')} disabled={off} title={lockTitle}>
+            New seed
+          </button>
+        )}
+        {!compact && <CopyLink />}
       </div>
-      <label className="speed">
+      <label className="speed" title={lockTitle}>
         Speed
-        <select value={String(speed)} onChange={(e) => trainer.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}>
+        <select
+          value={String(speed)}
+          disabled={locked}
+          onChange={(e) => trainer.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)}
+        >
           {SPEEDS.map((s) => (
             <option key={String(s)} value={String(s)}>
               {s === 'max' ? 'max' : s === 0.5 ? 'slow motion' : `${s} steps/s`}
@@ -81,6 +97,12 @@ export function RunBar() {
                 : `${Math.round(rate)} steps/s`}
         </span>
       </div>
+      {locked && (
+        <span className="lock-hint" title={LOCKED_TITLE}>
+          <LockIcon /> <span className="lock-hint-long">Run locked by the embedding page</span>
+          <span className="lock-hint-short">Locked</span>
+        </span>
+      )}
       <VariantCards />
     </section>
   );

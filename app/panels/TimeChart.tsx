@@ -67,17 +67,20 @@ function yTicksOf(kind: 'linear' | 'log', domain: [number, number]): number[] {
 export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, format, target, height: baseHeight, bandAt, fillSlide = false }: TimeChartProps) {
   // Presenter mode's larger axis text needs a taller plot for the same labels, as far as the screen's height
   // leaves room under the run bar (a 768-px-high slide keeps it whole); a panel full screen has room.
-  const height = useStore((s) =>
+  const pageHeight = useStore((s) =>
     Math.round(
       s.presenting && fillSlide && s.fullPanel === null
         ? slideFillHeight(baseHeight)
         : baseHeight * (s.presenting ? presenterScale() : 1) * (s.fullPanel !== null ? 1.5 : 1),
     ),
   );
+  // Embedded in a frame, a focal chart takes the height its box is given (the frame's layout, app/embed/embed.css).
+  const embedFill = useStore((s) => s.embedded) && fillSlide;
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const height = embedFill ? Math.max(90, size.height) : pageHeight;
   const history = useTrainer().history;
   const shape = useStore((s) => s.shape);
   const stepAxis = useStore((s) => (s.logSteps ? 'log' : 'linear'));
-  const [boxRef, size] = useSize<HTMLDivElement>();
   const presenting = useStore((s) => s.presenting);
   const [titleRef, fontPx] = useAxisFont(`${size.width}:${height}:${presenting}`);
   const [domain, setDomain] = useState<{ x: [number, number]; y: [number, number] }>({ x: [0, 10], y: fixed ?? (kind === 'log' ? [0.01, 10] : [0, 2.5]) });
@@ -87,7 +90,8 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
   const bands = useRef<(SVGPathElement | null)[]>([]);
   const summary = useRef<HTMLParagraphElement>(null);
   const clipId = `plot-${useId().replace(/[^\w-]/g, '')}`;
-  const width = Math.max(size.width, 200);
+  // A frame's sidebar gives a chart less than the page's narrowest phone: it keeps the width it has.
+  const width = Math.max(size.width, embedFill ? 120 : 200);
   const yTicks = useMemo(() => yTicksOf(kind, domain.y), [kind, domain.y]);
   // Margins hold the widest y tick label beside the y title, and half the last step label at the right.
   const layout = useMemo(() => chartLayout(fontPx, yTicks.map(formatTick), [formatTick(domain.x[1])]), [fontPx, yTicks, domain.x]);
@@ -206,7 +210,7 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
 
   const placements = shape?.placements ?? [];
   return (
-    <div ref={boxRef} className="chart" data-chart={id}>
+    <div ref={boxRef} className="chart" data-chart={id} data-fill={embedFill ? '' : undefined}>
       <svg
         width={width}
         height={height}
@@ -224,7 +228,7 @@ export function TimeChart({ id, label, kind, fixed, yMax = Infinity, valueAt, fo
           y={y}
           xTicks={xTicks}
           yTicks={yTicks}
-          xTitle={stepAxis === 'log' ? 'training step (log scale)' : 'training step'}
+          xTitle={width < 300 ? (stepAxis === 'log' ? 'step (log scale)' : 'step') : stepAxis === 'log' ? 'training step (log scale)' : 'training step'}
           yTitle={label}
           titleRef={titleRef}
         />

@@ -27,7 +27,7 @@ function storage(): Storage | null {
  * lead, the claim and a "More" fold on one side; the focal chart and its own run's controls on the other. The
  * section's run starts from step 0 with the section's settings once the prediction is locked (or skipped).
  */
-export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: SectionId) => void }): ReactNode {
+export function StorySection({ id, onMove, demoOnly = false }: { id: SectionId; onMove: (to: SectionId) => void; demoOnly?: boolean }): ReactNode {
   const view = SECTION_VIEWS[id];
   const spec = DEMOS[id];
   const prediction = PREDICTIONS[id];
@@ -35,8 +35,9 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   const demo = useDemo();
   const phase = useDemoState((s) => s.phase);
   const [seed, setSeed] = useState(DEMO_SEED);
-  // In presenter mode the room predicts by a show of hands: nothing is kept on the presenter's device.
-  const [locked, setLocked] = useState<Locked | null>(() => (presenting ? null : loadLocked(id, storage())));
+  // In presenter mode the room predicts by a show of hands: nothing is kept on the presenter's device. An embed
+  // shows the demo only (its page asks the question): the prediction counts as skipped and is not kept.
+  const [locked, setLocked] = useState<Locked | null>(() => (demoOnly ? { kind: 'skipped' } : presenting ? null : loadLocked(id, storage())));
   const waiting = prediction !== undefined && locked === null;
   useEffect(() => {
     if (spec === undefined || waiting) {
@@ -48,7 +49,7 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   const lock = (l: Locked | null) => {
     setLocked(l);
     setChartDone(false);
-    if (!presenting) saveLocked(id, l, storage());
+    if (!presenting && !demoOnly) saveLocked(id, l, storage());
   };
   // A chart that animates by itself says when it is done (useMarkDone); another without a run reveals at once.
   const [chartDone, setChartDone] = useState(false);
@@ -74,6 +75,26 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
   const prev = neighbour(id, -1);
   const next = neighbour(id, 1);
   const { Chart, Lead, Claim, More } = view;
+  const focal = (
+    <div className="story-focal">
+      {spec !== undefined && <DemoBar seed={seed} waiting={waiting} onSeed={() => setSeed((s) => s + 1)} />}
+      <SectionContext.Provider value={section}>
+        <PanelBoundary key={id} id={`demo-${id}`}>
+          <Chart />
+        </PanelBoundary>
+      </SectionContext.Provider>
+    </div>
+  );
+  // Embedded in someone's slide or course page: the title as one line and the demo, no prose.
+  if (demoOnly)
+    return (
+      <article className="story-section story-demo-only" aria-labelledby="story-title" data-section={id}>
+        <h2 id="story-title" className="story-demo-title">
+          <span className="section-number">{sectionNumber(id)}</span> {SECTIONS[sectionNumber(id) - 1].title}
+        </h2>
+        {focal}
+      </article>
+    );
   return (
     <article className="story-section" aria-labelledby="story-title" data-section={id} data-waiting={waiting ? '' : undefined}>
       <div className="story-text">
@@ -112,14 +133,7 @@ export function StorySection({ id, onMove }: { id: SectionId; onMove: (to: Secti
           </div>
         )}
       </div>
-      <div className="story-focal">
-        {spec !== undefined && <DemoBar seed={seed} waiting={waiting} onSeed={() => setSeed((s) => s + 1)} />}
-        <SectionContext.Provider value={section}>
-          <PanelBoundary key={id} id={`demo-${id}`}>
-            <Chart />
-          </PanelBoundary>
-        </SectionContext.Provider>
-      </div>
+      {focal}
     </article>
   );
 }

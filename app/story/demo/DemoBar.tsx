@@ -23,7 +23,7 @@ export function DemoBar({ onSeed, seed, waiting }: { onSeed: () => void; seed: n
       <button type="button" disabled={waiting || phase === 'loading' || phase === 'idle'} onClick={() => demo.replay()}>
         ↺ Replay
       </button>
-      <button type="button" disabled={waiting} onClick={onSeed} title="The same run from other initial weights and batches">
+      <button type="button" className="demo-seed" disabled={waiting} onClick={onSeed} title="The same run from other initial weights and batches">
         Another seed
       </button>
       <span className="demo-step" data-testid="demo-step" aria-live="off">
