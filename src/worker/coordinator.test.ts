@@ -15,7 +15,7 @@ type Snap = Extract<FromWorker, { type: 'snapshot' }>;
  * A coordinator over in-process sessions (one per variant) on a virtual clock, and everything it tells the
  * page with the virtual time it was told. Messages either way are tasks on the clock, as a worker's are.
  */
-function parallel(clock = new FakeClock()) {
+function parallel(clock = new FakeClock(), delay: (i: number, msg: ToWorker) => number = () => 0) {
   const out: FromWorker[] = [];
   const outAt: number[] = [];
   const sessions: Session[] = [];
@@ -28,7 +28,7 @@ function parallel(clock = new FakeClock()) {
         schedule: clock.schedule,
       });
       const session = sessions[i];
-      clock.schedule(() => session.handle(msg), 0);
+      clock.schedule(() => session.handle(msg), delay(i, msg));
     },
     post: (m) => {
       out.push(m);
@@ -154,6 +154,25 @@ describe('one worker per variant, coordinated', () => {
     p.send({ type: 'step', count: 10 });
     await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > held);
     expect(last(p.out)!.step).toBe(held + 10);
+  });
+
+  it('a Pause that finds the sub-workers at different steps lines them up on one barrier, and Step counts exactly from it', async () => {
+    // The second sub-worker hears the pause 40 ms late (a busy core), so it trains on past the first.
+    const p = parallel(new FakeClock(), (i, msg) => (i === 1 && msg.type === 'pause' ? 40 : 0));
+    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
+    await p.until(() => snaps(p.out).length === 1);
+    p.send({ type: 'step', count: 100_000 });
+    await p.until(() => (last(p.out)?.step ?? 0) > 20);
+    p.send({ type: 'pause' });
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+    const held = last(p.out)!.step;
+    await p.clock.advance(500);
+    expect(last(p.out)!.step).toBe(held);
+    p.send({ type: 'step', count: 7 });
+    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > held);
+    expect(last(p.out)!.step).toBe(held + 7);
+    await p.clock.advance(500);
+    expect(last(p.out)!.step).toBe(held + 7);
   });
 
   it('resets to a new seed shared by every sub-worker, under a new run id', async () => {

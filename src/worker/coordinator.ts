@@ -104,8 +104,9 @@ export class Coordinator {
         if (!isTraining(this.run)) return;
         if (this.target < 0) this.pace.resume(this.host.now(), this.step);
         if (this.suspended) {
-          // The held chunk counts toward these steps; it ends sooner when fewer were asked for.
-          this.target = Math.min(this.target, this.step + msg.count);
+          // The held chunk counts toward these steps; it ends sooner when fewer were asked for, but never before a
+          // step a sub-worker has already passed (it cannot go back, and the barrier would never come).
+          if (this.subs.settled(this.target)) this.target = Math.max(Math.min(this.target, this.step + msg.count), this.subs.stops(this.target).least);
           this.unsuspend();
         }
         this.pump();
@@ -190,8 +191,7 @@ export class Coordinator {
         this.post({ ...msg, runId: this.runId, step: this.step });
         return;
       case 'status':
-        if (!this.subs.current(i, msg.runId) || msg.status !== 'paused' || !this.suspended) return;
-        this.subs.hold(i);
+        if (!this.subs.current(i, msg.runId) || !this.subs.heard(i, msg.status, msg.step) || !this.suspended) return;
         this.settlePause();
         return;
       case 'pong':
@@ -247,6 +247,18 @@ export class Coordinator {
    */
   private settlePause(): void {
     if (!this.suspended || this.target < 0 || !this.subs.settled(this.target)) return;
+    const { furthest, clean } = this.subs.stops(this.target);
+    if (clean && furthest > this.step) {
+      // Each sub-worker stopped where the pause found it, between two steps but not the same ones: the others
+      // catch up with the furthest, so the pause lands on one barrier (every variant at the same step, merged),
+      // and a Step after it counts from there exactly. The page hears the pause once they have.
+      this.target = furthest;
+      this.suspended = false;
+      this.subs.releaseAll();
+      this.sendChunk();
+      this.tryMerge();
+      return;
+    }
     this.flush();
     this.suspended = false;
     this.report();
@@ -266,6 +278,7 @@ export class Coordinator {
   private sendChunk(): void {
     for (let i = 0; i < this.subs.count; i++) {
       if (this.subs.frozen(i) || this.subs.stepOf(i) >= this.target) continue;
+      this.subs.played(i);
       this.host.send(i, { v: PROTOCOL_VERSION, type: 'play', until: this.target });
     }
     this.barrierWatch.start();

@@ -7,7 +7,7 @@ import { deriveSeed, Experiment } from '../experiment/experiment.ts';
 import type { Snapshot } from '../experiment/snapshot.ts';
 import { PROTOCOL_VERSION, parseToWorker, assertNever, type FromWorker, type RunStatus, type Speed, type ToWorker } from './protocol.ts';
 import { INITIAL_RUN, isTraining, next, statusOf, stopStep, type RunEvent, type RunState } from './runMachine.ts';
-import { PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
+import { PAUSE_FINISH_MS, PROGRESS_MS, SLICE_MS, SNAPSHOT_INTERVAL_MS, type SessionHost } from './sessionHost.ts';
 import type { Work, WorkSlice } from '../experiment/work.ts';
 import { MnistOnce } from './mnistOnce.ts';
 import { runShape } from './runShape.ts';
@@ -39,6 +39,8 @@ export class Session {
   /** The request id of the configure or reset being built. */
   private request: number | null = null;
   private lastSnapshotAt = -Infinity;
+  /** The step of the last snapshot sent. */
+  private snapshotStep = -1;
   /** When anything was last sent to the page: a long step reports progress if nothing else went out for PROGRESS_MS. */
   private lastPostAt = -Infinity;
   /** The step in flight, in slices (a long step at heavy settings spans many), or null between steps. */
@@ -95,6 +97,12 @@ export class Session {
         this.apply({ type: 'play', until: msg.until });
         return;
       case 'pause':
+        // The pause lands between two steps when the step in flight can finish at once (a light one): a snapshot
+        // says where, so a coordinator can line its sub-workers up on one step. A heavy step is held mid-way.
+        if (this.resumeTarget === 0 && isTraining(this.run) && this.finishStep(PAUSE_FINISH_MS) && this.exp?.step !== this.snapshotStep) {
+          this.snapshotDue = false;
+          this.postSnapshot();
+        }
         this.apply({ type: 'pause' });
         return;
       case 'step':
@@ -333,6 +341,23 @@ export class Session {
     }
   }
 
+  /**
+   * Runs the step in flight to its end if that takes under `budgetMs` (the rest of a light step takes well under
+   * a millisecond; a heavy one's can take seconds, and stays held): whether the run now stands between two steps.
+   */
+  private finishStep(budgetMs: number): boolean {
+    const exp = this.exp;
+    if (exp === null || this.work === null) return exp !== null;
+    const start = this.host.now();
+    while (this.host.now() - start < budgetMs) {
+      if (!this.work.next().done) continue;
+      this.work = null;
+      this.lossLog?.record(exp, this.only);
+      return true;
+    }
+    return false;
+  }
+
   /** Measures and sends a snapshot with fresh buffers in the transfer list. */
   private postSnapshot(): void {
     const exp = this.exp;
@@ -348,6 +373,7 @@ export class Session {
     if (this.status !== 'playing') w.perSecond = 0;
     exp.snapshot(snap);
     this.lastSnapshotAt = t;
+    this.snapshotStep = exp.step;
     const { msg, transfer } = snapshotMessage(snap, exp.step, this.runId, this.status, w.perSecond);
     this.post(msg, transfer);
   }

@@ -3,6 +3,8 @@ import type { FromWorker } from './protocol.ts';
 
 /** Training runs in slices of about this long, so commands are answered between slices. */
 export const SLICE_MS = 10;
+/** How long a Pause may spend finishing the step in flight, so it lands between two steps (a heavy step is held instead). */
+export const PAUSE_FINISH_MS = 50;
 /** A trainer busy in a long step (or a replay) reports its progress when nothing else went out for this long. */
 export const PROGRESS_MS = 250;
 /** At most this many snapshots a second go to the page. */

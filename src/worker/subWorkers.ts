@@ -19,8 +19,11 @@ export class SubWorkers {
   private run: number[] = [];
   private latest: (SnapshotMsg | null)[] = [];
   private configured: ConfiguredMsg[] = [];
-  /** Which sub-workers have said they hold their part of a suspended chunk. */
+  /** Which sub-workers have said they hold their part of a suspended chunk, and at which step. */
   private held: boolean[] = [];
+  private heldAt: number[] = [];
+  /** Sent a chunk's play and not yet heard it start: a 'paused' from it now is older news (its last chunk's end). */
+  private starting: boolean[] = [];
   /** Sub-workers' answers to each losses request, by request id. */
   private readonly lossAnswers = new Map<number, LossesMsg[]>();
 
@@ -96,9 +99,38 @@ export class SubWorkers {
     this.held = [];
   }
 
-  /** Sub-worker i holds its part of a paused chunk. */
-  hold(i: number): void {
+  /** The coordinator sent sub-worker i a chunk's play. */
+  played(i: number): void {
+    this.starting[i] = true;
+  }
+
+  /** Sub-worker i's run status. A 'paused' that answers the pause (not one sent before it heard the chunk's play) holds its part of the chunk: whether it does. */
+  heard(i: number, status: string, step: number): boolean {
+    if (status === 'playing') this.starting[i] = false;
+    if (status !== 'paused' || this.starting[i] === true) return false;
     this.held[i] = true;
+    this.heldAt[i] = step;
+    return true;
+  }
+
+  /**
+   * Where the live sub-workers stopped once a paused chunk to `target` is settled: the furthest step any of them
+   * reached, whether each stopped between two steps with its snapshot there (`clean`; not in the middle of a
+   * step), and the least chunk end every one of them can stop at (one held mid-step has to finish that step).
+   */
+  stops(target: number): { furthest: number; clean: boolean; least: number } {
+    let furthest = 0;
+    let least = 0;
+    let clean = true;
+    for (let i = 0; i < this.count; i++) {
+      if (this.frozen(i)) continue;
+      const at = this.held[i] === true ? this.heldAt[i] : Math.max(this.stepOf(i), target);
+      const between = this.held[i] !== true || this.stepOf(i) === at;
+      clean &&= between;
+      furthest = Math.max(furthest, at);
+      least = Math.max(least, between ? at : at + 1);
+    }
+    return { furthest, clean, least };
   }
 
   /** Whether every live sub-worker holds its part of the chunk to `target` or has finished it. */
