@@ -68,13 +68,13 @@ window.addEventListener('popstate', () => {
 });
 
 const trainer = new TrainerClient(parallel);
-// In a frame, the host drives the page through the postMessage API (app/embed/api/).
-startEmbedApi(trainer);
 // The story's own trainer. A visitor landing on a section that runs at once (the opening) gets its run
 // started now, while the story's code is still loading, so the first picture draws sooner.
 const demo = new DemoClient();
 const landing = DEMOS[link.section];
 if (link.view === 'story' && landing !== undefined && PREDICTIONS[link.section] === undefined) demo.ensure(demoRequest(landing, DEMO_SEED, qaFastDemos()));
+// In a frame, the host drives the page through the postMessage API (app/embed/api/): the lab's run, or a story section's demo.
+startEmbedApi(trainer, demo);
 // The learning-rate sweep's workers start only when a sweep does.
 const sweep = new SweepClient();
 // Held while a picture of the page is taken: the panels pause drawing, training does not.

@@ -28,6 +28,7 @@ interface LabState {
   view: string;
   section: string | null;
   variants: Variant[];
+  demo: { phase: string; step: number; target: number; run: number } | null;
 }
 interface LabEvent {
   frame: number;
@@ -114,13 +115,30 @@ test('a reveal.js deck on another origin plays a slide’s lab on entering, paus
   expect(await slideId(page)).toBe('placement');
   expect((await getState(page, 0)).playing).toBe(false);
 
-  // The closing slide pauses the second lab too.
+  // The story slide pauses the second lab, and replays the section's demo from step 0: a new run that plays.
   await press(page, 'ArrowRight');
+  await press(page, 'ArrowRight');
+  expect(await slideId(page)).toBe('drift');
+  await expect.poll(async () => (await getState(page, 1)).playing).toBe(false);
+  // The story frame says ready once its demo's run has loaded (it plays as it loads); the deck's held reset follows.
+  await expect.poll(async () => (await labEvents(page, 2, 'ready')).length, { timeout: 30_000 }).toBe(1);
+  const ready = (await labEvents(page, 2, 'ready'))[0].state!;
+  expect(ready).toMatchObject({ view: 'story', section: 'shift', demo: { target: 500 } });
+  await expect.poll(async () => (await getState(page, 2)).demo?.run).toBeGreaterThan(ready.demo!.run);
+  await expect.poll(async () => (await getState(page, 2)).playing, { timeout: 20_000 }).toBe(true);
+  const replayed = await getState(page, 2);
+  expect(replayed.variants.map((v) => v.placement)).toEqual(['none', 'before']);
+  await expect.poll(async () => (await labEvents(page, 2, 'step')).filter((e) => e.state?.demo?.run === replayed.demo?.run).length).toBeGreaterThan(0);
+
+  // The closing slide pauses the demo, which then holds its step.
   await press(page, 'ArrowRight');
   expect(await slideId(page)).toBe('end');
-  await expect.poll(async () => (await getState(page, 1)).playing).toBe(false);
+  await expect.poll(async () => (await getState(page, 2)).demo?.phase).toMatch(/^(paused|done)$/);
+  const stopped = (await getState(page, 2)).step;
+  await page.waitForTimeout(500);
+  expect((await getState(page, 2)).step).toBe(stopped);
   // Every call the deck made was taken, and reveal's own 'slide:start' / 'slide:stop' strings were ignored, not refused.
-  for (const frame of [0, 1]) expect(await labEvents(page, frame, 'error')).toEqual([]);
+  for (const frame of [0, 1, 2]) expect(await labEvents(page, frame, 'error')).toEqual([]);
   health.expectClean();
 });
 

@@ -1,9 +1,7 @@
 import { variantName } from '../../../src/experiment/index.ts';
 import type { AppState, VariantLive } from '../../store/store.ts';
+import { demoPart, demoStatus, demoVariants, measured, type DemoControl } from './demoApi.ts';
 import type { ApiState, ApiVariant, VariantStatus } from './protocol.ts';
-
-/** A measurement, or null when there is none yet (NaN before the first test, ±Infinity after a divergence). */
-const measured = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** A variant's status from the run's and its own divergence. */
 function variantStatus(s: AppState, live: VariantLive | undefined): VariantStatus {
@@ -30,20 +28,21 @@ function variantsOf(s: AppState): ApiVariant[] {
   });
 }
 
-/** The state the API reports, from the store's. */
-export function apiState(s: AppState): ApiState {
-  return {
-    step: s.step,
-    playing: s.status === 'playing',
-    status: s.status,
-    view: s.view,
-    section: s.view === 'story' ? s.section : null,
-    config: { ...s.config, variants: [...s.config.variants] },
-    variants: variantsOf(s),
-  };
+/**
+ * The state the API reports, from the store's: the lab's run, or on the story view the section's demo run
+ * (the run that view shows and the run methods drive there).
+ */
+export function apiState(s: AppState, demo: DemoControl): ApiState {
+  const config = { ...s.config, variants: [...s.config.variants] };
+  if (s.view === 'story') {
+    const part = demoPart(demo);
+    const status = demoStatus(part.phase);
+    return { step: part.step, playing: status === 'playing', status, view: s.view, section: s.section, config, variants: demoVariants(demo), demo: part };
+  }
+  return { step: s.step, playing: s.status === 'playing', status: s.status, view: s.view, section: null, config, variants: variantsOf(s), demo: null };
 }
 
 /** What a change of state a host hears about (statechanged) looks at: not the step, which has its own event. */
-export function changeKey(s: AppState): string {
-  return JSON.stringify([s.status, s.runId, s.view, s.view === 'story' ? s.section : null, variantsOf(s).map((v) => v.status)]);
+export function changeKey(state: ApiState, runId: number): string {
+  return JSON.stringify([state.status, runId, state.view, state.section, state.demo?.phase, state.demo?.run, state.variants.map((v) => v.status)]);
 }

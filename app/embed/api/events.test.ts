@@ -4,15 +4,17 @@ import { initialState, updateConfig, useStore, type AppState } from '../../store
 import { showPage } from '../../store/uiActions.ts';
 import { postEvents, STEP_EVENT_MS } from './events.ts';
 import type { OutgoingMessage, StateEvent } from './protocol.ts';
+import { fakeDemo } from './testDeps.ts';
 
-/** The events posted for a page starting in `state`, on a clock the test moves. */
-function watch(state: Partial<AppState>) {
+/** The events posted for a page starting in `state` (and a story demo), on a clock the test moves. */
+function watch(state: Partial<AppState>, demo = fakeDemo()) {
   useStore.setState({ ...initialState(DEFAULT_CONFIG), ...state }, true);
   const posted: OutgoingMessage[] = [];
   const clock = { t: 0, timers: [] as { at: number; fn: () => void }[] };
   const stop = postEvents({
     getState: useStore.getState,
     subscribe: (l) => useStore.subscribe(l),
+    demo,
     post: (m) => posted.push(m),
     now: () => clock.t,
     setTimeout: (fn, ms) => clock.timers.push({ at: clock.t + ms, fn }),
@@ -71,6 +73,39 @@ describe('the API’s events', () => {
     expect(steps.length).toBeGreaterThanOrEqual(2000 / STEP_EVENT_MS - 1);
     expect(steps.at(-1)).toBe(400);
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+  });
+
+  it('embedding a story section, says ready once its demo run has loaded (its run methods act on that run)', () => {
+    const demo = fakeDemo();
+    const w = watch({ view: 'story', section: 'shift', status: 'loading', embedded: true }, demo);
+    demo.store.setState({ phase: 'loading', target: 500, run: 1 });
+    expect(w.posted).toEqual([]);
+    demo.store.setState({ phase: 'running' });
+    expect(w.events()).toEqual(['ready']);
+    expect((w.posted[0] as StateEvent).state).toMatchObject({ playing: true, demo: { phase: 'running', run: 1 } });
+    // A section without a demo run is ready at once.
+    expect(watch({ view: 'story', section: 'scaling', embedded: true }, fakeDemo()).events()).toEqual(['ready']);
+  });
+
+  it('on the story view, follows the section’s demo run: its phase, a replay, and its steps', () => {
+    const demo = fakeDemo({ phase: 'loading', target: 500, run: 1 });
+    const w = watch({ view: 'story', section: 'shift', status: 'loading' }, demo);
+    demo.store.setState({ phase: 'running' });
+    for (let i = 1; i <= 4; i++) {
+      demo.store.setState({ step: i * 25 });
+      w.advance(STEP_EVENT_MS);
+    }
+    demo.store.setState({ phase: 'done', step: 500 });
+    demo.store.setState({ phase: 'loading', step: 0, run: 2 });
+    expect(w.events()).toEqual(['ready', 'statechanged', 'step', 'step', 'step', 'step', 'statechanged', 'statechanged']);
+    const states = w.posted.map((m) => (m as StateEvent).state);
+    expect(states[0]).toMatchObject({ status: 'loading', demo: { phase: 'loading', run: 1 } });
+    expect(states[5]).toMatchObject({ step: 100, playing: true, demo: { phase: 'running', step: 100, target: 500 } });
+    expect(states[6]).toMatchObject({ step: 500, playing: false, status: 'paused', demo: { phase: 'done' } });
+    // The lab's run goes on elsewhere: its steps are not this view's.
+    useStore.setState({ step: 900 });
+    w.advance(1000);
+    expect(w.events()).toHaveLength(8);
   });
 
   it('stops when asked', () => {

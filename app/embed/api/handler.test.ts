@@ -8,8 +8,8 @@ import { call, harness } from './testDeps.ts';
 
 let h: ReturnType<typeof harness>;
 let handle: (data: unknown) => void;
-const open = (state: Parameters<typeof harness>[0] = {}) => {
-  h = harness(state);
+const open = (state: Parameters<typeof harness>[0] = {}, demo: Parameters<typeof harness>[1] = {}) => {
+  h = harness(state, demo);
   handle = createHandler(h.deps);
 };
 const lastError = () => {
@@ -82,13 +82,36 @@ describe('the postMessage API handler', () => {
     expect(h.calls).toEqual(['play', 'pause']);
   });
 
-  it('refuses the run methods off the lab, and when its trainer has stopped', () => {
-    open({ view: 'story', status: 'loading' });
+  it('refuses the run methods on a view without a run, and when the lab’s trainer has stopped', () => {
+    open({ view: 'scaling', status: 'loading' });
     handle(call('play'));
-    expect(lastError()).toBe("play acts on the lab’s run, and the page shows the story view: call goTo('lab') first");
+    expect(lastError()).toBe("play acts on the lab’s run, and the page shows the scaling view: call goTo('lab') first");
     open({ stopped: 'crashed 3 times' });
     handle(call('play'));
     expect(lastError()).toMatch(/trainer has stopped \(crashed 3 times\)/);
+    expect(h.calls).toEqual([]);
+  });
+
+  it('drives a story section’s demo on the story view, as its own bar does, and reports that run', () => {
+    open({ view: 'story', section: 'shift', status: 'loading' }, { phase: 'running', step: 40, target: 500, run: 3 });
+    handle(call('play', [], 'p'));
+    expect(h.posted.at(-1)).toMatchObject({
+      result: { view: 'story', section: 'shift', step: 40, playing: true, status: 'playing', demo: { phase: 'running', step: 40, target: 500, run: 3 } },
+    });
+    handle(call('pause'));
+    handle(call('reset'));
+    expect(h.calls).toEqual(['demo resume', 'demo pause', 'demo replay']);
+    handle(call('step', [5]));
+    expect(lastError()).toMatch(/^step counts the lab’s steps; the shift section’s demo runs to its own end/);
+    // At its end (or after a crash), play runs it again from step 0.
+    for (const phase of ['done', 'error'] as const) {
+      open({ view: 'story', section: 'shift' }, { phase });
+      handle(call('play'));
+      expect(h.calls).toEqual(['demo replay']);
+    }
+    open({ view: 'story', section: 'opening' }, { phase: 'idle' });
+    handle(call('play'));
+    expect(lastError()).toBe('the opening section has no demo run to play');
     expect(h.calls).toEqual([]);
   });
 
@@ -194,6 +217,7 @@ describe('the postMessage API handler', () => {
           { name: 'plain', placement: 'none', trainLoss: 0.9, testAcc: null, status: 'training' },
           { name: 'bn-before', placement: 'before', trainLoss: null, testAcc: 0.5, status: 'diverged' },
         ],
+        demo: null,
       },
     });
     // A new config's run loading: the config's variants, nothing measured yet.

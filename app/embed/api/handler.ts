@@ -4,6 +4,7 @@ import type { AppState } from '../../store/store.ts';
 import type { SectionId } from '../../story/sections.ts';
 import type { ViewId } from '../../views.ts';
 import { apiState } from './apiState.ts';
+import type { DemoControl } from './demoApi.ts';
 import { checkArgs, isMethod, type MethodName } from './methods.ts';
 import { placeAll, type Side } from './placement.ts';
 import { NAMESPACE, quoteValue, readEnvelope, shorten, type OutgoingMessage } from './protocol.ts';
@@ -24,13 +25,15 @@ export interface ApiDeps {
   /** Shows a view and section without a history entry (the address follows through main.tsx's writer). */
   readonly showPage: (view: ViewId, section: SectionId) => void;
   readonly trainer: RunControl;
+  /** The story section's demo: the run methods drive it on the story view. */
+  readonly demo: DemoControl;
   readonly post: (msg: OutgoingMessage) => void;
 }
 
 /** A refusal: the reason goes back to the host, and nothing has changed. */
 class Refused extends Error {}
 
-/** The run methods act on the lab's run, which exists only where the lab is shown. */
+/** The run methods act on the lab's run where the lab is shown (and on a story section's demo: storyRun). */
 function requireLab(s: AppState, method: MethodName): void {
   if (s.view !== 'lab') throw new Refused(`${method} acts on the lab’s run, and the page shows the ${s.view} view: call goTo('lab') first`);
   if (s.stopped !== null) throw new Refused(`the lab’s trainer has stopped (${s.stopped}); reload the frame`);
@@ -60,9 +63,30 @@ function checkConfig(input: Record<string, unknown>, current: Config): Partial<C
   return input as Partial<Config>;
 }
 
+/**
+ * A run method on the story view, where it drives the section's demo as its own bar does: play goes on (or, at
+ * the end, plays the run again), pause holds it (a run still loading starts held), reset replays it from step 0.
+ * A demo runs to its own end, so step is refused there.
+ */
+function storyRun(demo: DemoControl, s: AppState, method: 'play' | 'pause' | 'step' | 'reset'): void {
+  const { phase } = demo.store.getState();
+  if (method === 'step')
+    throw new Refused(
+      `step counts the lab’s steps; the ${s.section} section’s demo runs to its own end (play, pause and reset act on it): call goTo('lab') first`,
+    );
+  if (phase === 'idle') throw new Refused(`the ${s.section} section has no demo run to ${method}`);
+  if (method === 'pause') demo.pause();
+  else if (method === 'reset' || phase === 'done' || phase === 'error') demo.replay();
+  else demo.resume();
+}
+
 /** Carries out a checked call; throws Refused with the reason when it must not. Returns the result. */
 function run(deps: ApiDeps, method: MethodName, values: readonly unknown[]): unknown {
   const s = deps.getState();
+  if (s.view === 'story' && (method === 'play' || method === 'pause' || method === 'step' || method === 'reset')) {
+    storyRun(deps.demo, s, method);
+    return apiState(deps.getState(), deps.demo);
+  }
   switch (method) {
     case 'play':
       requireLab(s, method);
@@ -113,7 +137,7 @@ function run(deps: ApiDeps, method: MethodName, values: readonly unknown[]): unk
     case 'getState':
       break;
   }
-  return apiState(deps.getState());
+  return apiState(deps.getState(), deps.demo);
 }
 
 /**

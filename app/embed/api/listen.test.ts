@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/config/index.ts';
 import { initialState, useStore } from '../../store/store.ts';
 import { startEmbedApi, type FrameWindow } from './listen.ts';
+import { fakeDemo } from './testDeps.ts';
 
 /** A framed window whose parent records what it is sent; `send` delivers a message as the browser would. */
 function framed() {
@@ -29,13 +30,13 @@ describe('the API in a frame', () => {
     const posted: unknown[] = [];
     const top = { addEventListener: () => posted.push('listening'), removeEventListener() {}, setTimeout } as unknown as FrameWindow;
     Object.assign(top, { parent: top });
-    stop = startEmbedApi(trainer, top);
+    stop = startEmbedApi(trainer, fakeDemo(), top);
     expect(posted).toEqual([]);
   });
 
   it('takes messages from its parent only, and posts to its parent only, to its origin once it has called', () => {
     const f = framed();
-    stop = startEmbedApi(trainer, f.win);
+    stop = startEmbedApi(trainer, fakeDemo(), f.win);
     expect(f.listening()).toBe(true);
     // Ready at once off the lab, before the parent's origin is known: to '*' (nothing private in it).
     expect(f.sent).toEqual([{ message: expect.objectContaining({ event: 'ready' }), targetOrigin: '*' }]);
@@ -56,7 +57,7 @@ describe('the API in a frame', () => {
 
   it('keeps posting to any origin while the parent is opaque (a sandboxed or file: page)', () => {
     const f = framed();
-    stop = startEmbedApi(trainer, f.win);
+    stop = startEmbedApi(trainer, fakeDemo(), f.win);
     f.send({ namespace: 'shift-lab', method: 'nope', callbackId: 1 }, undefined, 'null');
     expect(f.sent.at(-1)).toEqual({ message: expect.objectContaining({ event: 'callback', error: 'unknown method "nope"' }), targetOrigin: '*' });
   });

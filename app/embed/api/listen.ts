@@ -1,6 +1,7 @@
 import { updateConfig, useStore } from '../../store/store.ts';
 import { showPage } from '../../store/uiActions.ts';
 import { postEvents } from './events.ts';
+import type { DemoControl } from './demoApi.ts';
 import { createHandler, type RunControl } from './handler.ts';
 import { NAMESPACE, type OutgoingMessage } from './protocol.ts';
 
@@ -17,14 +18,14 @@ export interface FrameWindow {
  * parent window only (any origin: the app is public teaching material), and answers and events go to the
  * parent only, addressed to the origin of its first call once known (until then to '*': the state carries
  * nothing private). The API is the host's, so a link's `lock=` (the reader's) does not bind it. Returns the
- * way to stop it (tests).
+ * way to stop it (tests). The run methods drive the lab's `trainer`, or on the story view the section's `demo`.
  */
-export function startEmbedApi(trainer: RunControl, win: FrameWindow = window): () => void {
+export function startEmbedApi(trainer: RunControl, demo: DemoControl, win: FrameWindow = window): () => void {
   if ((win.parent as unknown) === win) return () => {};
   const parent = win.parent;
   let targetOrigin = '*';
   const post = (msg: OutgoingMessage) => parent.postMessage(msg, targetOrigin);
-  const handle = createHandler({ getState: useStore.getState, updateConfig, showPage, trainer, post });
+  const handle = createHandler({ getState: useStore.getState, updateConfig, showPage, trainer, demo, post });
   const onMessage = (e: MessageEvent<unknown>) => {
     if (e.source !== parent) return;
     const data = e.data as { namespace?: unknown } | null;
@@ -36,6 +37,7 @@ export function startEmbedApi(trainer: RunControl, win: FrameWindow = window): (
   const stopEvents = postEvents({
     getState: useStore.getState,
     subscribe: (listener) => useStore.subscribe(listener),
+    demo,
     post,
     now: () => performance.now(),
     setTimeout: (fn, ms) => void win.setTimeout(fn, ms),

@@ -42,13 +42,19 @@ const PRESET_NAMES = PRESETS.map((p) => p.name);
 
 /** The API's methods: the single source of what a host may call, how it is checked, and the README's table. */
 export const METHODS = {
-  play: { params: [], what: 'Plays the lab’s run; sent while the run loads, it plays as soon as it has loaded.' },
-  pause: { params: [], what: 'Pauses the lab’s run (sent while it loads, it cancels an earlier play).' },
+  play: {
+    params: [],
+    what: 'Plays the lab’s run; sent while the run loads, it plays as soon as it has loaded. On the story view, plays the section’s demo on (at its end, again from step 0).',
+  },
+  pause: { params: [], what: 'Pauses the lab’s run (sent while it loads, it cancels an earlier play), or on the story view the section’s demo.' },
   step: {
     params: [{ name: 'n', schema: stepCount, doc: `integer 1–${STEP_MAX}, default 1`, optional: true }],
-    what: 'Trains exactly n more steps, then pauses. Refused while the run loads.',
+    what: 'Trains exactly n more steps of the lab’s run, then pauses. Refused while the run loads, and on the story view.',
   },
-  reset: { params: [], what: 'Starts the run over from step 0 with the same seed (as R does). Refused while the run loads.' },
+  reset: {
+    params: [],
+    what: 'Starts the run over from step 0 with the same seed (as R does). Refused while the run loads. On the story view, replays the section’s demo.',
+  },
   loadPreset: {
     params: [{ name: 'name', schema: oneOf('preset', PRESET_NAMES), doc: `one of ${PRESET_NAMES.join(', ')}` }],
     what: 'Loads a preset as the Preset menu does: its settings, the seed kept, the run restarted from step 0, paused.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../../../src/config/index.ts';
 import type { Placement } from '../../../src/engine/index.ts';
 import type { RunStatus } from '../../../src/worker/index.ts';
+import type { DemoPhase } from '../../story/demo/DemoClient.ts';
 import type { SectionId } from '../../story/sections.ts';
 import type { ViewId } from '../../views.ts';
 
@@ -23,17 +24,31 @@ export interface ApiVariant {
   readonly status: VariantStatus;
 }
 
-/** The state every event and getState carry: the lab's run, the page shown, the config. Nothing private. */
+/** A story section's demo run: its phase ('done' once it has reached its target and holds), step and target, and a count bumped by each new run. */
+export interface ApiDemo {
+  readonly phase: DemoPhase;
+  readonly step: number;
+  readonly target: number;
+  readonly run: number;
+}
+
+/**
+ * The state every event and getState carry: the run the frame shows (the lab's run; on the story view, the
+ * section's demo run), the page shown, the lab's config. Nothing private.
+ */
 export interface ApiState {
   readonly step: number;
   readonly playing: boolean;
-  /** The lab run's status: loading, idle (built, not started), playing, paused. */
+  /** The run's status: loading, idle (built, not started; a section without a run), playing, paused. */
   readonly status: RunStatus;
   readonly view: ViewId;
   /** The story section shown, or null on another view. */
   readonly section: SectionId | null;
+  /** The lab's config (what setConfig and loadPreset change; a story section's demo runs its own). */
   readonly config: Config;
   readonly variants: readonly ApiVariant[];
+  /** On the story view, the section's demo run; null on the other views. */
+  readonly demo: ApiDemo | null;
 }
 
 /** A reply to a call that carried a callbackId: `result` on success, `error` (a reason in words) on refusal. */

@@ -46,6 +46,8 @@ export class DemoClient {
   private worker: Worker | null = null;
   private request: DemoRequest | null = null;
   private requestId = 0;
+  /** Paused while its run loads: the run starts held at step 0 instead of playing. */
+  private held = false;
 
   /**
    * Starts this run unless it is the one already running or held (the page may have started the opening's
@@ -60,6 +62,7 @@ export class DemoClient {
   /** Starts a run from step 0 (a new one, or the same again: Replay). */
   start(request: DemoRequest): void {
     this.request = request;
+    this.held = false;
     const worker = this.ensureWorker();
     const id = ++this.requestId;
     this.store.setState((s) => ({ ...IDLE, phase: 'loading', target: request.steps, run: s.run + 1 }));
@@ -80,14 +83,17 @@ export class DemoClient {
     if (this.request !== null) this.start(this.request);
   }
 
-  /** Holds the run where it is. */
+  /** Holds the run where it is (a run still loading starts held). */
   pause(): void {
-    if (this.worker !== null && this.store.getState().phase === 'running') this.post(this.worker, { type: 'pause' });
+    const { phase } = this.store.getState();
+    if (phase === 'loading') this.held = true;
+    if (this.worker !== null && phase === 'running') this.post(this.worker, { type: 'pause' });
   }
 
-  /** Carries a paused run on to its target. */
+  /** Carries a paused run on to its target (a run still loading plays as it would have). */
   resume(): void {
     const s = this.store.getState();
+    if (s.phase === 'loading') this.held = false;
     if (this.worker !== null && s.phase === 'paused') this.post(this.worker, { type: 'play', until: s.target });
   }
 
@@ -130,8 +136,8 @@ export class DemoClient {
       case 'configured': {
         if (msg.request !== this.requestId || this.worker === null) return;
         this.history.reset(msg.runId, msg.shape);
-        this.store.setState({ phase: 'running', step: 0, shape: msg.shape, config: msg.config });
-        this.post(this.worker, { type: 'play', until: this.store.getState().target });
+        this.store.setState({ phase: this.held ? 'paused' : 'running', step: 0, shape: msg.shape, config: msg.config });
+        if (!this.held) this.post(this.worker, { type: 'play', until: this.store.getState().target });
         return;
       }
       case 'snapshot':
