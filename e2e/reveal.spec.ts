@@ -120,7 +120,7 @@ test('a reveal.js deck on another origin plays a slide’s lab on entering, paus
   await press(page, 'ArrowRight');
   expect(await slideId(page)).toBe('drift');
   await expect.poll(async () => (await getState(page, 1)).playing).toBe(false);
-  // The story frame says ready once its demo's run has loaded (it plays as it loads); the deck's held reset follows.
+  // The story frame says ready once its demo's run has loaded (held while its slide was not shown); the deck's held reset follows.
   await expect.poll(async () => (await labEvents(page, 2, 'ready')).length, { timeout: 30_000 }).toBe(1);
   const ready = (await labEvents(page, 2, 'ready'))[0].state!;
   expect(ready).toMatchObject({ view: 'story', section: 'shift', demo: { target: 500 } });
