@@ -3,11 +3,13 @@ import { SECTIONS } from '../app/story/sections.ts';
 
 /**
  * Every story section, embedded (`?embed=1&view=story&section=…`), fits its frame: from a 400×300 sidebar to a
- * 1280×720 slide, neither the frame's document nor any box inside it scrolls, and the focal chart keeps a
+ * 1280×720 slide (and a 360×480 portrait sidebar), neither the frame's document nor any box inside it scrolls, and the focal chart keeps a
  * readable share of the frame. The themes alternate section by section (and swap between the sizes).
  */
 const SIZES = [
   { width: 400, height: 300 },
+  // A portrait sidebar: the title and the run share a row 360 px wide.
+  { width: 360, height: 480 },
   { width: 1280, height: 720 },
 ];
 
