@@ -118,3 +118,33 @@ test('an embedded story section shows its demo and focal chart, without prose or
   expect((await overflow(frame)).x).toBeLessThanOrEqual(0);
   await page.locator('iframe').screenshot({ path: info.outputPath('embed-story-shift-1280x720.png') });
 });
+
+test('lock=presets (or all) disables choosing a scenario in the gallery, embedded or not, keyboard included', async ({ page }, info) => {
+  for (const query of ['?view=scenarios&embed=1&lock=presets', '?view=scenarios&lock=all']) {
+    const embedded = query.includes('embed=1');
+    const frame = embedded ? await embed(page, query, 1280, 720) : null;
+    if (!embedded) await page.goto(`/${query}`);
+    const root = frame ?? page.locator('body');
+    const gallery = root.locator('.gallery');
+    await expect(gallery.getByRole('heading', { name: 'Scenarios', level: 2 })).toBeVisible({ timeout: 20_000 });
+    await expect(gallery.getByText('Locked by the page that embeds this')).toBeVisible();
+    const links = gallery.locator('.gallery-card a');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(3);
+    for (const link of await links.all()) {
+      await expect(link).toHaveAttribute('aria-disabled', 'true');
+      await expect(link).not.toHaveAttribute('href', /./);
+    }
+    // A click chooses nothing, and Tab from the gallery's heading never lands on a card.
+    await links.first().click({ force: true });
+    await gallery.getByRole('heading', { name: 'Scenarios', level: 2 }).click();
+    for (let i = 0; i < count + 2; i++) {
+      await page.keyboard.press('Tab');
+      const onCard = await gallery.locator('.gallery-card :focus').count();
+      expect(onCard, `Tab ${i + 1} lands on a card`).toBe(0);
+    }
+    await expect(gallery.getByRole('heading', { name: 'Scenarios', level: 2 })).toBeVisible();
+    await expect(root.getByRole('button', { name: 'Step 10' })).toHaveCount(0);
+    if (embedded) await page.locator('iframe').screenshot({ path: info.outputPath('embed-scenarios-locked-1280x720.png') });
+  }
+});

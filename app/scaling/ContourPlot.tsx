@@ -9,6 +9,7 @@ import { formatTick } from '../viz/format.ts';
 import { contourPath, polylinePath } from './contourGeometry.ts';
 
 const MARGIN = { left: 66, right: 14, top: 12, bottom: 54 };
+const NARROW_MARGIN = { left: 56, right: 8, top: 8, bottom: 42 };
 /** Steps drawn with a dot at each point: enough to count the zig-zags. */
 const DOTTED_STEPS = 60;
 
@@ -72,9 +73,12 @@ export interface ContourPlotProps {
 export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, onStart, frozen, minRadius, fill = false, overlay }: ContourPlotProps) {
   const clipId = useId();
   const [boxRef, size] = useSize<HTMLDivElement>();
-  const width = Math.max(size.width, 240);
-  const height = fill ? Math.max(size.height, 200) : Math.round(Math.min(Math.max(width * 0.7, 240), 560));
-  const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
+  // Filling a narrow box (the story's section embedded in a sidebar): tighter margins, and the width it is given.
+  const narrow = fill && size.width > 0 && size.width < 240;
+  const margin = narrow ? NARROW_MARGIN : MARGIN;
+  const width = Math.max(size.width, narrow ? 150 : 240);
+  const height = fill ? Math.max(size.height, narrow ? 150 : 200) : Math.round(Math.min(Math.max(width * 0.7, 240), 560));
+  const inner = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
   // While the pointer drags here the view holds still; otherwise it fits the start and the minimum.
   const [held, setHeld] = useState<View | null>(null);
   const fitted = useMemo(
@@ -90,15 +94,15 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
     () =>
       scaleLinear()
         .domain([view.x0, view.x1])
-        .range([MARGIN.left, MARGIN.left + inner.w]),
-    [view, inner.w],
+        .range([margin.left, margin.left + inner.w]),
+    [view, inner.w, margin.left],
   );
   const y = useMemo(
     () =>
       scaleLinear()
         .domain([view.y0, view.y1])
-        .range([MARGIN.top + inner.h, MARGIN.top]),
-    [view, inner.h],
+        .range([margin.top + inner.h, margin.top]),
+    [view, inner.h, margin.top],
   );
   const shapes = useMemo(() => {
     const nx = Math.min(160, Math.max(40, Math.round(inner.w / 4)));
@@ -111,8 +115,8 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
 
   const pointAt = (e: PointerEvent<SVGSVGElement>): Vec2 => {
     const box = e.currentTarget.getBoundingClientRect();
-    const px = Math.min(Math.max(e.clientX - box.left, MARGIN.left), MARGIN.left + inner.w);
-    const py = Math.min(Math.max(e.clientY - box.top, MARGIN.top), MARGIN.top + inner.h);
+    const px = Math.min(Math.max(e.clientX - box.left, margin.left), margin.left + inner.w);
+    const py = Math.min(Math.max(e.clientY - box.top, margin.top), margin.top + inner.h);
     return [x.invert(px), y.invert(py)];
   };
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
@@ -153,7 +157,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
   const drawn = Math.min(shown + 1, kept);
   const tip: Vec2 = [result.path[2 * (drawn - 1)], result.path[2 * (drawn - 1) + 1]];
   const dots = Math.min(drawn, DOTTED_STEPS);
-  const xTicks = x.ticks(Math.max(3, Math.round(inner.w / 110)));
+  const xTicks = x.ticks(Math.max(narrow ? 2 : 3, Math.round(inner.w / 110)));
   const yTicks = y.ticks(Math.max(3, Math.round(inner.h / 70)));
   const inside = (p: Vec2) => p[0] >= view.x0 && p[0] <= view.x1 && p[1] >= view.y0 && p[1] <= view.y1;
 
@@ -175,10 +179,10 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
         >
           <defs>
             <clipPath id={clipId}>
-              <rect x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
+              <rect x={margin.left} y={margin.top} width={inner.w} height={inner.h} />
             </clipPath>
           </defs>
-          <rect className="plot-area" x={MARGIN.left} y={MARGIN.top} width={inner.w} height={inner.h} />
+          <rect className="plot-area" x={margin.left} y={margin.top} width={inner.w} height={inner.h} />
           <g clipPath={`url(#${clipId})`}>
             {contourPaths.map((d, i) => (
               <path key={i} className="contour" d={d} stroke={contourInk(i / Math.max(1, contourPaths.length - 1), theme)} />
@@ -193,19 +197,19 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
           </g>
           <g className="axis">
             {xTicks.map((t) => (
-              <text key={t} x={x(t)} y={MARGIN.top + inner.h + 20} textAnchor="middle" className="tick">
+              <text key={t} x={x(t)} y={margin.top + inner.h + 20} textAnchor="middle" className="tick">
                 {formatTick(t)}
               </text>
             ))}
             {yTicks.map((t) => (
-              <text key={t} x={MARGIN.left - 8} y={y(t) + 5} textAnchor="end" className="tick">
+              <text key={t} x={margin.left - 8} y={y(t) + 5} textAnchor="end" className="tick">
                 {formatTick(t)}
               </text>
             ))}
-            <text className="axis-label" x={MARGIN.left + inner.w / 2} y={height - 8} textAnchor="middle">
+            <text className="axis-label" x={margin.left + inner.w / 2} y={height - 8} textAnchor="middle">
               {xLabel}
             </text>
-            <text className="axis-label" transform={`translate(16,${MARGIN.top + inner.h / 2}) rotate(-90)`} textAnchor="middle">
+            <text className="axis-label" transform={`translate(16,${margin.top + inner.h / 2}) rotate(-90)`} textAnchor="middle">
               {yLabel}
             </text>
           </g>
@@ -221,7 +225,7 @@ export function ContourPlot({ title, xLabel, yLabel, f, start, result, shown, on
               <circle cx={x(start[0])} cy={y(start[1])} r={11} />
             </g>
           )}
-          {overlay?.({ x, y, inner: { left: MARGIN.left, top: MARGIN.top, w: inner.w, h: inner.h } })}
+          {overlay?.({ x, y, inner: { left: margin.left, top: margin.top, w: inner.w, h: inner.h } })}
         </svg>
       </div>
     </figure>

@@ -21,17 +21,22 @@ export function DemoBar({ onSeed, seed, waiting }: { onSeed: () => void; seed: n
         {running ? '❚❚' : '▶'}
       </button>
       <button type="button" disabled={waiting || phase === 'loading' || phase === 'idle'} onClick={() => demo.replay()}>
-        ↺ Replay
+        ↺ <span className="demo-replay-word">Replay</span>
       </button>
       <button type="button" className="demo-seed" disabled={waiting} onClick={onSeed} title="The same run from other initial weights and batches">
         Another seed
       </button>
       <span className="demo-step" data-testid="demo-step" aria-live="off">
-        {waiting
-          ? 'waits for your prediction'
-          : phase === 'loading'
-            ? 'loading MNIST…'
-            : `step ${step.toLocaleString('en-US')} of ${target.toLocaleString('en-US')} · seed ${seed}`}
+        {waiting ? (
+          'waits for your prediction'
+        ) : phase === 'loading' ? (
+          'loading MNIST…'
+        ) : (
+          <>
+            step {step.toLocaleString('en-US')} of {target.toLocaleString('en-US')}
+            <span className="demo-step-seed"> · seed {seed}</span>
+          </>
+        )}
       </span>
       {message !== null && (
         <span className="demo-message" role="status">

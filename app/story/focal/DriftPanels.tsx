@@ -9,6 +9,8 @@ import { formatWidening, pointAt, symmetricDomain, unitBand, widening, type Band
 /** Below this width the two panels stack, plain above BN. */
 const STACK_BELOW = 560;
 const MARGIN = { left: 58, right: 24, top: 62, bottom: 46 };
+/** Below this height (a sidebar's embed) the panels go side by side with short labels, at any width. */
+const TIGHT_BELOW = 340;
 const GAP = 48;
 /** Stacked, room under the upper panel for its step ticks. */
 const STACK_GAP = 26;
@@ -37,6 +39,9 @@ const median = (b: readonly BandPoint[], x: Panel['x'], y: ScaleLinear<number, n
     y,
   );
 
+/** "2.0× wider" (than at step 0), for a sidebar's panel; an ellipsis before the run has two points. */
+const shortWide = (r: number | null) => (r === null ? '…' : `${formatWidening(r)} wider`);
+
 /** "2.0× as wide as at step 0", or what is known before the run has two points. */
 const wideText = (r: number | null) => (r === null ? 'as wide as at step 0' : `${formatWidening(r)} as wide as at step 0`);
 
@@ -54,7 +59,9 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
   const target = useDemoState((s) => s.target);
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 280);
-  const height = Math.max(size.height, 260);
+  const tight = size.height > 0 && size.height < TIGHT_BELOW;
+  const height = Math.max(size.height, tight ? 200 : 260);
+  const margin = tight ? { ...MARGIN, left: 40, right: 12 } : MARGIN;
   const placements = shape?.placements ?? [];
   const layer = (config?.trackLayer ?? 3) - 1;
   const plainV = placements.indexOf('none');
@@ -66,13 +73,14 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
   const zWide = widening(bnZ);
   const steps = Math.max(target, 1);
 
-  const stacked = width < STACK_BELOW;
-  const plotW = width - MARGIN.left - MARGIN.right;
-  const panelW = stacked ? plotW : (plotW - GAP) / 2;
+  const stacked = width < STACK_BELOW && !tight;
+  const plotW = width - margin.left - margin.right;
+  const gap = tight ? 22 : GAP;
+  const panelW = stacked ? plotW : (plotW - gap) / 2;
   const panelH = stacked ? (height - 2 * MARGIN.top - MARGIN.bottom - STACK_GAP) / 2 : height - MARGIN.top - MARGIN.bottom;
   const domain = symmetricDomain([plain, bnOut, bnZ]);
   const panels: Panel[] = [0, 1].map((k) => {
-    const x0 = MARGIN.left + (stacked ? 0 : k * (panelW + GAP));
+    const x0 = margin.left + (stacked ? 0 : k * (panelW + gap));
     return {
       x: scaleLinear()
         .domain([0, steps])
@@ -101,19 +109,19 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           <g key={t} transform={`translate(0,${y(t)})`}>
             <line x1={x0} x2={x1} className={t === 0 ? 'drift-zero' : 'grid'} />
             {(k === 0 || stacked) && (
-              <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">
+              <text x={margin.left - 8} dy="0.32em" textAnchor="end">
                 {t < 0 ? `−${-t}` : t}
               </text>
             )}
           </g>
         ))}
-        {p.x.ticks(stacked ? 3 : 4).map((t) => (
+        {p.x.ticks(stacked || tight ? 2 : 4).map((t) => (
           <text key={t} x={p.x(t)} y={y.range()[0] + 20} textAnchor="middle">
             {t.toLocaleString('en-US')}
           </text>
         ))}
         {k === 1 && (
-          <text x={stacked ? (x0 + x1) / 2 : (MARGIN.left + x1) / 2} y={y.range()[0] + 40} textAnchor="middle" className="axis-title">
+          <text x={stacked ? (x0 + x1) / 2 : (margin.left + x1) / 2} y={y.range()[0] + 40} textAnchor="middle" className="axis-title">
             training step
           </text>
         )}
@@ -141,14 +149,14 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           </pattern>
         </defs>
         {panels.map(axes)}
-        {!stacked && (
+        {!stacked && !tight && (
           <text transform={`translate(16,${MARGIN.top + panelH / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">
             {`unit ${unit} of layer ${layer + 1}, on 24 digits`}
           </text>
         )}
         <g className="drift-panel" data-variant="none">
           <text x={pp.x.range()[0]} y={pp.top + 20} className="line-label" fill={plainStyle.ink}>
-            Plain: the sigmoid’s input
+            {tight ? 'Plain' : 'Plain: the sigmoid’s input'}
           </text>
           <text
             x={pp.x.range()[0]}
@@ -157,16 +165,16 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
             fill={plainStyle.ink}
             data-widening={plainWide === null ? undefined : formatWidening(plainWide)}
           >
-            {`band ${wideText(plainWide)}`}
+            {tight ? `band ${shortWide(plainWide)}` : `band ${wideText(plainWide)}`}
           </text>
           <path d={band(plain, pp.x, py)} fill={plainStyle.color} className="drift-band" />
           <path d={median(plain, pp.x, py)} stroke={plainStyle.color} strokeDasharray={plainStyle.dash} className="drift-median" />
-          {plainLabel !== undefined && (
+          {plainLabel !== undefined && !tight && (
             <text x={pp.x(plainLabel.step)} y={py(plainLabel.hi) - 10} textAnchor="middle" className="mark-label">
               15th–85th percentile
             </text>
           )}
-          {medianLabel !== undefined && medianLabel.step > 0 && (
+          {medianLabel !== undefined && medianLabel.step > 0 && !tight && (
             <text x={pp.x(medianLabel.step)} y={py(medianLabel.mid) - 8} textAnchor="middle" className="mark-label">
               median
             </text>
@@ -174,21 +182,32 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
         </g>
         <g className="drift-panel" data-variant="before">
           <text x={bp.x.range()[0]} y={bp.top + 20} className="line-label" fill={bnStyle.ink}>
-            BN before the sigmoid
+            {tight ? 'BN' : 'BN before the sigmoid'}
           </text>
-          <text x={bp.x.range()[0]} y={bp.top + 44} className="mark-label" fill={bnStyle.ink}>
-            the sigmoid sees BN’s output
+          <text
+            x={bp.x.range()[0]}
+            y={bp.top + 44}
+            className={tight ? 'mark-label drift-zlabel' : 'mark-label'}
+            fill={tight ? undefined : bnStyle.ink}
+            data-z-widening={tight && zWide !== null ? formatWidening(zWide) : undefined}
+          >
+            {tight ? `z ${shortWide(zWide)}` : 'the sigmoid sees BN’s output'}
           </text>
           <path d={band(bnOut, bp.x, by)} fill={bnStyle.color} className="drift-band" />
           <path d={median(bnOut, bp.x, by)} stroke={bnStyle.color} className="drift-median" />
           <path d={band(bnZ, bp.x, by)} fill="url(#drift-hatch)" className="drift-zband" />
           <path d={median(bnZ, bp.x, by)} className="drift-zmedian" />
-          {bnMedianLabel !== undefined && bnMedianLabel.step > 0 && (
+          {bnMedianLabel !== undefined && bnMedianLabel.step > 0 && !tight && (
             <text x={bp.x(bnMedianLabel.step)} y={by(bnMedianLabel.mid) - 10} textAnchor="middle" className="mark-label">
               medians
             </text>
           )}
-          {bnLabel !== undefined && (
+          {bnLabel !== undefined && tight && (
+            <text x={bp.x(bnLabel.step)} y={by(bnLabel.hi) - 8} textAnchor="middle" className="mark-label" fill={bnStyle.ink}>
+              output
+            </text>
+          )}
+          {bnLabel !== undefined && !tight && (
             <text x={bp.x(bnLabel.step)} y={by(bnLabel.hi) - 32} textAnchor="middle" className="mark-label" fill={bnStyle.ink}>
               <tspan x={bp.x(bnLabel.step)}>after BN: batch mean β, spread γ</tspan>
               <tspan x={bp.x(bnLabel.step)} dy="1.2em">
@@ -196,7 +215,7 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
               </tspan>
             </text>
           )}
-          {zLabel !== undefined && (
+          {zLabel !== undefined && !tight && (
             <>
               <line x1={bp.x(zLabel.step)} x2={bp.x(zLabel.step)} y1={by(zLabel.lo)} y2={zTextY - 16} className="drift-leader" />
               <text

@@ -37,6 +37,7 @@ function LagNote({
   left,
   gap,
   compact,
+  under,
 }: {
   lag: KerasLag;
   x: (v: number) => number;
@@ -44,8 +45,19 @@ function LagNote({
   left: number;
   gap: number;
   compact: boolean;
+  /** Where the note goes, on one line under the chart's title, when the label column has room for the labels alone (a short chart). */
+  under: { x: number; y: number } | null;
 }): ReactNode {
   const top = y(0.36);
+  if (under !== null)
+    return (
+      <g className="infer-lag" data-step={lag.step}>
+        <circle cx={x(lag.step)} cy={y(lag.keras)} r={9} fill="none" stroke="var(--warn)" strokeWidth={2.5} />
+        <text x={under.x} y={under.y} className="note-label infer-lag-note">
+          ◯ {lagLines(lag, compact).join(' ')}
+        </text>
+      </g>
+    );
   return (
     <g className="infer-lag" data-step={lag.step}>
       <circle cx={x(lag.step)} cy={y(lag.keras)} r={9} fill="none" stroke="var(--warn)" strokeWidth={2.5} />
@@ -76,8 +88,11 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
   const presenting = useStore((s) => s.presenting);
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 300);
-  const height = Math.max(size.height, 240);
+  // A short box (a sidebar's embed) keeps the title and the seven labels; Keras's lag takes the cost's line.
+  const short = size.height > 0 && size.height < 340;
+  const height = Math.max(size.height, short ? 200 : 240);
   const compact = size.width > 0 && size.width < 560;
+  const top = short ? 54 : MARGIN.top;
   const font = compact ? 12.5 : presenting ? 20 : 15;
   // Wide enough for the longest label ("running, PyTorch 0.1: 88.1%", or "population: 88.1%"), at most 40% of the chart.
   const labelWidth = Math.min(width * 0.4, (compact ? 17 : 28) * font * 0.62 + 12);
@@ -87,7 +102,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
     .range([MARGIN.left, right - 16]);
   const y = scaleLinear()
     .domain([0, 1])
-    .range([height - MARGIN.bottom, MARGIN.top]);
+    .range([height - MARGIN.bottom, top]);
   const v = shape?.placements.indexOf('before') ?? -1;
   const series = v < 0 ? [] : inferSeries(demo.history, v);
   const last = series.at(-1);
@@ -96,7 +111,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
   const labelY = spreadLabels(
     INFER_LINES.map((_, i) => (last === undefined ? 0 : y(last.value.acc[i]) + 5)),
     gap,
-    MARGIN.top + 6,
+    top + 6,
     height - MARGIN.bottom - gap,
   );
   const ms = last?.value.ms;
@@ -138,7 +153,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
           {head}
         </text>
         <text x={MARGIN.left} y={44} className="infer-cost" data-testid="infer-cost">
-          {cost}
+          {short ? '' : cost}
         </text>
         <g className="focal-axis">
           {y.ticks(5).map((t) => (
@@ -155,7 +170,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
           <text x={(MARGIN.left + right) / 2} y={height - 8} textAnchor="middle" className="axis-title">
             training step
           </text>
-          <text transform={`translate(16,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">
+          <text transform={`translate(16,${(top + height - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="axis-title">
             test accuracy
           </text>
         </g>
@@ -199,7 +214,7 @@ export function InferenceModes({ steps, every }: { steps: number; every: number 
               </g>
             );
           })}
-        {lag !== null && <LagNote lag={lag} x={x} y={y} left={right + 2} gap={gap} compact={compact} />}
+        {lag !== null && <LagNote lag={lag} x={x} y={y} left={right + 2} gap={gap} compact={compact} under={short ? { x: MARGIN.left, y: 44 } : null} />}
       </svg>
     </div>
   );

@@ -33,8 +33,11 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
   const [box, size] = useSize<HTMLDivElement>();
   const ms = (shape?.placements ?? []).map((_, v) => landscapeSeries(demo.history, v).at(-1)?.value.ms ?? NaN).filter(Number.isFinite);
   const width = Math.max(size.width, 300);
-  const height = Math.max(size.height, 300);
+  // A short box (a sidebar's embed) keeps both charts and their labels, not the lines on what the probe does.
+  const short = size.height > 0 && size.height < 340;
+  const height = Math.max(size.height, short ? 200 : 300);
   const compact = size.width > 0 && size.width < 560;
+  const ticks = short ? [0, 2, 4] : [0, 1, 2, 3, 4, 5];
   const labelWidth = compact ? 96 : Math.min(Math.max(width * 0.22, 150), presenting ? 290 : 230);
   const right = width - labelWidth;
   const x = scaleLinear()
@@ -43,22 +46,24 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
   const msText = ms.length === 0 ? '' : `${Math.round(ms.reduce((a, b) => a + b, 0) / ms.length)} ms`;
   const cost = waiting ? 'Measured once the run starts.' : ms.length === 0 ? 'Measuring…' : `Measuring costs about ${msText} per network.`;
   const font = compact ? 12.5 : presenting ? 20 : 15;
-  const head = fitText(
-    [
-      [
-        `Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`,
-        `how much do the loss and the gradient change? ${cost}`,
-      ],
-      [
-        `Every ${every} steps each network tries steps along its gradient,`,
-        'from 0.5× to 4× the learning rate: how much do the loss',
-        `and the gradient change? ${cost}`,
-      ],
-      [`Every ${every} steps, trial steps along each`, 'gradient, 0.5× to 4× the learning rate.', cost],
-    ],
-    font,
-    width - 24,
-  );
+  const head = short
+    ? []
+    : fitText(
+        [
+          [
+            `Every ${every} steps each network tries steps along its own gradient, from 0.5× to 4× the learning rate:`,
+            `how much do the loss and the gradient change? ${cost}`,
+          ],
+          [
+            `Every ${every} steps each network tries steps along its gradient,`,
+            'from 0.5× to 4× the learning rate: how much do the loss',
+            `and the gradient change? ${cost}`,
+          ],
+          [`Every ${every} steps, trial steps along each`, 'gradient, 0.5× to 4× the learning rate.', cost],
+        ],
+        font,
+        width - 24,
+      );
   const lineH = compact ? 17 : presenting ? 26 : 22;
   const top = head.length * lineH + 42;
   const plotH = height - top - MARGIN.bottom - MARGIN.gap;
@@ -115,7 +120,7 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
           ))}
         </text>
         <g className="focal-axis">
-          {[0, 1, 2, 3, 4, 5].map((t) => (
+          {ticks.map((t) => (
             <g key={`l${t}`} transform={`translate(0,${yLoss(t)})`}>
               <line x1={MARGIN.left} x2={right - 16} className="grid" />
               <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">
@@ -123,7 +128,7 @@ export function LandscapeSmoothness({ steps, every }: { steps: number; every: nu
               </text>
             </g>
           ))}
-          {[0, 1, 2, 3, 4, 5].map((t) => (
+          {ticks.map((t) => (
             <g key={`b${t}`} transform={`translate(0,${yBeta(t)})`}>
               <line x1={MARGIN.left} x2={right - 16} className="grid" />
               <text x={MARGIN.left - 8} dy="0.32em" textAnchor="end">

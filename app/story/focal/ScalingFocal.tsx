@@ -4,7 +4,7 @@ import { ContourPlot, type ContourFrame } from '../../scaling/ContourPlot.tsx';
 import { formatAmount } from '../../scaling/contourGeometry.ts';
 import { useStepAnimation } from '../../scaling/useStepAnimation.ts';
 import { useStore } from '../../store/store.ts';
-import { keepInside, labelAway, pathBox, splitLabel, zigzagSpot, type LabelSpot, type PlotBox, type Px } from './scalingLabels.ts';
+import { keepInside, labelAway, pathBox, fitLabel, zigzagSpot, type LabelSpot, type PlotBox, type Px } from './scalingLabels.ts';
 import { STORY_AREA_UNIT, STORY_RUNS, stepAtTick, stepLabel, stepsOf, ticksFor, TICKS_PER_SECOND, type ScalingRun } from './scalingStory.ts';
 import { useMarkDone, useSectionWaiting } from './sectionWaiting.ts';
 
@@ -67,7 +67,7 @@ function marks(run: ScalingRun, shown: number, { x, y, inner }: ContourFrame, sc
   // on two lines when one does not fit the plot.
   const lineH = LINE_PX.line * scale;
   const widthOf = (t: string) => t.length * CHAR_PX.line * scale;
-  const countLines = widthOf(label.text) > inner.w - 16 ? splitLabel(label.text) : [label.text];
+  const countLines = fitLabel(label.text, widthOf, inner.w - 16);
   const widest = Math.max(...countLines.map(widthOf));
   const right = start[0] <= (plot.left + plot.right) / 2;
   const countSpot = keepInside(

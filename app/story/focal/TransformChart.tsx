@@ -7,7 +7,7 @@ import { useDemo, useDemoState, useHistoryVersion } from '../demo/DemoContext.ts
 import { Tex } from '../Tex.tsx';
 import { spreadLabels } from './race.ts';
 import { bnSteps, fmt2, largestRow, stackDots, valueDomain } from './transform.ts';
-import { linkDepths, point, transformLayout } from './transformLayout.ts';
+import { linkDepths, point, SHORT_BELOW, transformLayout } from './transformLayout.ts';
 import { Bracket, OpArrow, Sub, ValueMark, type LabelAt } from './TransformMarks.tsx';
 
 /** Each step's formula, on its arrow (side by side) or as its panel's heading (stacked, where it must be flatter). */
@@ -36,7 +36,7 @@ export function TransformChart({ title }: { title: string }): ReactNode {
   const presenting = useStore((s) => s.presenting);
   const [box, size] = useSize<HTMLDivElement>();
   const width = Math.max(size.width, 300);
-  const height = Math.max(size.height, 280);
+  const height = Math.max(size.height, size.height > 0 && size.height < SHORT_BELOW ? 200 : 280);
   const h = demo.history;
   const v = shape?.placements.indexOf('before') ?? -1;
   const layer = (config?.trackLayer ?? 3) - 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepInside, labelAway, pathBox, splitLabel, zigzagSpot } from './scalingLabels.ts';
+import { fitLabel, keepInside, labelAway, pathBox, splitLabel, zigzagSpot } from './scalingLabels.ts';
 
 const plot = { left: 0, right: 400, top: 0, bottom: 300 };
 
@@ -55,5 +55,21 @@ describe('splitLabel', () => {
     expect(splitLabel('still crawling after 12 steps')).toEqual(['still crawling after', '12 steps']);
     expect(splitLabel('diverged at step 4')).toEqual(['diverged at', 'step 4']);
     expect(splitLabel('done')).toEqual(['done']);
+  });
+});
+
+describe('fitLabel', () => {
+  const px = (line: string) => line.length * 10;
+  it('keeps a label that fits on one line, and breaks one that does not before its number', () => {
+    expect(fitLabel('converged in 3 steps', px, 200)).toEqual(['converged in 3 steps']);
+    expect(fitLabel('converged in 174 steps', px, 150)).toEqual(['converged in', '174 steps']);
+  });
+  it('in a narrow plot, breaks word by word, no line wider than the room', () => {
+    const lines = fitLabel('still crawling after 26 steps', px, 145);
+    expect(lines).toEqual(['still crawling', 'after 26 steps']);
+    const narrow = fitLabel('still crawling after 26 steps', px, 100);
+    expect(narrow).toEqual(['still', 'crawling', 'after 26', 'steps']);
+    for (const line of narrow) expect(px(line)).toBeLessThanOrEqual(100);
+    expect(narrow.join(' ')).toBe('still crawling after 26 steps');
   });
 });

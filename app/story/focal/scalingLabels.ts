@@ -85,3 +85,20 @@ export function splitLabel(text: string): string[] {
   const at = Math.max(...[' in ', ' after ', ' at '].map((w) => (text.lastIndexOf(w) < 0 ? -1 : text.lastIndexOf(w) + w.length - 1)));
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
 }
+
+/**
+ * A step-count label in lines no wider than `room`: one line, else broken before its number (splitLabel), else
+ * word by word (a narrow plot: "still crawling" / "after 26" / "steps"). A single word wider than room keeps its line.
+ */
+export function fitLabel(text: string, widthOf: (line: string) => number, room: number): string[] {
+  if (widthOf(text) <= room) return [text];
+  const two = splitLabel(text);
+  if (two.every((line) => widthOf(line) <= room)) return two;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && widthOf(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -3,6 +3,8 @@ export type Orientation = 'columns' | 'rows';
 
 /** Below this width the panels stack top to bottom (a phone), each a full-width dot histogram. */
 export const ROWS_BELOW = 640;
+/** Below this height the stacked strips keep tighter headings and gaps. */
+export const SHORT_BELOW = 340;
 
 /**
  * The geometry of the transform chart. Each panel has a baseline along the stack axis, where its dots start,
@@ -27,11 +29,13 @@ export interface TransformLayout {
 /** The layout for a chart of width × height; presenter mode leaves room for its larger heading. */
 export function transformLayout(width: number, height: number, presenting: boolean): TransformLayout {
   if (width < ROWS_BELOW) {
-    const top = 6;
-    const bottom = 26;
-    const gap = 26;
+    // A short chart (a sidebar's embed) gives its strips the room its headings and gaps can spare.
+    const short = height < SHORT_BELOW;
+    const top = short ? 2 : 6;
+    const bottom = short ? 22 : 26;
+    const gap = short ? 14 : 26;
     const stripH = (height - top - bottom - 2 * gap) / 3;
-    const title = 40;
+    const title = short ? 30 : 40;
     const tops = [0, 1, 2].map((i) => top + i * (stripH + gap));
     return {
       orientation: 'rows',
