@@ -12,6 +12,8 @@ const MARGIN = { left: 58, right: 24, top: 62, bottom: 46 };
 /** Below this height (a sidebar's embed) the panels go side by side with short labels, at any width. */
 const TIGHT_BELOW = 340;
 const GAP = 48;
+/** About half the width of the "15th–85th percentile" label, in px. */
+const PERCENTILE_HALF_WIDTH = 80;
 /** Stacked, room under the upper panel for its step ticks. */
 const STACK_GAP = 26;
 
@@ -137,6 +139,13 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
   const bnLabel = pointAt(bnOut, 0.5);
   const bnMedianLabel = pointAt(bnOut, 0.2);
   const zLabel = pointAt(bnZ, 0.85);
+  // Early in the run the two plain labels stand close and the band is thin: the band's label is centred no nearer
+  // the axis than half its width, and rises over the median's label when the two would overlap.
+  const percentileX = plainLabel === undefined ? 0 : Math.max(pp.x(plainLabel.step), pp.x.range()[0] + PERCENTILE_HALF_WIDTH);
+  const medianX = medianLabel === undefined ? 0 : Math.max(pp.x(medianLabel.step), pp.x.range()[0] + 30);
+  const overlapping = medianLabel !== undefined && Math.abs(medianX - percentileX) < PERCENTILE_HALF_WIDTH + 30;
+  const percentileY =
+    plainLabel === undefined ? 0 : Math.min(py(plainLabel.hi) - 10, overlapping && medianLabel !== undefined ? py(medianLabel.mid) - 30 : Infinity);
   const zOut = zLabel === undefined ? undefined : bnOut.find((p) => p.step === zLabel.step);
   // The z label sits below both bands, with a leader to the z band it names.
   const zTextY = zLabel === undefined ? 0 : Math.min(by(Math.min(zLabel.lo, zOut?.lo ?? zLabel.lo)) + 30, by.range()[0] - 30);
@@ -170,12 +179,12 @@ export function DriftPanels({ title }: { title: string }): ReactNode {
           <path d={band(plain, pp.x, py)} fill={plainStyle.color} className="drift-band" />
           <path d={median(plain, pp.x, py)} stroke={plainStyle.color} strokeDasharray={plainStyle.dash} className="drift-median" />
           {plainLabel !== undefined && !tight && (
-            <text x={pp.x(plainLabel.step)} y={py(plainLabel.hi) - 10} textAnchor="middle" className="mark-label">
+            <text x={percentileX} y={percentileY} textAnchor="middle" className="mark-label">
               15th–85th percentile
             </text>
           )}
           {medianLabel !== undefined && medianLabel.step > 0 && !tight && (
-            <text x={pp.x(medianLabel.step)} y={py(medianLabel.mid) - 8} textAnchor="middle" className="mark-label">
+            <text x={medianX} y={py(medianLabel.mid) - 8} textAnchor="middle" className="mark-label">
               median
             </text>
           )}
