@@ -23,6 +23,14 @@ describe('the run state machine', () => {
     expect(next(s, { type: 'reached' }, 50)).toEqual({ kind: 'paused' });
   });
 
+  it('adds a Step pressed while one is under way to the steps still to come', () => {
+    // Step 10 at 0, then Step 10 again when the page has heard of only 9 steps: 20 in all, not 19.
+    const s = next(next({ kind: 'paused' }, { type: 'step', count: 10 }, 0), { type: 'step', count: 10 }, 9);
+    expect(s).toEqual({ kind: 'stepping', stopAt: 20 });
+    // Pressed while playing, it stops that many steps on from where the run is.
+    expect(next({ kind: 'playing', until: null }, { type: 'step', count: 5 }, 40)).toEqual({ kind: 'stepping', stopAt: 45 });
+  });
+
   it('plays until a step and pauses there; a run already past it stays put', () => {
     const ready: RunState = { kind: 'ready' };
     const s = next(ready, { type: 'play', until: 30 }, 0);

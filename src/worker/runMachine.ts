@@ -68,7 +68,10 @@ export function next(state: RunState, event: RunEvent, step: number): RunState {
       if (state.kind === 'loading' || state.kind === 'restarting') return { ...state, thenPlay: false };
       return isTraining(state) ? { kind: 'paused' } : state;
     case 'step':
-      return isBuilt(state) ? { kind: 'stepping', stopAt: step + event.count } : state;
+      // A Step pressed while one is under way adds its steps to the ones still to come (two quick presses of
+      // Step 10 are 20 steps, whether or not the first has reached the page yet).
+      if (!isBuilt(state)) return state;
+      return { kind: 'stepping', stopAt: (state.kind === 'stepping' ? Math.max(state.stopAt, step) : step) + event.count };
     case 'reached': {
       const stop = stopStep(state);
       return stop !== null && step >= stop ? { kind: 'paused' } : state;
