@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { packSnapshot, runLayout } from '../../src/experiment/index.ts';
-import type { RunShape } from '../../src/worker/index.ts';
 import { History } from './History.ts';
+import { TEST_SHAPE } from './testShape.ts';
 
-const shape: RunShape = {
-  variantNames: ['plain', 'bn-before'],
-  placements: ['none', 'before'],
-  sizes: [4, 8, 3],
-  nLayers: 1,
-  bins: { lo: -1, hi: 1, count: 4 },
-  zBins: { lo: -2, hi: 2, count: 8 },
-  probeRows: 3,
-};
+const shape = TEST_SHAPE;
 
 /** A snapshot at `step` whose numbers are the step, but for the step each variant reached 90% (targetStep). */
 function snapshot(step: number, targetStep = [-1, -1]) {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { packSnapshot, runLayout, SnapshotReader } from '../../src/experiment/index.ts';
-import type { RunShape } from '../../src/worker/index.ts';
 import { liveVariants } from './liveVariants.ts';
+import { TEST_SHAPE } from './testShape.ts';
 
-const shape: RunShape = {
-  variantNames: ['plain', 'bn-before'],
-  placements: ['none', 'before'],
-  sizes: [4, 8, 3],
-  nLayers: 1,
-  bins: { lo: -1, hi: 1, count: 4 },
-  zBins: { lo: -2, hi: 2, count: 8 },
-  probeRows: 3,
-};
+const shape = TEST_SHAPE;
 
 describe('liveVariants', () => {
   it('gives each variant its name, placement and own latest scalars', () => {

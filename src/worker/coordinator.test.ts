@@ -51,6 +51,20 @@ function single(clock = new FakeClock()) {
 const snaps = (out: FromWorker[]) => out.filter((m): m is Snap => m.type === 'snapshot');
 const last = (out: FromWorker[]) => snaps(out).at(-1);
 
+/** Trains a long Step in `p`, pauses it past step 20, and checks that the pause holds: the step it holds at. */
+async function pauseMidRun(p: ReturnType<typeof parallel>): Promise<number> {
+  p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
+  await p.until(() => snaps(p.out).length === 1);
+  p.send({ type: 'step', count: 100_000 });
+  await p.until(() => (last(p.out)?.step ?? 0) > 20);
+  p.send({ type: 'pause' });
+  await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
+  const held = last(p.out)!.step;
+  await p.clock.advance(500);
+  expect(last(p.out)!.step).toBe(held);
+  return held;
+}
+
 describe('one worker per variant, coordinated', () => {
   it('asks one sub-worker for a trace, which holds every variant, and passes it on once', async () => {
     const p = parallel();
@@ -142,15 +156,7 @@ describe('one worker per variant, coordinated', () => {
 
   it('Pause holds a chunk in flight in every sub-worker, and Play resumes it where it was', async () => {
     const p = parallel();
-    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
-    await p.until(() => snaps(p.out).length === 1);
-    p.send({ type: 'step', count: 100_000 });
-    await p.until(() => (last(p.out)?.step ?? 0) > 20);
-    p.send({ type: 'pause' });
-    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
-    const held = last(p.out)!.step;
-    await p.clock.advance(500);
-    expect(last(p.out)!.step).toBe(held);
+    const held = await pauseMidRun(p);
     p.send({ type: 'step', count: 10 });
     await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > held);
     expect(last(p.out)!.step).toBe(held + 10);
@@ -159,15 +165,7 @@ describe('one worker per variant, coordinated', () => {
   it('a Pause that finds the sub-workers at different steps lines them up on one barrier, and Step counts exactly from it', async () => {
     // The second sub-worker hears the pause 40 ms late (a busy core), so it trains on past the first.
     const p = parallel(new FakeClock(), (i, msg) => (i === 1 && msg.type === 'pause' ? 40 : 0));
-    p.send({ type: 'configure', config: { ...blobs, evalEvery: 1000 } });
-    await p.until(() => snaps(p.out).length === 1);
-    p.send({ type: 'step', count: 100_000 });
-    await p.until(() => (last(p.out)?.step ?? 0) > 20);
-    p.send({ type: 'pause' });
-    await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused');
-    const held = last(p.out)!.step;
-    await p.clock.advance(500);
-    expect(last(p.out)!.step).toBe(held);
+    const held = await pauseMidRun(p);
     p.send({ type: 'step', count: 7 });
     await p.until(() => p.out.filter((m) => m.type === 'status').at(-1)?.status === 'paused' && last(p.out)!.step > held);
     expect(last(p.out)!.step).toBe(held + 7);

@@ -1,17 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/config/index.ts';
-import { PROTOCOL_VERSION, type RunShape } from '../../../src/worker/index.ts';
+import { PROTOCOL_VERSION } from '../../../src/worker/index.ts';
 import { DemoClient } from './DemoClient.ts';
+import { TEST_SHAPE } from '../../history/testShape.ts';
 
-const shape: RunShape = {
-  variantNames: ['plain', 'bn-before'],
-  placements: ['none', 'before'],
-  sizes: [4, 8, 3],
-  nLayers: 1,
-  bins: { lo: -1, hi: 1, count: 4 },
-  zBins: { lo: -2, hi: 2, count: 8 },
-  probeRows: 3,
-};
+const shape = TEST_SHAPE;
 
 /** The demo's worker, stubbed: what the client posts, and a way to answer as the worker would. */
 class FakeWorker {
